@@ -1,0 +1,101 @@
+//! Migrations of record content between schema versions.
+//!
+//! Each sealed record carries the schema version its content was written in. On unlock, older
+//! content is brought up to [`CURRENT_SCHEMA`] here (pure JSON to JSON), then sealed again.
+//! Content from a newer app is refused rather than guessed at.
+//!
+//! History:
+//! - schema 1: a resident had one `phone` text field. (The first draft; it never held real data,
+//!   and is kept so the migration path is exercised by tests from the start.)
+//! - schema 2: `contacts`, a list of labelled numbers (own phone, family phone).
+
+use super::record::RecordKind;
+use serde_json::{json, Value};
+
+pub const CURRENT_SCHEMA: u32 = 2;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MigrationError {
+    /// Written by a newer version of the app.
+    FromTheFuture { schema: u32 },
+    /// The content does not have the shape its schema version promises.
+    Malformed { schema: u32, why: String },
+}
+
+pub fn migrate(kind: RecordKind, schema: u32, body: &mut Value) -> Result<(), MigrationError> {
+    if schema > CURRENT_SCHEMA {
+        return Err(MigrationError::FromTheFuture { schema });
+    }
+    if schema == 0 {
+        return Err(MigrationError::Malformed {
+            schema,
+            why: "schema 0 does not exist".into(),
+        });
+    }
+    if schema < 2 && kind == RecordKind::Resident {
+        one_phone_to_contacts(body).map_err(|why| MigrationError::Malformed { schema: 1, why })?;
+    }
+    Ok(())
+}
+
+fn one_phone_to_contacts(body: &mut Value) -> Result<(), String> {
+    let obj = body
+        .as_object_mut()
+        .ok_or("resident content is not an object")?;
+    let phone = match obj.remove("phone") {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s,
+        Some(other) => return Err(format!("phone is not text: {other}")),
+    };
+    let contacts = if phone.trim().is_empty() {
+        json!([])
+    } else {
+        json!([{ "label": "own", "number": phone.trim() }])
+    };
+    obj.insert("contacts".into(), contacts);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schema_1_resident_gets_a_contact_list() {
+        let mut v = json!({ "full_name": "Siti", "phone": " 08123456789 " });
+        migrate(RecordKind::Resident, 1, &mut v).unwrap();
+        assert_eq!(
+            v,
+            json!({ "full_name": "Siti", "contacts": [{ "label": "own", "number": "08123456789" }] })
+        );
+        let mut v = json!({ "full_name": "Siti", "phone": "" });
+        migrate(RecordKind::Resident, 1, &mut v).unwrap();
+        assert_eq!(v["contacts"], json!([]));
+    }
+
+    #[test]
+    fn current_content_and_other_kinds_are_left_alone() {
+        let mut v = json!({ "name": "UPT" });
+        migrate(RecordKind::Shelter, 1, &mut v).unwrap();
+        migrate(RecordKind::Shelter, CURRENT_SCHEMA, &mut v).unwrap();
+        assert_eq!(v, json!({ "name": "UPT" }));
+    }
+
+    #[test]
+    fn refuses_the_future_and_the_malformed() {
+        let mut v = json!({});
+        assert_eq!(
+            migrate(RecordKind::Resident, CURRENT_SCHEMA + 1, &mut v),
+            Err(MigrationError::FromTheFuture {
+                schema: CURRENT_SCHEMA + 1
+            })
+        );
+        let mut v = json!({ "phone": 12 });
+        assert!(matches!(
+            migrate(RecordKind::Resident, 1, &mut v),
+            Err(MigrationError::Malformed { .. })
+        ));
+        let mut v = json!([]);
+        assert!(migrate(RecordKind::Resident, 1, &mut v).is_err());
+    }
+}

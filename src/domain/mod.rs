@@ -1,0 +1,19 @@
+//! Pure types and rules of the shelter's work: no browser, no storage, no async.
+//!
+//! Architecture Invariant: nothing in this module imports `web_sys`, `js_sys`,
+//! `wasm_bindgen` or anything under `crate::store` / `crate::ui`. Time and randomness come in
+//! as arguments, so every rule here is unit-tested natively.
+
+pub mod date;
+pub mod id;
+pub mod identity_paper;
+pub mod migration;
+pub mod passphrase;
+pub mod record;
+pub mod region;
+mod region_data;
+pub mod resident;
+pub mod search;
+pub mod shelter;
+pub mod staff;
+pub mod validation;

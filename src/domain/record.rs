@@ -1,0 +1,222 @@
+//! The envelope every record shares, so that two laptops' data can be merged later:
+//! a stable id, a revision, created/updated times, the author, and tombstone deletes.
+
+use super::date::Timestamp;
+use super::id::RecordId;
+use super::resident::Resident;
+use super::shelter::Shelter;
+use super::staff::StaffMember;
+use serde::{Deserialize, Serialize};
+
+/// What a record is. Its text form is stored in the clear beside the ciphertext.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    Shelter,
+    Staff,
+    Resident,
+}
+
+impl RecordKind {
+    pub const ALL: [RecordKind; 3] = [RecordKind::Shelter, RecordKind::Staff, RecordKind::Resident];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecordKind::Shelter => "shelter",
+            RecordKind::Staff => "staff",
+            RecordKind::Resident => "resident",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<RecordKind> {
+        RecordKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// The content of a live record. A tombstone has none.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "data", rename_all = "snake_case")]
+pub enum RecordBody {
+    Shelter(Shelter),
+    Staff(StaffMember),
+    Resident(Resident),
+}
+
+impl RecordBody {
+    pub fn kind(&self) -> RecordKind {
+        match self {
+            RecordBody::Shelter(_) => RecordKind::Shelter,
+            RecordBody::Staff(_) => RecordKind::Staff,
+            RecordBody::Resident(_) => RecordKind::Resident,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordMeta {
+    pub id: RecordId,
+    pub kind: RecordKind,
+    /// 1 for a new record, +1 on every change (a delete too).
+    pub rev: u32,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    /// Staff record id of who created it and who changed it last.
+    pub created_by: RecordId,
+    pub updated_by: RecordId,
+    pub deleted: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Record {
+    pub meta: RecordMeta,
+    /// `None` exactly when `meta.deleted`: deleting erases the content and keeps a tombstone.
+    pub body: Option<RecordBody>,
+}
+
+/// Who does a change, and when.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    pub by: RecordId,
+    pub at: Timestamp,
+}
+
+impl Record {
+    pub fn create(id: RecordId, body: RecordBody, stamp: &Stamp) -> Record {
+        Record {
+            meta: RecordMeta {
+                id,
+                kind: body.kind(),
+                rev: 1,
+                created_at: stamp.at,
+                updated_at: stamp.at,
+                created_by: stamp.by.clone(),
+                updated_by: stamp.by.clone(),
+                deleted: false,
+            },
+            body: Some(body),
+        }
+    }
+
+    /// The next revision with new content. The kind of a record never changes.
+    pub fn revise(&self, body: RecordBody, stamp: &Stamp) -> Result<Record, RecordError> {
+        if self.meta.deleted {
+            return Err(RecordError::Deleted);
+        }
+        if body.kind() != self.meta.kind {
+            return Err(RecordError::KindChanged);
+        }
+        Ok(Record {
+            meta: self.next_meta(stamp, false),
+            body: Some(body),
+        })
+    }
+
+    /// The next revision as a tombstone: the content is dropped, the id and history remain.
+    pub fn tombstone(&self, stamp: &Stamp) -> Result<Record, RecordError> {
+        if self.meta.deleted {
+            return Err(RecordError::Deleted);
+        }
+        Ok(Record {
+            meta: self.next_meta(stamp, true),
+            body: None,
+        })
+    }
+
+    fn next_meta(&self, stamp: &Stamp, deleted: bool) -> RecordMeta {
+        RecordMeta {
+            rev: self.meta.rev + 1,
+            // Clocks on two laptops disagree; never let an update look older than what it replaces.
+            updated_at: stamp.at.max(self.meta.updated_at),
+            updated_by: stamp.by.clone(),
+            deleted,
+            ..self.meta.clone()
+        }
+    }
+
+    pub fn resident(&self) -> Option<&Resident> {
+        match &self.body {
+            Some(RecordBody::Resident(r)) => Some(r),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordError {
+    Deleted,
+    KindChanged,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::shelter::Shelter;
+    use crate::domain::staff::{StaffMember, StaffRole};
+
+    fn id(n: u8) -> RecordId {
+        RecordId::from_random_bytes([n; 16])
+    }
+
+    #[test]
+    fn revisions_count_up_and_tombstones_drop_content() {
+        let s1 = Stamp {
+            by: id(1),
+            at: 1000,
+        };
+        let r = Record::create(
+            id(9),
+            RecordBody::Shelter(Shelter { name: "UPT".into() }),
+            &s1,
+        );
+        assert_eq!((r.meta.rev, r.meta.deleted), (1, false));
+        let s2 = Stamp { by: id(2), at: 500 }; // a laptop whose clock is behind
+        let r2 = r
+            .revise(
+                RecordBody::Shelter(Shelter {
+                    name: "UPT BKW".into(),
+                }),
+                &s2,
+            )
+            .unwrap();
+        assert_eq!(r2.meta.rev, 2);
+        assert_eq!(r2.meta.updated_at, 1000);
+        assert_eq!(r2.meta.created_by, id(1));
+        assert_eq!(r2.meta.updated_by, id(2));
+        let t = r2.tombstone(&s1).unwrap();
+        assert_eq!(
+            (t.meta.rev, t.meta.deleted, t.body.clone()),
+            (3, true, None)
+        );
+        assert_eq!(t.tombstone(&s1), Err(RecordError::Deleted));
+        assert_eq!(
+            t.revise(RecordBody::Shelter(Shelter { name: "x".into() }), &s1),
+            Err(RecordError::Deleted)
+        );
+    }
+
+    #[test]
+    fn the_kind_of_a_record_cannot_change() {
+        let s = Stamp { by: id(1), at: 1 };
+        let r = Record::create(
+            id(3),
+            RecordBody::Shelter(Shelter { name: "UPT".into() }),
+            &s,
+        );
+        let staff = StaffMember {
+            name: "Ani".into(),
+            role: StaffRole::Head,
+        };
+        assert_eq!(
+            r.revise(RecordBody::Staff(staff), &s),
+            Err(RecordError::KindChanged)
+        );
+    }
+
+    #[test]
+    fn kinds_round_trip_as_text() {
+        for k in RecordKind::ALL {
+            assert_eq!(RecordKind::parse(k.as_str()), Some(k));
+        }
+        assert_eq!(RecordKind::parse("note"), None);
+    }
+}

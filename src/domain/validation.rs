@@ -1,0 +1,83 @@
+//! Validation results: which field, what is wrong. The UI turns each into a translated sentence.
+
+use serde::Serialize;
+
+/// A problem with one field of a form. `field` is the stable field name the form uses.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub problem: Problem,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Problem {
+    Required,
+    TooShort { min: usize },
+    TooLong { max: usize },
+    NotADate,
+    InTheFuture,
+    TooOld,
+    OutOfRange { min: u32, max: u32 },
+    BadPhone,
+    BadCohort,
+    UnknownRegion,
+    RegencyNotInProvince,
+    BirthOrAgeRequired,
+    BeforeBirth,
+    PassphraseTooWeak,
+    PassphrasesDiffer,
+}
+
+pub fn err(field: &'static str, problem: Problem) -> FieldError {
+    FieldError { field, problem }
+}
+
+/// Trims and checks the length (in characters) of a text field.
+pub fn text(
+    errors: &mut Vec<FieldError>,
+    field: &'static str,
+    value: &str,
+    required: bool,
+    min: usize,
+    max: usize,
+) -> String {
+    let v = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    let n = v.chars().count();
+    if n == 0 {
+        if required {
+            errors.push(err(field, Problem::Required));
+        }
+    } else if n < min {
+        errors.push(err(field, Problem::TooShort { min }));
+    } else if n > max {
+        errors.push(err(field, Problem::TooLong { max }));
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_collapses_spaces_and_checks_length() {
+        let mut e = vec![];
+        assert_eq!(
+            text(&mut e, "f", "  Siti   Aminah ", true, 2, 80),
+            "Siti Aminah"
+        );
+        assert!(e.is_empty());
+        text(&mut e, "f", "   ", true, 2, 80);
+        text(&mut e, "g", "x", true, 2, 80);
+        text(&mut e, "h", &"x".repeat(81), false, 0, 80);
+        text(&mut e, "i", "", false, 2, 80);
+        assert_eq!(
+            e,
+            vec![
+                err("f", Problem::Required),
+                err("g", Problem::TooShort { min: 2 }),
+                err("h", Problem::TooLong { max: 80 })
+            ]
+        );
+    }
+}

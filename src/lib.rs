@@ -1,0 +1,6 @@
+//! Naungan: case management for small social-rehabilitation shelters.
+//! See ARCHITECTURE.md for the map: `domain` ← `store` ← `ui`.
+
+pub mod domain;
+pub mod store;
+pub mod ui;

@@ -1,0 +1,44 @@
+//! The browser's clock and the ids made from its randomness.
+
+use super::crypto::random_bytes;
+use super::error::StoreError;
+use crate::domain::date::{Date, Timestamp};
+use crate::domain::id::RecordId;
+
+pub fn now() -> Timestamp {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Date::now() as Timestamp
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis() as Timestamp)
+            .unwrap_or(0)
+    }
+}
+
+/// Today's date on this laptop's clock, in its own time zone.
+pub fn today() -> Date {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let d = js_sys::Date::new_0();
+        Date::new(
+            d.get_full_year() as u16,
+            d.get_month() as u8 + 1,
+            d.get_date() as u8,
+        )
+        .unwrap_or_else(|| Date::from_timestamp(now()))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        Date::from_timestamp(now())
+    }
+}
+
+pub fn new_id() -> Result<RecordId, StoreError> {
+    Ok(RecordId::from_random_bytes(
+        random_bytes::<16>().map_err(|_| StoreError::NoRandomness)?,
+    ))
+}

@@ -1,0 +1,17 @@
+//! Storage: the encrypted vault in IndexedDB. Depends on `domain`; knows nothing of `ui`.
+//!
+//! Architecture Invariant: only `indexed_db.rs` touches IndexedDB. Everything above `store`
+//! receives opened records (plaintext types from `domain`), never ciphertext or keys.
+
+pub mod clock;
+pub mod crypto;
+pub mod error;
+mod indexed_db;
+pub mod recovery_code;
+pub mod sealed_record;
+pub mod vault;
+pub mod vault_header;
+
+pub use error::StoreError;
+pub use indexed_db::{DB_VERSION, META, RECORDS};
+pub use vault::{Change, ResidentPage, UnlockReport, Vault, DEFAULT_DB_NAME};

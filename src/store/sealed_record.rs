@@ -1,0 +1,306 @@
+//! How one record is laid out at rest: a few fields in the clear (what a merge or a sync needs
+//! without the key) and everything else sealed with the data key.
+//!
+//! In the clear: id, kind, revision, updated time, deleted flag. All five are bound into the
+//! AEAD's associated data, so a ciphertext moved to another record, another revision or another
+//! kind, or a flag flipped in the clear, fails to open.
+
+use super::crypto::{self, CryptoError, Key};
+use crate::domain::id::RecordId;
+use crate::domain::migration::{self, MigrationError, CURRENT_SCHEMA};
+use crate::domain::record::{Record, RecordBody, RecordKind, RecordMeta};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// One record as stored in IndexedDB (and, later, as sent by a sync engine).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SealedRecord {
+    pub id: String,
+    pub kind: String,
+    pub rev: u32,
+    /// Milliseconds since the epoch (a JS number: exact up to 2^53).
+    pub updated: f64,
+    pub deleted: bool,
+    /// nonce ‖ XChaCha20-Poly1305 ciphertext ‖ tag. A Uint8Array in IndexedDB.
+    #[serde(with = "serde_bytes")]
+    pub sealed: Vec<u8>,
+}
+
+/// What is inside `sealed`.
+#[derive(Serialize, Deserialize)]
+struct Content {
+    schema: u32,
+    created_at: u64,
+    created_by: RecordId,
+    updated_by: RecordId,
+    body: Option<Value>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OpenError {
+    /// Wrong key, or the bytes were changed, truncated or moved.
+    Tampered,
+    /// A record kind this version does not know.
+    UnknownKind(String),
+    /// Content written by a newer version of the app.
+    FromTheFuture { schema: u32 },
+    /// Decrypted, but not the shape it should be.
+    Malformed(String),
+}
+
+fn aad(id: &str, kind: &str, rev: u32, updated: f64, deleted: bool) -> Vec<u8> {
+    format!("naungan/record/v1\n{id}\n{kind}\n{rev}\n{updated}\n{deleted}").into_bytes()
+}
+
+pub fn seal(key: &Key, r: &Record) -> Result<SealedRecord, CryptoError> {
+    let body = r.body.as_ref().map(|b| {
+        let mut v = serde_json::to_value(b).expect("record bodies serialize");
+        v.get_mut("data").map(Value::take).unwrap_or(Value::Null)
+    });
+    let content = Content {
+        schema: CURRENT_SCHEMA,
+        created_at: r.meta.created_at,
+        created_by: r.meta.created_by.clone(),
+        updated_by: r.meta.updated_by.clone(),
+        body,
+    };
+    let plain = zeroize::Zeroizing::new(serde_json::to_vec(&content).expect("content serializes"));
+    let m = &r.meta;
+    let updated = m.updated_at as f64;
+    Ok(SealedRecord {
+        id: m.id.to_string(),
+        kind: m.kind.as_str().to_string(),
+        rev: m.rev,
+        updated,
+        deleted: m.deleted,
+        sealed: crypto::seal(
+            key,
+            &aad(m.id.as_str(), m.kind.as_str(), m.rev, updated, m.deleted),
+            &plain,
+        )?,
+    })
+}
+
+/// Opens a stored record. `migrated` is true when its content was in an older schema (the
+/// caller should seal it again so the migration happens once).
+pub fn open(key: &Key, s: &SealedRecord) -> Result<(Record, bool), OpenError> {
+    let plain = crypto::open(
+        key,
+        &aad(&s.id, &s.kind, s.rev, s.updated, s.deleted),
+        &s.sealed,
+    )
+    .map_err(|_| OpenError::Tampered)?;
+    let kind = RecordKind::parse(&s.kind).ok_or_else(|| OpenError::UnknownKind(s.kind.clone()))?;
+    let id =
+        RecordId::parse(&s.id).ok_or_else(|| OpenError::Malformed(format!("bad id {}", s.id)))?;
+    let c: Content =
+        serde_json::from_slice(&plain).map_err(|e| OpenError::Malformed(e.to_string()))?;
+    let migrated = c.schema < CURRENT_SCHEMA;
+    let body = match (c.body, s.deleted) {
+        (None, true) => None,
+        (Some(mut data), false) => {
+            migration::migrate(kind, c.schema, &mut data).map_err(|e| match e {
+                MigrationError::FromTheFuture { schema } => OpenError::FromTheFuture { schema },
+                MigrationError::Malformed { why, .. } => OpenError::Malformed(why),
+            })?;
+            let tagged = serde_json::json!({ "kind": kind.as_str(), "data": data });
+            Some(
+                serde_json::from_value::<RecordBody>(tagged)
+                    .map_err(|e| OpenError::Malformed(e.to_string()))?,
+            )
+        }
+        _ => {
+            return Err(OpenError::Malformed(
+                "tombstone flag and content disagree".into(),
+            ))
+        }
+    };
+    if c.schema > CURRENT_SCHEMA {
+        return Err(OpenError::FromTheFuture { schema: c.schema });
+    }
+    let meta = RecordMeta {
+        id,
+        kind,
+        rev: s.rev,
+        created_at: c.created_at,
+        updated_at: s.updated as u64,
+        created_by: c.created_by,
+        updated_by: c.updated_by,
+        deleted: s.deleted,
+    };
+    Ok((Record { meta, body }, migrated))
+}
+
+/// Seals content in an explicit older schema. Only tests use it, to make data as an older
+/// version of the app wrote it.
+#[doc(hidden)]
+pub fn seal_raw(key: &Key, meta: &RecordMeta, schema: u32, body: Value) -> SealedRecord {
+    let content = Content {
+        schema,
+        created_at: meta.created_at,
+        created_by: meta.created_by.clone(),
+        updated_by: meta.updated_by.clone(),
+        body: Some(body),
+    };
+    let plain = serde_json::to_vec(&content).unwrap();
+    let updated = meta.updated_at as f64;
+    SealedRecord {
+        id: meta.id.to_string(),
+        kind: meta.kind.as_str().into(),
+        rev: meta.rev,
+        updated,
+        deleted: meta.deleted,
+        sealed: crypto::seal(
+            key,
+            &aad(
+                meta.id.as_str(),
+                meta.kind.as_str(),
+                meta.rev,
+                updated,
+                meta.deleted,
+            ),
+            &plain,
+        )
+        .unwrap(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::record::Stamp;
+    use crate::domain::resident::tests::{good_draft, today};
+    use crate::domain::shelter::Shelter;
+
+    fn id(n: u8) -> RecordId {
+        RecordId::from_random_bytes([n; 16])
+    }
+
+    fn resident_record(n: u8) -> Record {
+        let r = good_draft().validate(today()).unwrap();
+        Record::create(
+            id(n),
+            RecordBody::Resident(r),
+            &Stamp {
+                by: id(1),
+                at: 1_795_870_800_000,
+            },
+        )
+    }
+
+    #[test]
+    fn round_trip_keeps_every_field() {
+        let k = Key::random().unwrap();
+        let r = resident_record(7);
+        let s = seal(&k, &r).unwrap();
+        assert_eq!((s.kind.as_str(), s.rev, s.deleted), ("resident", 1, false));
+        let (back, migrated) = open(&k, &s).unwrap();
+        assert_eq!(back, r);
+        assert!(!migrated);
+        let t = r
+            .tombstone(&Stamp {
+                by: id(2),
+                at: 1_795_870_900_000,
+            })
+            .unwrap();
+        assert_eq!(open(&k, &seal(&k, &t).unwrap()).unwrap().0, t);
+    }
+
+    #[test]
+    fn no_plaintext_at_rest() {
+        let k = Key::random().unwrap();
+        let s = seal(&k, &resident_record(7)).unwrap();
+        let json = serde_json::to_string(&s).unwrap();
+        for secret in ["Siti", "Aminah", "Mawar", "Sumberejo", "0812"] {
+            assert!(!json.contains(secret), "{secret} in the clear");
+            assert!(!s
+                .sealed
+                .windows(secret.len())
+                .any(|w| w == secret.as_bytes()));
+        }
+    }
+
+    #[test]
+    fn a_flipped_byte_is_rejected() {
+        let k = Key::random().unwrap();
+        let s = seal(&k, &resident_record(7)).unwrap();
+        for i in [0, 24, s.sealed.len() / 2, s.sealed.len() - 1] {
+            let mut t = s.clone();
+            t.sealed[i] ^= 0x80;
+            assert_eq!(open(&k, &t).unwrap_err(), OpenError::Tampered, "byte {i}");
+        }
+    }
+
+    #[test]
+    fn swapped_ciphertexts_and_edited_clear_fields_are_rejected() {
+        let k = Key::random().unwrap();
+        let a = seal(&k, &resident_record(7)).unwrap();
+        let b = seal(&k, &resident_record(8)).unwrap();
+        let mut a2 = a.clone();
+        a2.sealed = b.sealed.clone();
+        assert_eq!(
+            open(&k, &a2).unwrap_err(),
+            OpenError::Tampered,
+            "swapped between records"
+        );
+        for edit in [
+            SealedRecord {
+                rev: 2,
+                ..a.clone()
+            },
+            SealedRecord {
+                updated: a.updated + 1.0,
+                ..a.clone()
+            },
+            SealedRecord {
+                deleted: true,
+                ..a.clone()
+            },
+            SealedRecord {
+                kind: "staff".into(),
+                ..a.clone()
+            },
+            SealedRecord {
+                id: b.id.clone(),
+                ..a.clone()
+            },
+        ] {
+            assert_eq!(open(&k, &edit).unwrap_err(), OpenError::Tampered);
+        }
+        assert_eq!(
+            open(&Key::random().unwrap(), &a).unwrap_err(),
+            OpenError::Tampered,
+            "other vault's key"
+        );
+    }
+
+    #[test]
+    fn older_content_is_migrated_and_newer_refused() {
+        let k = Key::random().unwrap();
+        let r = resident_record(7);
+        let mut v1 = serde_json::to_value(r.resident().unwrap()).unwrap();
+        v1.as_object_mut().unwrap().remove("contacts");
+        v1["phone"] = "0812-3456-7890".into();
+        let (back, migrated) = open(&k, &seal_raw(&k, &r.meta, 1, v1)).unwrap();
+        assert!(migrated);
+        assert_eq!(back, r);
+        let future = seal_raw(&k, &r.meta, CURRENT_SCHEMA + 1, serde_json::json!({}));
+        assert_eq!(
+            open(&k, &future).unwrap_err(),
+            OpenError::FromTheFuture {
+                schema: CURRENT_SCHEMA + 1
+            }
+        );
+    }
+
+    #[test]
+    fn other_kinds_round_trip() {
+        let k = Key::random().unwrap();
+        let r = Record::create(
+            id(3),
+            RecordBody::Shelter(Shelter { name: "UPT".into() }),
+            &Stamp { by: id(1), at: 5 },
+        );
+        assert_eq!(open(&k, &seal(&k, &r).unwrap()).unwrap().0, r);
+    }
+}

@@ -1,0 +1,433 @@
+//! The vault: the store's one interface. It speaks records; how they lie in IndexedDB is private.
+//!
+//! Locked, it holds nothing but the database handle. Unlocking derives the key-encryption key
+//! from the passphrase, unwraps the data key, then reads and opens every record once into an
+//! in-memory index that lists and searches use. Saving seals first, then writes in one
+//! transaction, then updates the index: memory never runs ahead of storage.
+
+use super::clock;
+use super::crypto::{CryptoError, KdfParams, Key};
+use super::error::StoreError;
+use super::indexed_db::IndexedDb;
+use super::recovery_code;
+use super::sealed_record::{self, OpenError, SealedRecord};
+use super::vault_header::{UnlockError, VaultHeader};
+use crate::domain::id::RecordId;
+use crate::domain::record::{Record, RecordBody, RecordKind, RecordMeta, Stamp};
+use crate::domain::resident::Resident;
+use crate::domain::search::{haystack, ResidentQuery};
+use crate::domain::shelter::Shelter;
+use crate::domain::staff::StaffMember;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+use zeroize::Zeroizing;
+
+pub const DEFAULT_DB_NAME: &str = "naungan";
+
+/// One change in a save. Updates and deletes name the revision they were made from, so a
+/// change made on stale data (another tab saved in between) is refused instead of lost.
+#[derive(Clone, Debug)]
+pub enum Change {
+    Create {
+        id: RecordId,
+        body: RecordBody,
+    },
+    Update {
+        id: RecordId,
+        base_rev: u32,
+        body: RecordBody,
+    },
+    Delete {
+        id: RecordId,
+        base_rev: u32,
+    },
+}
+
+/// What unlocking found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UnlockReport {
+    pub records: usize,
+    /// Records whose content was in an older schema and was migrated (and saved again).
+    pub migrated: usize,
+    /// Ids of records that could not be opened (damaged, or from a newer app). They are kept
+    /// in storage untouched, and reported so staff can restore them from a backup.
+    pub unreadable: Vec<String>,
+}
+
+struct Session {
+    key: Key,
+    staff_id: RecordId,
+    records: BTreeMap<RecordId, Record>,
+    /// Normalized search text of each live resident.
+    haystacks: HashMap<RecordId, String>,
+}
+
+impl Session {
+    fn index(&mut self, r: Record) {
+        match r.resident() {
+            Some(res) => {
+                self.haystacks.insert(r.meta.id.clone(), haystack(res));
+            }
+            None => {
+                self.haystacks.remove(&r.meta.id);
+            }
+        }
+        self.records.insert(r.meta.id.clone(), r);
+    }
+}
+
+pub struct Vault {
+    db: IndexedDb,
+    kdf_log_n: u8,
+    session: RefCell<Option<Session>>,
+}
+
+/// One page of a resident search.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ResidentPage {
+    pub total: usize,
+    pub rows: Vec<(RecordMeta, Resident)>,
+}
+
+impl Vault {
+    pub async fn open(db_name: &str) -> Result<Vault, StoreError> {
+        Self::open_with_kdf(db_name, KdfParams::DEFAULT_LOG_N).await
+    }
+
+    /// `kdf_log_n` sets the scrypt cost of slots written from now on (tests use a low one).
+    pub async fn open_with_kdf(db_name: &str, kdf_log_n: u8) -> Result<Vault, StoreError> {
+        Ok(Vault {
+            db: IndexedDb::open(db_name).await?,
+            kdf_log_n,
+            session: RefCell::new(None),
+        })
+    }
+
+    /// Deletes a whole vault database: every record and the key slots. Tests use it; the app
+    /// will offer it as "erase this laptop's data".
+    pub async fn erase(db_name: &str) -> Result<(), StoreError> {
+        IndexedDb::delete(db_name).await
+    }
+
+    pub fn close(self) {
+        self.lock();
+        self.db.close();
+    }
+
+    pub async fn is_set_up(&self) -> Result<bool, StoreError> {
+        Ok(self.db.read_header().await?.is_some())
+    }
+
+    pub fn is_unlocked(&self) -> bool {
+        self.session.borrow().is_some()
+    }
+
+    /// First run: a new data key, the shelter, its first administrator, a passphrase slot and a
+    /// recovery slot, written in one transaction. Returns the recovery code to show once.
+    pub async fn set_up(
+        &self,
+        shelter: Shelter,
+        admin: StaffMember,
+        passphrase: &str,
+    ) -> Result<Zeroizing<String>, StoreError> {
+        if self.is_set_up().await? {
+            return Err(StoreError::AlreadySetUp);
+        }
+        let key = Key::random().map_err(crypto_err)?;
+        let code = recovery_code::generate().map_err(crypto_err)?;
+        let admin_id = clock::new_id()?;
+        let header =
+            VaultHeader::create(&key, admin_id.as_str(), passphrase, &code, self.kdf_log_n)
+                .map_err(crypto_err)?;
+        let stamp = Stamp {
+            by: admin_id.clone(),
+            at: clock::now(),
+        };
+        let records = vec![
+            Record::create(clock::new_id()?, RecordBody::Shelter(shelter), &stamp),
+            Record::create(admin_id.clone(), RecordBody::Staff(admin), &stamp),
+        ];
+        let sealed = records
+            .iter()
+            .map(|r| sealed_record::seal(&key, r))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(crypto_err)?;
+        self.db.write(Some(&header.to_json()), &sealed, &[]).await?;
+        let mut s = Session {
+            key,
+            staff_id: admin_id,
+            records: BTreeMap::new(),
+            haystacks: HashMap::new(),
+        };
+        records.into_iter().for_each(|r| s.index(r));
+        *self.session.borrow_mut() = Some(s);
+        Ok(code)
+    }
+
+    async fn header(&self) -> Result<VaultHeader, StoreError> {
+        let json = self.db.read_header().await?.ok_or(StoreError::NotSetUp)?;
+        VaultHeader::from_json(&json).map_err(|_| StoreError::BadHeader)
+    }
+
+    /// Unlocks with a staff passphrase. A wrong passphrase changes nothing.
+    pub async fn unlock(&self, passphrase: &str) -> Result<UnlockReport, StoreError> {
+        let header = self.header().await?;
+        let (key, staff) = header
+            .unlock_with_passphrase(passphrase)
+            .map_err(|e| unlock_err(e, StoreError::WrongPassphrase))?;
+        let staff_id = RecordId::parse(&staff).ok_or(StoreError::BadHeader)?;
+        self.load(key, staff_id).await
+    }
+
+    /// Unlocks with the recovery code and sets a new passphrase for the staff member of the
+    /// first passphrase slot (the administrator who set the vault up).
+    pub async fn recover(
+        &self,
+        code: &str,
+        new_passphrase: &str,
+    ) -> Result<UnlockReport, StoreError> {
+        let mut header = self.header().await?;
+        let key = header
+            .unlock_with_recovery_code(code)
+            .map_err(|e| unlock_err(e, StoreError::WrongRecoveryCode))?;
+        let staff = header
+            .staff_ids()
+            .into_iter()
+            .next()
+            .ok_or(StoreError::BadHeader)?;
+        let staff_id = RecordId::parse(&staff).ok_or(StoreError::BadHeader)?;
+        header
+            .set_passphrase(&key, &staff, new_passphrase, self.kdf_log_n)
+            .map_err(crypto_err)?;
+        self.db.write(Some(&header.to_json()), &[], &[]).await?;
+        self.load(key, staff_id).await
+    }
+
+    async fn load(&self, key: Key, staff_id: RecordId) -> Result<UnlockReport, StoreError> {
+        let rows = self.db.read_all().await?;
+        let mut report = UnlockReport::default();
+        let mut session = Session {
+            key,
+            staff_id,
+            records: BTreeMap::new(),
+            haystacks: HashMap::new(),
+        };
+        let mut resealed = vec![];
+        for row in &rows {
+            match sealed_record::open(&session.key, row) {
+                Ok((record, migrated)) => {
+                    if migrated {
+                        resealed
+                            .push(sealed_record::seal(&session.key, &record).map_err(crypto_err)?);
+                    }
+                    session.index(record);
+                }
+                Err(
+                    OpenError::Tampered
+                    | OpenError::UnknownKind(_)
+                    | OpenError::FromTheFuture { .. }
+                    | OpenError::Malformed(_),
+                ) => report.unreadable.push(row.id.clone()),
+            }
+        }
+        if !resealed.is_empty() {
+            // Same id, revision and times: the content is unchanged, only its schema moved on.
+            self.db.write(None, &[], &resealed).await?;
+        }
+        report.records = session.records.len();
+        report.migrated = resealed.len();
+        *self.session.borrow_mut() = Some(session);
+        Ok(report)
+    }
+
+    /// Drops the data key (zeroized) and every opened record.
+    pub fn lock(&self) {
+        self.session.borrow_mut().take();
+    }
+
+    /// Applies changes in one transaction: all of them, or (on any failure) none.
+    pub async fn save(&self, changes: Vec<Change>) -> Result<Vec<Record>, StoreError> {
+        let (records, creates, updates) = {
+            let guard = self.session.borrow();
+            let s = guard.as_ref().ok_or(StoreError::Locked)?;
+            let stamp = Stamp {
+                by: s.staff_id.clone(),
+                at: clock::now(),
+            };
+            let mut records = vec![];
+            for c in changes {
+                let current = |id: &RecordId, base_rev: u32| match s.records.get(id) {
+                    None => Err(StoreError::NotFound),
+                    Some(r) if r.meta.rev != base_rev => Err(StoreError::Stale),
+                    Some(r) => Ok(r),
+                };
+                let r = match c {
+                    Change::Create { id, body } => {
+                        if s.records.contains_key(&id) {
+                            return Err(StoreError::AlreadyExists);
+                        }
+                        Record::create(id, body, &stamp)
+                    }
+                    Change::Update { id, base_rev, body } => current(&id, base_rev)?
+                        .revise(body, &stamp)
+                        .map_err(|e| StoreError::Invalid(format!("{e:?}")))?,
+                    Change::Delete { id, base_rev } => current(&id, base_rev)?
+                        .tombstone(&stamp)
+                        .map_err(|e| StoreError::Invalid(format!("{e:?}")))?,
+                };
+                records.push(r);
+            }
+            let mut creates = vec![];
+            let mut updates = vec![];
+            for r in &records {
+                let sealed = sealed_record::seal(&s.key, r).map_err(crypto_err)?;
+                if r.meta.rev == 1 {
+                    creates.push(sealed)
+                } else {
+                    updates.push(sealed)
+                }
+            }
+            (records, creates, updates)
+        };
+        self.db.write(None, &creates, &updates).await?;
+        let mut guard = self.session.borrow_mut();
+        let s = guard.as_mut().ok_or(StoreError::Locked)?;
+        for r in &records {
+            s.index(r.clone());
+        }
+        Ok(records)
+    }
+
+    fn with_session<T>(&self, f: impl FnOnce(&Session) -> T) -> Result<T, StoreError> {
+        self.session
+            .borrow()
+            .as_ref()
+            .map(f)
+            .ok_or(StoreError::Locked)
+    }
+
+    pub fn get(&self, id: &RecordId) -> Result<Option<Record>, StoreError> {
+        self.with_session(|s| s.records.get(id).cloned())
+    }
+
+    pub fn shelter(&self) -> Result<Option<Shelter>, StoreError> {
+        self.with_session(|s| {
+            s.records.values().find_map(|r| match &r.body {
+                Some(RecordBody::Shelter(sh)) => Some(sh.clone()),
+                _ => None,
+            })
+        })
+    }
+
+    /// The staff member who unlocked this session.
+    pub fn current_staff(&self) -> Result<(RecordId, Option<StaffMember>), StoreError> {
+        self.with_session(|s| {
+            let m = match s.records.get(&s.staff_id).and_then(|r| r.body.as_ref()) {
+                Some(RecordBody::Staff(m)) => Some(m.clone()),
+                _ => None,
+            };
+            (s.staff_id.clone(), m)
+        })
+    }
+
+    pub fn staff_name(&self, id: &RecordId) -> Result<Option<String>, StoreError> {
+        self.with_session(|s| match s.records.get(id).and_then(|r| r.body.as_ref()) {
+            Some(RecordBody::Staff(m)) => Some(m.name.clone()),
+            _ => None,
+        })
+    }
+
+    pub fn count(&self, kind: RecordKind) -> Result<usize, StoreError> {
+        self.with_session(|s| {
+            s.records
+                .values()
+                .filter(|r| r.meta.kind == kind && !r.meta.deleted)
+                .count()
+        })
+    }
+
+    /// Live residents matching the query, by name; at most `limit` rows, and the total.
+    pub fn residents(&self, q: &ResidentQuery, limit: usize) -> Result<ResidentPage, StoreError> {
+        self.with_session(|s| {
+            let mut hits: Vec<(&RecordMeta, &Resident)> = s
+                .haystacks
+                .iter()
+                .filter_map(|(id, h)| {
+                    let r = s.records.get(id)?;
+                    let res = r.resident()?;
+                    q.matches(h, res).then_some((&r.meta, res))
+                })
+                .collect();
+            hits.sort_by(|a, b| {
+                a.1.full_name
+                    .to_lowercase()
+                    .cmp(&b.1.full_name.to_lowercase())
+                    .then(a.0.id.cmp(&b.0.id))
+            });
+            ResidentPage {
+                total: hits.len(),
+                rows: hits
+                    .into_iter()
+                    .take(limit)
+                    .map(|(m, r)| (m.clone(), r.clone()))
+                    .collect(),
+            }
+        })
+    }
+
+    /// Every cohort a live resident belongs to, newest first.
+    pub fn cohorts(&self) -> Result<Vec<String>, StoreError> {
+        self.with_session(|s| {
+            let mut c: Vec<String> = s
+                .records
+                .values()
+                .filter_map(|r| r.resident().map(|x| x.cohort.clone()))
+                .collect();
+            c.sort_by(|a, b| b.cmp(a));
+            c.dedup();
+            c
+        })
+    }
+
+    /// The sealed rows exactly as stored (tests, and later backup and sync).
+    pub async fn raw_records(&self) -> Result<Vec<SealedRecord>, StoreError> {
+        self.db.read_all().await
+    }
+
+    pub async fn raw_header(&self) -> Result<Option<String>, StoreError> {
+        self.db.read_header().await
+    }
+
+    /// Writes already-sealed rows as they are, in one transaction (tests that need data as an
+    /// older app version wrote it). The in-memory index is not touched.
+    #[doc(hidden)]
+    pub async fn write_raw(&self, creates: &[SealedRecord]) -> Result<(), StoreError> {
+        self.db.write(None, creates, &[]).await
+    }
+
+    /// Seals content in an explicit schema with this session's key (tests of migrations).
+    #[doc(hidden)]
+    pub fn seal_raw(
+        &self,
+        meta: &RecordMeta,
+        schema: u32,
+        body: serde_json::Value,
+    ) -> Result<SealedRecord, StoreError> {
+        self.with_session(|s| sealed_record::seal_raw(&s.key, meta, schema, body))
+    }
+}
+
+fn crypto_err(e: CryptoError) -> StoreError {
+    match e {
+        CryptoError::NoRandomness => StoreError::NoRandomness,
+        other => StoreError::Invalid(other.to_string()),
+    }
+}
+
+fn unlock_err(e: UnlockError, wrong: StoreError) -> StoreError {
+    match e {
+        UnlockError::WrongSecret => wrong,
+        UnlockError::BadHeader => StoreError::BadHeader,
+        UnlockError::NoRandomness => StoreError::NoRandomness,
+    }
+}

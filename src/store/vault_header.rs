@@ -1,0 +1,304 @@
+//! The vault header: how the data key is wrapped, stored in the clear.
+//!
+//! A random 256-bit data key encrypts every record. It is stored only wrapped, in key slots:
+//! one per staff passphrase, and one for the recovery code. Each slot has its own scrypt salt
+//! and parameters. Opening a slot means deriving its key-encryption key and unwrapping.
+
+use super::crypto::{self, hex, CryptoError, KdfParams, Key};
+use super::recovery_code;
+use serde::{Deserialize, Serialize};
+
+pub const HEADER_FORMAT: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum SlotKind {
+    Passphrase { staff_id: String },
+    Recovery,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeySlot {
+    pub id: String,
+    pub kind: SlotKind,
+    pub kdf: KdfParams,
+    #[serde(with = "hex")]
+    pub wrapped: Vec<u8>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VaultHeader {
+    pub format: u32,
+    pub slots: Vec<KeySlot>,
+}
+
+/// The associated data of a slot: a wrapped key moved to another slot does not open.
+fn slot_aad(slot_id: &str, kind: &SlotKind) -> Vec<u8> {
+    let k = match kind {
+        SlotKind::Passphrase { staff_id } => format!("passphrase:{staff_id}"),
+        SlotKind::Recovery => "recovery".to_string(),
+    };
+    format!("naungan/keyslot/v1\n{slot_id}\n{k}").into_bytes()
+}
+
+fn make_slot(
+    id: &str,
+    kind: SlotKind,
+    secret: &[u8],
+    data_key: &Key,
+    log_n: u8,
+) -> Result<KeySlot, CryptoError> {
+    let kdf = KdfParams::new_random(log_n)?;
+    let kek = kdf.derive(secret)?;
+    let wrapped = crypto::wrap(&kek, &slot_aad(id, &kind), data_key)?;
+    Ok(KeySlot {
+        id: id.to_string(),
+        kind,
+        kdf,
+        wrapped,
+    })
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnlockError {
+    /// No slot opens with this secret.
+    WrongSecret,
+    /// The header is damaged or from an unknown format.
+    BadHeader,
+    NoRandomness,
+}
+
+impl From<CryptoError> for UnlockError {
+    fn from(e: CryptoError) -> Self {
+        match e {
+            CryptoError::Rejected => UnlockError::WrongSecret,
+            CryptoError::BadParams => UnlockError::BadHeader,
+            CryptoError::NoRandomness => UnlockError::NoRandomness,
+        }
+    }
+}
+
+impl VaultHeader {
+    /// A new header for a new data key: the first staff member's passphrase slot and a
+    /// recovery slot. `recovery_code` is as generated (dashes allowed).
+    pub fn create(
+        data_key: &Key,
+        staff_id: &str,
+        passphrase: &str,
+        recovery_code: &str,
+        log_n: u8,
+    ) -> Result<VaultHeader, CryptoError> {
+        let code = recovery_code::normalize(recovery_code).ok_or(CryptoError::BadParams)?;
+        Ok(VaultHeader {
+            format: HEADER_FORMAT,
+            slots: vec![
+                make_slot(
+                    "p1",
+                    SlotKind::Passphrase {
+                        staff_id: staff_id.into(),
+                    },
+                    passphrase.as_bytes(),
+                    data_key,
+                    log_n,
+                )?,
+                make_slot("r1", SlotKind::Recovery, code.as_bytes(), data_key, log_n)?,
+            ],
+        })
+    }
+
+    pub fn from_json(s: &str) -> Result<VaultHeader, UnlockError> {
+        let h: VaultHeader = serde_json::from_str(s).map_err(|_| UnlockError::BadHeader)?;
+        if h.format != HEADER_FORMAT || h.slots.is_empty() {
+            return Err(UnlockError::BadHeader);
+        }
+        Ok(h)
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("header serializes")
+    }
+
+    fn open_slot(slot: &KeySlot, secret: &[u8]) -> Result<Key, UnlockError> {
+        let kek = slot.kdf.derive(secret)?;
+        Ok(crypto::unwrap(
+            &kek,
+            &slot_aad(&slot.id, &slot.kind),
+            &slot.wrapped,
+        )?)
+    }
+
+    /// Tries each passphrase slot; returns the data key and the staff id of the slot that opened.
+    pub fn unlock_with_passphrase(&self, passphrase: &str) -> Result<(Key, String), UnlockError> {
+        for slot in &self.slots {
+            if let SlotKind::Passphrase { staff_id } = &slot.kind {
+                match Self::open_slot(slot, passphrase.as_bytes()) {
+                    Ok(k) => return Ok((k, staff_id.clone())),
+                    Err(UnlockError::WrongSecret) => continue,
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+        Err(UnlockError::WrongSecret)
+    }
+
+    pub fn unlock_with_recovery_code(&self, typed: &str) -> Result<Key, UnlockError> {
+        let code = recovery_code::normalize(typed).ok_or(UnlockError::WrongSecret)?;
+        let slot = self
+            .slots
+            .iter()
+            .find(|s| s.kind == SlotKind::Recovery)
+            .ok_or(UnlockError::WrongSecret)?;
+        Self::open_slot(slot, code.as_bytes())
+    }
+
+    /// The staff ids that have a passphrase slot.
+    pub fn staff_ids(&self) -> Vec<String> {
+        self.slots
+            .iter()
+            .filter_map(|s| match &s.kind {
+                SlotKind::Passphrase { staff_id } => Some(staff_id.clone()),
+                SlotKind::Recovery => None,
+            })
+            .collect()
+    }
+
+    /// Replaces a staff member's passphrase slot (after recovery, or a change of passphrase).
+    pub fn set_passphrase(
+        &mut self,
+        data_key: &Key,
+        staff_id: &str,
+        passphrase: &str,
+        log_n: u8,
+    ) -> Result<(), CryptoError> {
+        let kind = SlotKind::Passphrase {
+            staff_id: staff_id.into(),
+        };
+        let id = self
+            .slots
+            .iter()
+            .find(|s| s.kind == kind)
+            .map(|s| s.id.clone())
+            .unwrap_or_else(|| format!("p{}", self.slots.len() + 1));
+        let slot = make_slot(&id, kind, passphrase.as_bytes(), data_key, log_n)?;
+        self.slots.retain(|s| s.id != id);
+        self.slots.insert(0, slot);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LOG_N: u8 = 10; // fast; the default is checked in crypto's tests
+
+    fn setup() -> (Key, String, VaultHeader) {
+        let dk = Key::random().unwrap();
+        let code = recovery_code::generate().unwrap().to_string();
+        let h =
+            VaultHeader::create(&dk, "staff-1", "kata sandi yang panjang", &code, LOG_N).unwrap();
+        (dk, code, h)
+    }
+
+    #[test]
+    fn passphrase_and_recovery_code_both_open_the_data_key() {
+        let (dk, code, h) = setup();
+        let h = VaultHeader::from_json(&h.to_json()).unwrap();
+        let (k, staff) = h.unlock_with_passphrase("kata sandi yang panjang").unwrap();
+        assert_eq!((k.bytes(), staff.as_str()), (dk.bytes(), "staff-1"));
+        assert_eq!(
+            h.unlock_with_recovery_code(&code.to_lowercase())
+                .unwrap()
+                .bytes(),
+            dk.bytes()
+        );
+        assert_eq!(h.staff_ids(), vec!["staff-1".to_string()]);
+    }
+
+    #[test]
+    fn wrong_secrets_are_refused() {
+        let (_, code, h) = setup();
+        assert_eq!(
+            h.unlock_with_passphrase("kata sandi yang panjanG")
+                .unwrap_err(),
+            UnlockError::WrongSecret
+        );
+        assert_eq!(
+            h.unlock_with_passphrase(&code).unwrap_err(),
+            UnlockError::WrongSecret
+        );
+        assert_eq!(
+            h.unlock_with_recovery_code("kata sandi yang panjang")
+                .unwrap_err(),
+            UnlockError::WrongSecret
+        );
+        let mut other = code.into_bytes();
+        other[0] = if other[0] == b'7' { b'8' } else { b'7' };
+        assert_eq!(
+            h.unlock_with_recovery_code(std::str::from_utf8(&other).unwrap())
+                .unwrap_err(),
+            UnlockError::WrongSecret
+        );
+    }
+
+    #[test]
+    fn slots_cannot_be_swapped_or_tampered() {
+        let (_, code, h) = setup();
+        let mut swapped = h.clone();
+        let w0 = swapped.slots[0].wrapped.clone();
+        swapped.slots[0].wrapped = swapped.slots[1].wrapped.clone();
+        swapped.slots[1].wrapped = w0;
+        assert!(swapped.unlock_with_recovery_code(&code).is_err());
+        let mut flipped = h.clone();
+        flipped.slots[0].wrapped[30] ^= 1;
+        assert_eq!(
+            flipped
+                .unlock_with_passphrase("kata sandi yang panjang")
+                .unwrap_err(),
+            UnlockError::WrongSecret
+        );
+        let mut weak = h.clone();
+        weak.slots[0].kdf.log_n = 4;
+        assert_eq!(
+            weak.unlock_with_passphrase("kata sandi yang panjang")
+                .unwrap_err(),
+            UnlockError::BadHeader
+        );
+        assert_eq!(
+            VaultHeader::from_json("{\"format\":2,\"slots\":[]}").unwrap_err(),
+            UnlockError::BadHeader
+        );
+        assert_eq!(
+            VaultHeader::from_json("not json").unwrap_err(),
+            UnlockError::BadHeader
+        );
+    }
+
+    #[test]
+    fn a_new_passphrase_replaces_the_old_one() {
+        let (dk, code, mut h) = setup();
+        let k = h.unlock_with_recovery_code(&code).unwrap();
+        h.set_passphrase(&k, "staff-1", "sandi baru yang juga panjang", LOG_N)
+            .unwrap();
+        assert_eq!(h.slots.len(), 2);
+        assert!(h.unlock_with_passphrase("kata sandi yang panjang").is_err());
+        assert_eq!(
+            h.unlock_with_passphrase("sandi baru yang juga panjang")
+                .unwrap()
+                .0
+                .bytes(),
+            dk.bytes()
+        );
+        assert!(
+            h.unlock_with_recovery_code(&code).is_ok(),
+            "recovery still works"
+        );
+    }
+
+    #[test]
+    fn the_header_holds_no_plaintext_key() {
+        let (dk, _, h) = setup();
+        let json = h.to_json();
+        assert!(!json.contains(&hex::encode(dk.bytes())));
+    }
+}
