@@ -1,0 +1,80 @@
+//! A labelled form field with its hint and its validation message.
+
+use crate::domain::validation::FieldError;
+use crate::ui::session::use_texts;
+use leptos::prelude::*;
+
+/// The message for `name`, if validation found a problem with it.
+pub fn field_error(
+    errors: RwSignal<Vec<FieldError>>,
+    name: &'static str,
+) -> impl Fn() -> Option<String> + Copy {
+    let t = use_texts();
+    move || {
+        errors.with(|e| {
+            e.iter()
+                .find(|x| x.field == name)
+                .map(|x| t.problem(x.problem))
+        })
+    }
+}
+
+#[component]
+pub fn Field(
+    label: &'static str,
+    name: &'static str,
+    errors: RwSignal<Vec<FieldError>>,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] optional: bool,
+    children: Children,
+) -> impl IntoView {
+    let t = use_texts();
+    let err = field_error(errors, name);
+    view! {
+        <div class="field" class:invalid=move || err().is_some()>
+            <label for=name>
+                {label}
+                {optional.then(|| view! { <span class="optional">" (" {t.optional} ")"</span> })}
+            </label>
+            {children()}
+            {hint.map(|h| view! { <p class="hint">{h}</p> })}
+            <p class="error" id=format!("{name}-error") aria-live="polite">{err}</p>
+        </div>
+    }
+}
+
+/// A `<select>` of a domain choice, with each option's label from the translation table.
+pub fn choice_select<T: Copy + Send + Sync + 'static>(
+    id: &'static str,
+    all: &'static [T],
+    labels: &'static [&'static str],
+    code: fn(T) -> String,
+    get: impl Fn() -> String + Copy + Send + Sync + 'static,
+    set: impl Fn(String) + 'static,
+) -> impl IntoView {
+    view! {
+        <select id=id name=id on:change=move |ev| set(event_target_value(&ev))>
+            {all
+                .iter()
+                .zip(labels.iter())
+                .map(|(v, l)| {
+                    let c = code(*v);
+                    let c2 = c.clone();
+                    view! { <option value=c prop:selected=move || get() == c2>{*l}</option> }
+                })
+                .collect_view()}
+        </select>
+    }
+}
+
+/// Moves keyboard focus to the first field with a problem (after a failed submit).
+pub fn focus_first_error(errors: &[FieldError]) {
+    use wasm_bindgen::JsCast;
+    if let Some(first) = errors.first() {
+        if let Some(el) = document().get_element_by_id(first.field) {
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    }
+}

@@ -1,0 +1,3 @@
+pub mod field;
+pub mod region_picker;
+pub mod shell;

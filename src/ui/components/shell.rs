@@ -1,0 +1,108 @@
+//! The frame around every unlocked page: header, navigation, notices, and the idle lock.
+
+use crate::ui::i18n::Lang;
+use crate::ui::preferences;
+use crate::ui::session::{lock_now, use_app, use_texts, vault};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use std::cell::Cell;
+use std::time::Duration;
+
+thread_local! {
+    static LAST_ACTIVITY: Cell<f64> = const { Cell::new(0.0) };
+}
+
+fn touch() {
+    LAST_ACTIVITY.with(|c| c.set(js_sys::Date::now()));
+}
+
+/// Locks after `preferences::idle_minutes()` without a key press, click or pointer move.
+fn start_idle_lock() {
+    touch();
+    let handles = [
+        window_event_listener(leptos::ev::keydown, |_| touch()),
+        window_event_listener(leptos::ev::pointerdown, |_| touch()),
+        window_event_listener(leptos::ev::pointermove, |_| touch()),
+        window_event_listener(leptos::ev::wheel, |_| touch()),
+    ];
+    let interval = set_interval_with_handle(
+        || {
+            let minutes = preferences::idle_minutes();
+            let idle = js_sys::Date::now() - LAST_ACTIVITY.with(Cell::get);
+            if idle > f64::from(minutes) * 60_000.0 {
+                preferences::mark_locked_after_idle(minutes);
+                lock_now();
+            }
+        },
+        Duration::from_secs(15),
+    )
+    .ok();
+    on_cleanup(move || {
+        for h in handles {
+            h.remove();
+        }
+        if let Some(i) = interval {
+            i.clear();
+        }
+    });
+}
+
+/// Switches between Bahasa Indonesia and English (remembered in this browser).
+#[component]
+pub fn LangSwitch() -> impl IntoView {
+    let app = use_app();
+    let t = use_texts();
+    let switch = move |_| {
+        let next = if app.lang.get_untracked() == Lang::Id {
+            Lang::En
+        } else {
+            Lang::Id
+        };
+        preferences::set_lang(next);
+        app.lang.set(next);
+    };
+    view! { <button type="button" class="link lang" id="switch-lang" lang=if t.lang_name == "English" { "id" } else { "en" } on:click=switch>{t.other_lang_name}</button> }
+}
+
+#[component]
+pub fn Shell(children: Children) -> impl IntoView {
+    let app = use_app();
+    let t = use_texts();
+    start_idle_lock();
+    let shelter = vault()
+        .shelter()
+        .ok()
+        .flatten()
+        .map(|s| s.name)
+        .unwrap_or_default();
+    view! {
+        <a class="skip" href="#main">{t.skip_to_content}</a>
+        <header class="top">
+            <div class="brand">
+                <span class="logo" aria-hidden="true">"⌂"</span>
+                <span class="name">"Naungan"</span>
+                <span class="shelter">{shelter}</span>
+            </div>
+            <nav aria-label="Menu">
+                <A href="/" exact=true>{t.nav_dashboard}</A>
+                <A href="/klien">{t.nav_residents}</A>
+                <A href="/pengaturan">{t.nav_settings}</A>
+            </nav>
+            <div class="actions">
+                <LangSwitch />
+                <button type="button" class="lock" id="lock" on:click=move |_| lock_now()>
+                    {t.lock}
+                </button>
+            </div>
+        </header>
+        <main id="main" tabindex="-1">
+            {move || app.notice.get().map(|n| view! {
+                <div class="notice" class:error=n.is_error role="status">
+                    <span>{n.text}</span>
+                    <button type="button" class="link" aria-label="×" on:click=move |_| app.notice.set(None)>"×"</button>
+                </div>
+            })}
+            {children()}
+        </main>
+    }
+}

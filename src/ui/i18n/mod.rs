@@ -1,0 +1,337 @@
+//! Translations: one file per language, each a `Texts` value. A key missing in either language
+//! is a compile error (every field must be given); tests check that none is empty and that the
+//! `{placeholders}` agree.
+
+mod en;
+mod id;
+
+use crate::domain::identity_paper::PaperStatus;
+use crate::domain::resident::{Education, MaritalStatus, ReferralSource, Religion, ResidentStatus};
+use crate::domain::staff::StaffRole;
+use crate::domain::validation::Problem;
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Lang {
+    Id,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+    pub fn from_code(s: &str) -> Lang {
+        if s == "en" {
+            Lang::En
+        } else {
+            Lang::Id
+        }
+    }
+}
+
+pub fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::Id => &id::ID,
+        Lang::En => &en::EN,
+    }
+}
+
+const RELIGIONS: usize = Religion::ALL.len();
+const EDUCATIONS: usize = Education::ALL.len();
+const MARITALS: usize = MaritalStatus::ALL.len();
+const REFERRALS: usize = ReferralSource::ALL.len();
+const STATUSES: usize = ResidentStatus::ALL.len();
+const PAPERS: usize = PaperStatus::ALL.len();
+const ROLES: usize = StaffRole::ALL.len();
+
+#[derive(Debug, Serialize)]
+pub struct Texts {
+    pub lang_name: &'static str,
+    pub other_lang_name: &'static str,
+    pub months: [&'static str; 12],
+    pub app_tagline: &'static str,
+    pub nav_dashboard: &'static str,
+    pub nav_residents: &'static str,
+    pub nav_settings: &'static str,
+    pub lock: &'static str,
+    pub loading: &'static str,
+    pub save: &'static str,
+    pub saving: &'static str,
+    pub cancel: &'static str,
+    pub edit: &'static str,
+    pub delete: &'static str,
+    pub back: &'static str,
+    pub optional: &'static str,
+    pub form_has_errors: &'static str,
+    pub skip_to_content: &'static str,
+
+    pub setup_title: &'static str,
+    pub setup_intro: &'static str,
+    pub shelter_name: &'static str,
+    pub admin_name: &'static str,
+    pub admin_role: &'static str,
+    pub passphrase: &'static str,
+    pub passphrase_again: &'static str,
+    pub passphrase_hint: &'static str,
+    pub setup_submit: &'static str,
+    pub setup_working: &'static str,
+
+    pub recovery_title: &'static str,
+    pub recovery_intro: &'static str,
+    pub recovery_print: &'static str,
+    pub recovery_confirm: &'static str,
+    pub recovery_continue: &'static str,
+
+    pub unlock_title: &'static str,
+    pub unlock_intro: &'static str,
+    pub unlock_submit: &'static str,
+    pub unlock_working: &'static str,
+    pub forgot: &'static str,
+    pub recover_title: &'static str,
+    pub recover_intro: &'static str,
+    pub recovery_code: &'static str,
+    pub new_passphrase: &'static str,
+    pub new_passphrase_again: &'static str,
+    pub recover_submit: &'static str,
+    pub back_to_unlock: &'static str,
+    pub unreadable_records: &'static str,
+    pub locked_idle: &'static str,
+
+    pub err_wrong_passphrase: &'static str,
+    pub err_wrong_recovery: &'static str,
+    pub err_locked: &'static str,
+    pub err_bad_header: &'static str,
+    pub err_stale: &'static str,
+    pub err_exists: &'static str,
+    pub err_write: &'static str,
+    pub err_unavailable: &'static str,
+    pub err_not_found: &'static str,
+    pub err_generic: &'static str,
+
+    pub p_required: &'static str,
+    pub p_too_short: &'static str,
+    pub p_too_long: &'static str,
+    pub p_not_a_date: &'static str,
+    pub p_in_future: &'static str,
+    pub p_too_old: &'static str,
+    pub p_out_of_range: &'static str,
+    pub p_bad_phone: &'static str,
+    pub p_bad_cohort: &'static str,
+    pub p_unknown_region: &'static str,
+    pub p_regency_not_in_province: &'static str,
+    pub p_birth_or_age: &'static str,
+    pub p_before_birth: &'static str,
+    pub p_weak: &'static str,
+    pub p_differ: &'static str,
+
+    pub dash_welcome: &'static str,
+    pub dash_active: &'static str,
+    pub dash_total: &'static str,
+    pub dash_papers: &'static str,
+    pub dash_recent: &'static str,
+
+    pub residents_title: &'static str,
+    pub new_resident: &'static str,
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
+    pub filter_cohort: &'static str,
+    pub filter_status: &'static str,
+    pub all: &'static str,
+    pub col_name: &'static str,
+    pub col_age: &'static str,
+    pub col_origin: &'static str,
+    pub col_cohort: &'static str,
+    pub col_status: &'static str,
+    pub col_intake: &'static str,
+    pub showing: &'static str,
+    pub no_residents: &'static str,
+    pub no_matches: &'static str,
+    pub years: &'static str,
+
+    pub form_new_title: &'static str,
+    pub form_edit_title: &'static str,
+    pub sec_identity: &'static str,
+    pub sec_origin: &'static str,
+    pub sec_social: &'static str,
+    pub sec_intake: &'static str,
+    pub sec_papers: &'static str,
+    pub f_full_name: &'static str,
+    pub f_alias: &'static str,
+    pub f_birth_date: &'static str,
+    pub f_estimated_age: &'static str,
+    pub f_origin: &'static str,
+    pub f_province: &'static str,
+    pub f_regency: &'static str,
+    pub f_family_address: &'static str,
+    pub f_phone_own: &'static str,
+    pub f_phone_family: &'static str,
+    pub f_religion: &'static str,
+    pub f_education: &'static str,
+    pub f_marital: &'static str,
+    pub f_children: &'static str,
+    pub f_referral: &'static str,
+    pub f_referral_note: &'static str,
+    pub f_intake_date: &'static str,
+    pub f_cohort: &'static str,
+    pub f_cohort_hint: &'static str,
+    pub f_status: &'static str,
+    pub f_ktp: &'static str,
+    pub f_kk: &'static str,
+    pub f_birth_cert: &'static str,
+    pub region_placeholder: &'static str,
+    pub saved_resident: &'static str,
+
+    pub profile_registered: &'static str,
+    pub profile_updated: &'static str,
+    pub papers_alert: &'static str,
+    pub delete_confirm_title: &'static str,
+    pub delete_confirm_text: &'static str,
+    pub delete_yes: &'static str,
+    pub deleted_resident: &'static str,
+    pub unknown: &'static str,
+
+    pub settings_title: &'static str,
+    pub idle_lock: &'static str,
+    pub idle_lock_hint: &'static str,
+    pub language: &'static str,
+    pub settings_saved: &'static str,
+    pub about_title: &'static str,
+    pub about_storage: &'static str,
+    pub credits: &'static str,
+
+    pub religions: [&'static str; RELIGIONS],
+    pub educations: [&'static str; EDUCATIONS],
+    pub maritals: [&'static str; MARITALS],
+    pub referrals: [&'static str; REFERRALS],
+    pub statuses: [&'static str; STATUSES],
+    pub paper_statuses: [&'static str; PAPERS],
+    pub roles: [&'static str; ROLES],
+}
+
+/// Fills `{name}` placeholders.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut s = template.to_string();
+    for (k, v) in args {
+        s = s.replace(&format!("{{{k}}}"), v);
+    }
+    s
+}
+
+impl Texts {
+    pub fn problem(&self, p: Problem) -> String {
+        match p {
+            Problem::Required => self.p_required.into(),
+            Problem::TooShort { min } => fill(self.p_too_short, &[("n", &min.to_string())]),
+            Problem::TooLong { max } => fill(self.p_too_long, &[("n", &max.to_string())]),
+            Problem::NotADate => self.p_not_a_date.into(),
+            Problem::InTheFuture => self.p_in_future.into(),
+            Problem::TooOld => self.p_too_old.into(),
+            Problem::OutOfRange { min, max } => fill(
+                self.p_out_of_range,
+                &[("min", &min.to_string()), ("max", &max.to_string())],
+            ),
+            Problem::BadPhone => self.p_bad_phone.into(),
+            Problem::BadCohort => self.p_bad_cohort.into(),
+            Problem::UnknownRegion => self.p_unknown_region.into(),
+            Problem::RegencyNotInProvince => self.p_regency_not_in_province.into(),
+            Problem::BirthOrAgeRequired => self.p_birth_or_age.into(),
+            Problem::BeforeBirth => self.p_before_birth.into(),
+            Problem::PassphraseTooWeak => self.p_weak.into(),
+            Problem::PassphrasesDiffer => self.p_differ.into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    fn flat(t: &Texts) -> Vec<(String, String)> {
+        let Value::Object(m) = serde_json::to_value(t).unwrap() else {
+            panic!()
+        };
+        let mut out = vec![];
+        for (k, v) in m {
+            match v {
+                Value::String(s) => out.push((k, s)),
+                Value::Array(a) => {
+                    for (i, s) in a.into_iter().enumerate() {
+                        out.push((format!("{k}[{i}]"), s.as_str().unwrap().to_string()));
+                    }
+                }
+                _ => panic!("{k}: unexpected type"),
+            }
+        }
+        out
+    }
+
+    fn placeholders(s: &str) -> Vec<String> {
+        let mut p: Vec<String> = s
+            .split('{')
+            .skip(1)
+            .filter_map(|x| x.split_once('}').map(|(a, _)| a.to_string()))
+            .collect();
+        p.sort();
+        p
+    }
+
+    #[test]
+    fn every_text_is_present_in_both_languages_with_the_same_placeholders() {
+        let id = flat(texts(Lang::Id));
+        let en = flat(texts(Lang::En));
+        assert_eq!(id.len(), en.len());
+        for ((k1, v1), (k2, v2)) in id.iter().zip(en.iter()) {
+            assert_eq!(k1, k2);
+            assert!(!v1.trim().is_empty(), "id.{k1} is empty");
+            assert!(!v2.trim().is_empty(), "en.{k2} is empty");
+            assert_eq!(
+                placeholders(v1),
+                placeholders(v2),
+                "placeholders of {k1} differ"
+            );
+        }
+    }
+
+    #[test]
+    fn indonesian_is_not_english() {
+        let id = flat(texts(Lang::Id));
+        let en = flat(texts(Lang::En));
+        // Words that really are the same in both languages.
+        let shared = [
+            "Islam",
+            "Hindu",
+            "April",
+            "September",
+            "November",
+            "Status",
+            "Diploma",
+        ];
+        let untranslated: Vec<_> = id
+            .iter()
+            .zip(en.iter())
+            .filter(|(a, b)| a.1 == b.1 && !shared.contains(&a.1.as_str()))
+            .map(|(a, _)| a.0.clone())
+            .collect();
+        assert!(
+            untranslated.is_empty(),
+            "same text in both languages: {untranslated:?}"
+        );
+    }
+
+    #[test]
+    fn fill_replaces_placeholders() {
+        assert_eq!(
+            fill("{n} dari {total}", &[("n", "3"), ("total", "10")]),
+            "3 dari 10"
+        );
+        assert_eq!(
+            texts(Lang::Id).problem(Problem::TooShort { min: 2 }),
+            "Terlalu pendek (minimal 2 karakter)."
+        );
+    }
+}

@@ -1,0 +1,13 @@
+//! Pages and components (Leptos). Depends on `domain` and `store`; `store` hands it opened
+//! records only.
+//!
+//! Architecture Invariant: nothing here touches IndexedDB, keys or ciphertext, and nothing here
+//! opens a network connection (no fetch, no websocket, no remote asset).
+
+pub mod app;
+mod components;
+pub mod format;
+pub mod i18n;
+mod pages;
+pub mod preferences;
+mod session;

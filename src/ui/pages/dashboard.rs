@@ -1,0 +1,79 @@
+//! Beranda: the numbers a head of unit looks at first.
+
+use crate::domain::resident::ResidentStatus;
+use crate::domain::search::ResidentQuery;
+use crate::store::clock;
+use crate::ui::format;
+use crate::ui::i18n::fill;
+use crate::ui::session::{use_app, use_texts, vault};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn DashboardPage() -> impl IntoView {
+    let app = use_app();
+    let t = use_texts();
+    let name = vault()
+        .current_staff()
+        .ok()
+        .and_then(|(_, m)| m)
+        .map(|m| m.name)
+        .unwrap_or_default();
+    let stats = move || {
+        app.data_version.track();
+        let all = vault()
+            .residents(&ResidentQuery::default(), usize::MAX)
+            .unwrap_or_else(|_| crate::store::ResidentPage {
+                total: 0,
+                rows: vec![],
+            });
+        let active = all
+            .rows
+            .iter()
+            .filter(|(_, r)| r.status == ResidentStatus::Active)
+            .count();
+        let papers = all
+            .rows
+            .iter()
+            .filter(|(_, r)| r.papers.any_confiscated())
+            .count();
+        let mut recent = all.rows.clone();
+        recent.sort_by_key(|(_, r)| std::cmp::Reverse(r.intake_date));
+        recent.truncate(5);
+        (all.total, active, papers, recent)
+    };
+    view! {
+        <h1>{fill(t.dash_welcome, &[("name", &name)])}</h1>
+        {move || {
+            let (total, active, papers, recent) = stats();
+            view! {
+                <div class="stats">
+                    <div class="stat"><span class="n" id="stat-active">{active}</span><span>{t.dash_active}</span></div>
+                    <div class="stat"><span class="n" id="stat-total">{total}</span><span>{t.dash_total}</span></div>
+                    <div class="stat" class:warn={papers > 0}><span class="n">{papers}</span><span>{t.dash_papers}</span></div>
+                </div>
+                <section class="card">
+                    <div class="row spread">
+                        <h2>{t.dash_recent}</h2>
+                        <A href="/klien/baru" attr:class="button primary">{t.new_resident}</A>
+                    </div>
+                    {if recent.is_empty() {
+                        view! { <p class="empty">{t.no_residents}</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="plain">
+                                {recent.into_iter().map(|(m, r)| view! {
+                                    <li>
+                                        <A href=format!("/klien/{}", m.id)>{r.full_name.clone()}</A>
+                                        <span class="muted">" · " {r.cohort.clone()} " · " {format::date(r.intake_date, &t.months)}</span>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }}
+                </section>
+            }
+        }}
+        <p class="muted small">{format!("{} · {}", format::date(clock::today(), &t.months), t.about_storage)}</p>
+    }
+}

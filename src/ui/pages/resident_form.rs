@@ -1,0 +1,244 @@
+//! Register a resident at intake, or edit one.
+
+use crate::domain::id::RecordId;
+use crate::domain::identity_paper::{IdentityPaper, PaperStatus};
+use crate::domain::record::RecordBody;
+use crate::domain::resident::{
+    Education, MaritalStatus, ReferralSource, Religion, ResidentDraft, ResidentStatus,
+};
+use crate::domain::validation::FieldError;
+use crate::store::{clock, Change};
+use crate::ui::components::field::{choice_select, focus_first_error, Field};
+use crate::ui::components::region_picker::RegionPicker;
+use crate::ui::session::{error_text, use_app, use_texts, vault};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::NavigateOptions;
+
+macro_rules! input {
+    ($draft:expr, $field:ident, $type:expr) => {{
+        let d = $draft;
+        view! {
+            <input type=$type id=stringify!($field) name=stringify!($field)
+                prop:value=move || d.with(|x| x.$field.clone())
+                on:input=move |ev| d.update(|x| x.$field = event_target_value(&ev)) />
+        }
+    }};
+}
+
+macro_rules! choice {
+    ($draft:expr, $field:ident, $ty:ty, $labels:expr) => {{
+        let d = $draft;
+        choice_select(
+            stringify!($field),
+            <$ty>::ALL,
+            $labels,
+            <$ty>::code,
+            move || d.with(|x| x.$field.clone()),
+            move |v| d.update(|x| x.$field = v),
+        )
+    }};
+}
+
+fn paper_code(s: PaperStatus) -> String {
+    serde_json::to_value(s)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+}
+
+fn paper_select(
+    draft: RwSignal<ResidentDraft>,
+    id: &'static str,
+    paper: IdentityPaper,
+    labels: &'static [&'static str],
+) -> impl IntoView {
+    choice_select(
+        id,
+        &PaperStatus::ALL,
+        labels,
+        paper_code,
+        move || draft.with(|d| paper_code(d.papers.get(paper))),
+        move |v| {
+            let s = PaperStatus::ALL
+                .into_iter()
+                .find(|p| paper_code(*p) == v)
+                .unwrap_or_default();
+            draft.update(|d| d.papers.set(paper, s));
+        },
+    )
+}
+
+/// `/klien/baru`.
+#[component]
+pub fn NewResidentPage() -> impl IntoView {
+    view! { <ResidentForm existing=None /> }
+}
+
+/// `/klien/:id/ubah`.
+#[component]
+pub fn EditResidentPage() -> impl IntoView {
+    let t = use_texts();
+    let params = use_params_map();
+    move || {
+        let id = params.read().get("id").and_then(|s| RecordId::parse(&s));
+        let rec = id
+            .and_then(|id| vault().get(&id).ok().flatten())
+            .filter(|r| r.resident().is_some());
+        match rec {
+            Some(r) => view! { <ResidentForm existing=Some((r.meta.id.clone(), r.meta.rev, ResidentDraft::from_resident(r.resident().unwrap()))) /> }.into_any(),
+            None => view! { <p class="banner error">{t.err_not_found}</p> }.into_any(),
+        }
+    }
+}
+
+#[component]
+fn ResidentForm(existing: Option<(RecordId, u32, ResidentDraft)>) -> impl IntoView {
+    let app = use_app();
+    let t = use_texts();
+    let navigate = use_navigate();
+    let is_new = existing.is_none();
+    let (target, base_rev, initial) = match existing {
+        Some((id, rev, d)) => (Some(id), rev, d),
+        None => (
+            None,
+            0,
+            ResidentDraft {
+                intake_date: clock::today().iso(),
+                religion: Religion::Unknown.code(),
+                education: Education::Unknown.code(),
+                marital_status: MaritalStatus::Unknown.code(),
+                referral_source: ReferralSource::SatpolPpRaid.code(),
+                status: ResidentStatus::Active.code(),
+                ..Default::default()
+            },
+        ),
+    };
+    let draft = RwSignal::new(initial);
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let banner = RwSignal::new(None::<String>);
+    let saving = RwSignal::new(false);
+    let cancel_href = target
+        .as_ref()
+        .map(|id| format!("/klien/{id}"))
+        .unwrap_or_else(|| "/klien".into());
+
+    let nav = navigate.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if saving.get_untracked() {
+            return;
+        }
+        let resident = match draft.get_untracked().validate(clock::today()) {
+            Ok(r) => r,
+            Err(e) => {
+                focus_first_error(&e);
+                errors.set(e);
+                banner.set(Some(t.form_has_errors.into()));
+                return;
+            }
+        };
+        errors.set(vec![]);
+        banner.set(None);
+        let change = match &target {
+            Some(id) => Change::Update {
+                id: id.clone(),
+                base_rev,
+                body: RecordBody::Resident(resident),
+            },
+            None => match clock::new_id() {
+                Ok(id) => Change::Create {
+                    id,
+                    body: RecordBody::Resident(resident),
+                },
+                Err(e) => {
+                    banner.set(Some(error_text(t, &e)));
+                    return;
+                }
+            },
+        };
+        saving.set(true);
+        let nav = nav.clone();
+        spawn_local(async move {
+            match vault().save(vec![change]).await {
+                Ok(saved) => {
+                    app.data_changed();
+                    nav(
+                        &format!("/klien/{}", saved[0].meta.id),
+                        NavigateOptions::default(),
+                    );
+                    app.notify(t.saved_resident, false);
+                }
+                Err(e) => {
+                    banner.set(Some(error_text(t, &e)));
+                    saving.set(false);
+                }
+            }
+        });
+    };
+
+    view! {
+        <form class="resident-form" on:submit=submit novalidate>
+            <div class="row spread">
+                <h1>{if is_new { t.form_new_title } else { t.form_edit_title }}</h1>
+            </div>
+            {move || banner.get().map(|b| view! { <p class="banner error" role="alert" id="form-error">{b}</p> })}
+            <fieldset class="card">
+                <legend>{t.sec_identity}</legend>
+                <div class="grid">
+                    <Field label=t.f_full_name name="full_name" errors=errors>{input!(draft, full_name, "text")}</Field>
+                    <Field label=t.f_alias name="alias" errors=errors optional=true>{input!(draft, alias, "text")}</Field>
+                    <Field label=t.f_birth_date name="birth_date" errors=errors>{input!(draft, birth_date, "date")}</Field>
+                    <Field label=t.f_estimated_age name="estimated_age" errors=errors optional=true>{input!(draft, estimated_age, "number")}</Field>
+                </div>
+            </fieldset>
+            <fieldset class="card">
+                <legend>{t.sec_origin}</legend>
+                <div class="grid">
+                    <RegionPicker draft=draft errors=errors />
+                    <Field label=t.f_phone_own name="phone_own" errors=errors optional=true>{input!(draft, phone_own, "tel")}</Field>
+                    <Field label=t.f_phone_family name="phone_family" errors=errors optional=true>{input!(draft, phone_family, "tel")}</Field>
+                </div>
+                <Field label=t.f_family_address name="family_address" errors=errors optional=true>
+                    <textarea id="family_address" name="family_address" rows="2"
+                        prop:value=move || draft.with(|x| x.family_address.clone())
+                        on:input=move |ev| draft.update(|x| x.family_address = event_target_value(&ev))></textarea>
+                </Field>
+            </fieldset>
+            <fieldset class="card">
+                <legend>{t.sec_social}</legend>
+                <div class="grid">
+                    <Field label=t.f_religion name="religion" errors=errors>{choice!(draft, religion, Religion, &t.religions)}</Field>
+                    <Field label=t.f_education name="education" errors=errors>{choice!(draft, education, Education, &t.educations)}</Field>
+                    <Field label=t.f_marital name="marital_status" errors=errors>{choice!(draft, marital_status, MaritalStatus, &t.maritals)}</Field>
+                    <Field label=t.f_children name="children" errors=errors optional=true>{input!(draft, children, "number")}</Field>
+                </div>
+            </fieldset>
+            <fieldset class="card">
+                <legend>{t.sec_intake}</legend>
+                <div class="grid">
+                    <Field label=t.f_intake_date name="intake_date" errors=errors>{input!(draft, intake_date, "date")}</Field>
+                    <Field label=t.f_cohort name="cohort" errors=errors hint=t.f_cohort_hint>{input!(draft, cohort, "text")}</Field>
+                    <Field label=t.f_referral name="referral_source" errors=errors>{choice!(draft, referral_source, ReferralSource, &t.referrals)}</Field>
+                    <Field label=t.f_referral_note name="referral_note" errors=errors optional=true>{input!(draft, referral_note, "text")}</Field>
+                    <Field label=t.f_status name="status" errors=errors>{choice!(draft, status, ResidentStatus, &t.statuses)}</Field>
+                </div>
+            </fieldset>
+            <fieldset class="card">
+                <legend>{t.sec_papers}</legend>
+                <div class="grid">
+                    <Field label=t.f_ktp name="paper_ktp" errors=errors>{paper_select(draft, "paper_ktp", IdentityPaper::Ktp, &t.paper_statuses)}</Field>
+                    <Field label=t.f_kk name="paper_kk" errors=errors>{paper_select(draft, "paper_kk", IdentityPaper::Kk, &t.paper_statuses)}</Field>
+                    <Field label=t.f_birth_cert name="paper_birth_certificate" errors=errors>{paper_select(draft, "paper_birth_certificate", IdentityPaper::BirthCertificate, &t.paper_statuses)}</Field>
+                </div>
+            </fieldset>
+            <div class="row end sticky-actions">
+                <a class="button" href=cancel_href>{t.cancel}</a>
+                <button type="submit" class="primary" id="save-resident" disabled=move || saving.get()>
+                    {move || if saving.get() { t.saving } else { t.save }}
+                </button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,112 @@
+//! Daftar klien: search as you type, filter by cohort and status, from the in-memory index.
+
+use crate::domain::resident::ResidentStatus;
+use crate::domain::search::ResidentQuery;
+use crate::store::clock;
+use crate::ui::format;
+use crate::ui::i18n::fill;
+use crate::ui::session::{use_app, use_texts, vault};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+const PAGE: usize = 200;
+
+#[component]
+pub fn ResidentListPage() -> impl IntoView {
+    let app = use_app();
+    let t = use_texts();
+    let text = RwSignal::new(String::new());
+    let cohort = RwSignal::new(String::new());
+    let status = RwSignal::new(String::new());
+    let today = clock::today();
+    let cohorts = move || {
+        app.data_version.track();
+        vault().cohorts().unwrap_or_default()
+    };
+    let page = Memo::new(move |_| {
+        app.data_version.track();
+        let q = ResidentQuery {
+            text: text.get(),
+            cohort: Some(cohort.get()).filter(|c| !c.is_empty()),
+            status: ResidentStatus::from_code(&status.get()),
+        };
+        vault()
+            .residents(&q, PAGE)
+            .unwrap_or_else(|_| crate::store::ResidentPage {
+                total: 0,
+                rows: vec![],
+            })
+    });
+    view! {
+        <div class="row spread">
+            <h1>{t.residents_title}</h1>
+            <A href="/klien/baru" attr:class="button primary" attr:id="new-resident">{t.new_resident}</A>
+        </div>
+        <div class="filters card">
+            <div class="field grow">
+                <label for="search">{t.search_label}</label>
+                <input id="search" type="search" autocomplete="off" placeholder=t.search_placeholder
+                    prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev)) />
+            </div>
+            <div class="field">
+                <label for="filter-cohort">{t.filter_cohort}</label>
+                <select id="filter-cohort" on:change=move |ev| cohort.set(event_target_value(&ev))>
+                    <option value="">{t.all}</option>
+                    {move || cohorts().into_iter().map(|c| {
+                        let (c2, label) = (c.clone(), c.clone());
+                        view! { <option value=c prop:selected=move || cohort.get() == c2>{label}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-status">{t.filter_status}</label>
+                <select id="filter-status" on:change=move |ev| status.set(event_target_value(&ev))>
+                    <option value="">{t.all}</option>
+                    {ResidentStatus::ALL.iter().map(|s| view! { <option value=s.code()>{t.statuses[s.index()]}</option> }).collect_view()}
+                </select>
+            </div>
+        </div>
+        {move || {
+            let p = page.get();
+            if p.total == 0 {
+                let empty = text.get().is_empty() && cohort.get().is_empty() && status.get().is_empty();
+                return view! { <p class="empty card" id="no-results">{if empty { t.no_residents } else { t.no_matches }}</p> }.into_any();
+            }
+            view! {
+                <p class="muted" id="result-count" aria-live="polite">
+                    {fill(t.showing, &[("shown", &p.rows.len().to_string()), ("total", &p.total.to_string())])}
+                </p>
+                <table class="list" id="residents">
+                    <thead><tr>
+                        <th>{t.col_name}</th><th>{t.col_age}</th><th>{t.col_origin}</th>
+                        <th>{t.col_cohort}</th><th>{t.col_intake}</th><th>{t.col_status}</th>
+                    </tr></thead>
+                    <tbody>
+                        {p.rows.into_iter().map(|(m, r)| {
+                            let href = format!("/klien/{}", m.id);
+                            let (name, alias, cohort_label) = (r.full_name.clone(), r.alias.clone(), r.cohort.clone());
+                            let origin = r.origin_label();
+                            let intake = format::date(r.intake_date, &t.months);
+                            let status_class = format!("tag s-{}", r.status.code());
+                            let status_label = t.statuses[r.status.index()];
+                            let age = r.age_on(today).map(|a| fill(t.years, &[("n", &a.to_string())])).unwrap_or_default();
+                            view! {
+                                <tr>
+                                    <td>
+                                        <A href=href>{name}</A>
+                                        {(!alias.is_empty()).then(|| view! { <span class="muted">" (" {alias} ")"</span> })}
+                                    </td>
+                                    <td>{age}</td>
+                                    <td>{origin}</td>
+                                    <td>{cohort_label}</td>
+                                    <td>{intake}</td>
+                                    <td><span class=status_class>{status_label}</span></td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }.into_any()
+        }}
+    }
+}

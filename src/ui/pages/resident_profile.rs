@@ -1,0 +1,160 @@
+//! One resident's profile, with edit and delete.
+
+use crate::domain::id::RecordId;
+use crate::domain::identity_paper::IdentityPaper;
+use crate::domain::resident::{PHONE_FAMILY, PHONE_OWN};
+use crate::store::{clock, Change};
+use crate::ui::format;
+use crate::ui::i18n::fill;
+use crate::ui::session::{error_text, use_app, use_texts, vault};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::NavigateOptions;
+
+#[component]
+pub fn ResidentProfilePage() -> impl IntoView {
+    let app = use_app();
+    let t = use_texts();
+    let params = use_params_map();
+    let navigate = use_navigate();
+    let confirming = RwSignal::new(false);
+    let failure = RwSignal::new(None::<String>);
+    let record = move || {
+        app.data_version.track();
+        let id = params.read().get("id").and_then(|s| RecordId::parse(&s))?;
+        vault().get(&id).ok().flatten().filter(|r| !r.meta.deleted)
+    };
+    move || {
+        let Some(rec) = record() else {
+            return view! { <p class="banner error">{t.err_not_found}</p> <A href="/klien">{t.back}</A> }.into_any();
+        };
+        let r = rec.resident().cloned().expect("resident record");
+        let m = rec.meta.clone();
+        let today = clock::today();
+        let v = vault();
+        let who = |id: &RecordId| v.staff_name(id).ok().flatten().unwrap_or_default();
+        let registered = fill(
+            t.profile_registered,
+            &[
+                ("name", &who(&m.created_by)),
+                ("date", &format::timestamp_date(m.created_at, &t.months)),
+            ],
+        );
+        let updated = (m.rev > 1).then(|| {
+            fill(
+                t.profile_updated,
+                &[
+                    ("name", &who(&m.updated_by)),
+                    ("date", &format::timestamp_date(m.updated_at, &t.months)),
+                    ("rev", &m.rev.to_string()),
+                ],
+            )
+        });
+        let unknown = t.unknown;
+        let or_unknown = move |s: String| if s.is_empty() { unknown.to_string() } else { s };
+        let birth = match (r.birth_date, r.age_on(today)) {
+            (Some(b), Some(a)) => format!(
+                "{} ({})",
+                format::date(b, &t.months),
+                fill(t.years, &[("n", &a.to_string())])
+            ),
+            (None, Some(a)) => format!("± {}", fill(t.years, &[("n", &a.to_string())])),
+            _ => unknown.to_string(),
+        };
+        let phone = |label: &str| {
+            r.contacts
+                .iter()
+                .find(|c| c.label == label)
+                .map(|c| c.number.clone())
+                .unwrap_or_default()
+        };
+        let (phone_own, phone_family) = (phone(PHONE_OWN), phone(PHONE_FAMILY));
+        let name = r.full_name.clone();
+        let nav = navigate.clone();
+        let (id, rev) = (m.id.clone(), m.rev);
+        let delete = move |_| {
+            let nav = nav.clone();
+            let change = Change::Delete {
+                id: id.clone(),
+                base_rev: rev,
+            };
+            spawn_local(async move {
+                match vault().save(vec![change]).await {
+                    Ok(_) => {
+                        app.data_changed();
+                        nav("/klien", NavigateOptions::default());
+                        app.notify(t.deleted_resident, false);
+                    }
+                    Err(e) => failure.set(Some(error_text(t, &e))),
+                }
+            });
+        };
+        view! {
+            <div class="row spread">
+                <div>
+                    <h1 id="profile-name">{r.full_name.clone()}</h1>
+                    <p class="muted">{(!r.alias.is_empty()).then(|| format!("“{}” · ", r.alias))}{r.cohort.clone()} " · "
+                        <span class=format!("tag s-{}", r.status.code())>{t.statuses[r.status.index()]}</span></p>
+                </div>
+                <div class="row">
+                    <A href=format!("/klien/{}/ubah", m.id) attr:class="button" attr:id="edit-resident">{t.edit}</A>
+                    <button type="button" class="danger" id="delete-resident" on:click=move |_| confirming.set(true)>{t.delete}</button>
+                </div>
+            </div>
+            {move || failure.get().map(|f| view! { <p class="banner error" role="alert">{f}</p> })}
+            {r.papers.any_confiscated().then(|| view! { <p class="banner warn">{t.papers_alert}</p> })}
+            <Show when=move || confirming.get()>
+                <div class="confirm card" role="alertdialog" aria-labelledby="confirm-title">
+                    <h2 id="confirm-title">{t.delete_confirm_title}</h2>
+                    <p>{fill(t.delete_confirm_text, &[("name", &name)])}</p>
+                    <div class="row">
+                        <button type="button" on:click=move |_| confirming.set(false)>{t.cancel}</button>
+                        <button type="button" class="danger" id="confirm-delete" on:click=delete.clone()>{t.delete_yes}</button>
+                    </div>
+                </div>
+            </Show>
+            <div class="profile-grid">
+                <section class="card">
+                    <h2>{t.sec_identity}</h2>
+                    <dl>
+                        <dt>{t.f_birth_date}</dt><dd>{birth}</dd>
+                        <dt>{t.f_origin}</dt><dd id="profile-origin">{or_unknown(r.origin_label())}</dd>
+                        <dt>{t.f_family_address}</dt><dd>{or_unknown(r.family_address.clone())}</dd>
+                        <dt>{t.f_phone_own}</dt><dd>{or_unknown(phone_own)}</dd>
+                        <dt>{t.f_phone_family}</dt><dd>{or_unknown(phone_family)}</dd>
+                    </dl>
+                </section>
+                <section class="card">
+                    <h2>{t.sec_social}</h2>
+                    <dl>
+                        <dt>{t.f_religion}</dt><dd>{t.religions[r.religion.index()]}</dd>
+                        <dt>{t.f_education}</dt><dd>{t.educations[r.education.index()]}</dd>
+                        <dt>{t.f_marital}</dt><dd>{t.maritals[r.marital_status.index()]}</dd>
+                        <dt>{t.f_children}</dt><dd>{r.children}</dd>
+                    </dl>
+                </section>
+                <section class="card">
+                    <h2>{t.sec_intake}</h2>
+                    <dl>
+                        <dt>{t.f_intake_date}</dt><dd>{format::date(r.intake_date, &t.months)}</dd>
+                        <dt>{t.f_referral}</dt><dd>{t.referrals[r.referral_source.index()]}
+                            {(!r.referral_note.is_empty()).then(|| format!(" — {}", r.referral_note))}</dd>
+                    </dl>
+                </section>
+                <section class="card">
+                    <h2>{t.sec_papers}</h2>
+                    <dl>
+                        {IdentityPaper::ALL.iter().map(|p| {
+                            let label = match p { IdentityPaper::Ktp => t.f_ktp, IdentityPaper::Kk => t.f_kk, IdentityPaper::BirthCertificate => t.f_birth_cert };
+                            let s = r.papers.get(*p);
+                            view! { <dt>{label}</dt><dd class:alert=s.needs_action()>{t.paper_statuses[s as usize]}</dd> }
+                        }).collect_view()}
+                    </dl>
+                </section>
+            </div>
+            <p class="muted small">{registered}{updated.map(|u| format!(" · {u}"))}</p>
+        }.into_any()
+    }
+}

@@ -1,0 +1,55 @@
+//! Pengaturan: language, auto-lock, and where the data lives.
+
+use crate::ui::i18n::Lang;
+use crate::ui::preferences;
+use crate::ui::session::{use_app, use_texts};
+use leptos::prelude::*;
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let app = use_app();
+    let t = use_texts();
+    let minutes = RwSignal::new(preferences::idle_minutes().to_string());
+    let invalid = RwSignal::new(false);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match minutes.get_untracked().trim().parse::<u32>() {
+            Ok(m) if (1..=120).contains(&m) => {
+                invalid.set(false);
+                preferences::set_idle_minutes(m);
+                app.notify(t.settings_saved, false);
+            }
+            _ => invalid.set(true),
+        }
+    };
+    let set_lang = move |ev| {
+        let l = Lang::from_code(&event_target_value(&ev));
+        preferences::set_lang(l);
+        app.lang.set(l);
+    };
+    view! {
+        <h1>{t.settings_title}</h1>
+        <form class="card narrow" on:submit=save novalidate>
+            <div class="field">
+                <label for="language">{t.language}</label>
+                <select id="language" on:change=set_lang>
+                    <option value="id" prop:selected=move || app.lang.get() == Lang::Id>"Bahasa Indonesia"</option>
+                    <option value="en" prop:selected=move || app.lang.get() == Lang::En>"English"</option>
+                </select>
+            </div>
+            <div class="field" class:invalid=move || invalid.get()>
+                <label for="idle_minutes">{t.idle_lock}</label>
+                <input id="idle_minutes" type="number" min="1" max="120" prop:value=move || minutes.get()
+                    on:input=move |ev| minutes.set(event_target_value(&ev)) />
+                <p class="hint">{t.idle_lock_hint}</p>
+                <p class="error" aria-live="polite">{move || invalid.get().then(|| t.p_out_of_range.replace("{min}", "1").replace("{max}", "120"))}</p>
+            </div>
+            <button type="submit" class="primary" id="save-settings">{t.save}</button>
+        </form>
+        <section class="card narrow">
+            <h2>{t.about_title}</h2>
+            <p>{t.about_storage}</p>
+            <p class="muted small">{t.credits}</p>
+        </section>
+    }
+}

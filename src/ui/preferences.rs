@@ -1,0 +1,41 @@
+//! Small, non-secret preferences in localStorage: language and auto-lock minutes.
+
+use super::i18n::Lang;
+use gloo_storage::{LocalStorage, SessionStorage, Storage};
+
+const LANG: &str = "naungan.lang";
+const IDLE: &str = "naungan.idle_minutes";
+const IDLE_LOCKED: &str = "naungan.locked_after_idle";
+pub const DEFAULT_IDLE_MINUTES: u32 = 10;
+
+pub fn lang() -> Lang {
+    LocalStorage::get::<String>(LANG)
+        .map(|s| Lang::from_code(&s))
+        .unwrap_or(Lang::Id)
+}
+
+pub fn set_lang(l: Lang) {
+    let _ = LocalStorage::set(LANG, l.code());
+}
+
+pub fn idle_minutes() -> u32 {
+    LocalStorage::get::<u32>(IDLE)
+        .ok()
+        .filter(|m| (1..=120).contains(m))
+        .unwrap_or(DEFAULT_IDLE_MINUTES)
+}
+
+pub fn set_idle_minutes(m: u32) {
+    let _ = LocalStorage::set(IDLE, m);
+}
+
+/// Remembers across the reload that locking does, that the lock came from idling.
+pub fn mark_locked_after_idle(minutes: u32) {
+    let _ = SessionStorage::set(IDLE_LOCKED, minutes);
+}
+
+pub fn take_locked_after_idle() -> Option<u32> {
+    let m = SessionStorage::get::<u32>(IDLE_LOCKED).ok();
+    SessionStorage::delete(IDLE_LOCKED);
+    m
+}
