@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Installs what `make serve` and `make test` need, idempotently. Nothing is downloaded as a
+# prebuilt binary: only crates (cargo install), npm packages and Debian packages, by name.
+# Usage: scripts/setup.sh [serve|test]   (test also installs Chromium and the e2e packages)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Keep these in step with Cargo.toml (wasm-bindgen is pinned with "=").
+WASM_BINDGEN_VERSION=0.2.130
+TRUNK_VERSION=0.21.14
+what=${1:-test}
+
+say() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; fi
+export PATH="$HOME/.cargo/bin:$PATH"
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+for c in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$c"; then rustup component add "$c"; fi
+done
+
+if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
+  say "installing trunk $TRUNK_VERSION (about 14 minutes on 2 cores, once)"
+  cargo install trunk --version "=$TRUNK_VERSION" --locked
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes, once)"
+  # --locked fails today: its lock file wants a webpki-roots version the registry lacks.
+  cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION"
+fi
+
+# wasm-opt for release builds: Debian's binaryen 108 breaks the output; npm binaryen@132 works.
+if [ ! -x tools/node_modules/.bin/wasm-opt ]; then
+  say "installing wasm-opt (npm binaryen, pinned in tools/package-lock.json)"
+  (cd tools && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+if [ "$what" = test ]; then
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "installing Debian's chromium and chromium-driver"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+  if [ ! -d tests/e2e/node_modules/playwright-core ]; then
+    say "installing end-to-end test packages (npm, pinned in tests/e2e/package-lock.json)"
+    (cd tests/e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+  fi
+fi
+say "ready"

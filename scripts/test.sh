@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Runs every test layer, even after one fails, then prints a summary and exits non-zero if any
+# layer failed. Called by `make test` (which installs the tools first).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-180}
+
+failed=()
+summary=()
+section() { printf '\n\033[1;34m==> %s\033[0m\n' "$*"; }
+run() {
+  local name=$1; shift
+  section "$name"
+  local start=$SECONDS
+  if "$@"; then summary+=("ok      $name ($((SECONDS - start)) s)")
+  else failed+=("$name"); summary+=("FAILED  $name ($((SECONDS - start)) s)"); fi
+}
+
+run "format (cargo fmt --check)" cargo fmt --all -- --check
+run "lint, native (clippy -D warnings)" cargo clippy --all-targets -- -D warnings
+run "lint, wasm (clippy -D warnings)" cargo clippy --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+run "region table matches idn-area-data" node tools/gen-regions.mjs --check
+run "layer 1: native tests (cargo test)" cargo test --lib --bins
+run "layer 2: browser tests (wasm-bindgen-test, headless Chromium)" \
+  cargo test --target wasm32-unknown-unknown --test browser
+run "release build (trunk, wasm-opt from npm binaryen)" trunk build --release
+if [[ " ${failed[*]} " == *"release build"* ]]; then
+  failed+=("layer 3: end-to-end (not run: no build)")
+else
+  rm -rf tests/e2e/artifacts
+  run "layer 3: end-to-end tests (Playwright, headless Chromium)" \
+    node --test --test-reporter=spec --test-reporter-destination=stdout \
+      --test-reporter=./tests/e2e/summary-reporter.mjs --test-reporter-destination=stdout tests/e2e/
+fi
+
+section "summary"
+printf '  %s\n' "${summary[@]}"
+if ((${#failed[@]})); then
+  printf '\n%d check(s) failed:\n' "${#failed[@]}"
+  printf '  - %s\n' "${failed[@]}"
+  [[ -d tests/e2e/artifacts ]] && echo "Screenshots of failed end-to-end steps: tests/e2e/artifacts/"
+  exit 1
+fi
+echo "All checks passed."

@@ -1,0 +1,489 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the vault on real IndexedDB.
+//! Run by `make test` with `cargo test --target wasm32-unknown-unknown --test browser`.
+#![cfg(target_arch = "wasm32")]
+
+use naungan::domain::id::RecordId;
+use naungan::domain::identity_paper::{IdentityPapers, PaperStatus};
+use naungan::domain::record::{RecordBody, RecordKind, RecordMeta};
+use naungan::domain::resident::ResidentDraft;
+use naungan::domain::search::ResidentQuery;
+use naungan::domain::shelter::Shelter;
+use naungan::domain::staff::{StaffMember, StaffRole};
+use naungan::store::sealed_record::SealedRecord;
+use naungan::store::{clock, Change, StoreError, Vault};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const PASS: &str = "kuda lari pagi hari";
+/// Low scrypt cost for speed; one test below uses the real default.
+const TEST_LOG_N: u8 = 10;
+
+#[wasm_bindgen(inline_js = r#"
+export async function dump_db(name) {
+  const db = await new Promise((ok, err) => {
+    const r = indexedDB.open(name); r.onsuccess = () => ok(r.result); r.onerror = () => err(r.error);
+  });
+  const out = {};
+  for (const store of db.objectStoreNames) {
+    const tx = db.transaction(store);
+    const s = tx.objectStore(store);
+    out[store] = await new Promise((ok, err) => {
+      const r = s.getAll(); r.onsuccess = () => ok(r.result); r.onerror = () => err(r.error);
+    });
+  }
+  db.close();
+  // Bytes become text, one character per byte, so a plaintext name inside them would show.
+  return JSON.stringify(out, (k, v) => (v instanceof Uint8Array ? new TextDecoder('latin1').decode(v) : v));
+}
+export function stores_of(name) {
+  return new Promise((ok, err) => {
+    const r = indexedDB.open(name);
+    r.onsuccess = () => { const names = [...r.result.objectStoreNames]; r.result.close(); ok(names.join(',')); };
+    r.onerror = () => err(r.error);
+  });
+}
+"#)]
+extern "C" {
+    async fn dump_db(name: &str) -> JsValue;
+    async fn stores_of(name: &str) -> JsValue;
+}
+
+fn db_name(test: &str) -> String {
+    format!("naungan-test-{test}-{}", js_sys::Math::random().to_bits())
+}
+
+async fn new_vault(name: &str) -> Vault {
+    Vault::erase(name).await.unwrap();
+    let v = Vault::open_with_kdf(name, TEST_LOG_N).await.unwrap();
+    v.set_up(
+        Shelter {
+            name: "UPT Bina Karya Wanita".into(),
+        },
+        StaffMember {
+            name: "Bu Ratna".into(),
+            role: StaffRole::Head,
+        },
+        PASS,
+    )
+    .await
+    .unwrap();
+    v
+}
+
+fn resident(name: &str, alias: &str) -> RecordBody {
+    let d = ResidentDraft {
+        full_name: name.into(),
+        alias: alias.into(),
+        birth_date: "1998-07-01".into(),
+        origin_province: "35".into(),
+        origin_regency: "35.78".into(),
+        family_address: "Jalan Kenjeran Gang Tiga".into(),
+        phone_own: "081234567890".into(),
+        intake_date: "2026-03-02".into(),
+        cohort: "2026-I".into(),
+        papers: IdentityPapers {
+            kk: PaperStatus::ConfiscatedByThirdParty,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    RecordBody::Resident(d.validate(clock::today()).unwrap())
+}
+
+#[wasm_bindgen_test]
+async fn set_up_lock_wrong_passphrase_and_unlock() {
+    let name = db_name("unlock");
+    let v = new_vault(&name).await;
+    assert!(v.is_unlocked());
+    assert_eq!(v.shelter().unwrap().unwrap().name, "UPT Bina Karya Wanita");
+    v.lock();
+    assert!(!v.is_unlocked());
+    assert_eq!(
+        v.shelter().unwrap_err(),
+        StoreError::Locked,
+        "locked means unreadable"
+    );
+    assert_eq!(v.save(vec![]).await.unwrap_err(), StoreError::Locked);
+
+    let header_before = v.raw_header().await.unwrap();
+    let rows_before = v.raw_records().await.unwrap();
+    assert_eq!(
+        v.unlock("kuda lari pagi hari!").await.unwrap_err(),
+        StoreError::WrongPassphrase
+    );
+    assert!(!v.is_unlocked());
+    assert_eq!(
+        v.raw_header().await.unwrap(),
+        header_before,
+        "a wrong passphrase changes nothing"
+    );
+    assert_eq!(v.raw_records().await.unwrap(), rows_before);
+
+    let report = v.unlock(PASS).await.unwrap();
+    assert_eq!(
+        (report.records, report.migrated, report.unreadable.len()),
+        (2, 0, 0)
+    );
+    assert_eq!(v.current_staff().unwrap().1.unwrap().name, "Bu Ratna");
+    assert_eq!(
+        v.set_up(
+            Shelter { name: "x".into() },
+            StaffMember {
+                name: "y".into(),
+                role: StaffRole::Admin
+            },
+            PASS
+        )
+        .await
+        .unwrap_err(),
+        StoreError::AlreadySetUp
+    );
+    v.close();
+    Vault::erase(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn put_get_list_update_delete_and_persist() {
+    let name = db_name("crud");
+    let v = new_vault(&name).await;
+    let id = clock::new_id().unwrap();
+    let saved = v
+        .save(vec![Change::Create {
+            id: id.clone(),
+            body: resident("Siti Aminah", "Mawar"),
+        }])
+        .await
+        .unwrap();
+    assert_eq!(saved[0].meta.rev, 1);
+    let got = v.get(&id).unwrap().unwrap();
+    assert_eq!(got.resident().unwrap().full_name, "Siti Aminah");
+    let q = |t: &str| ResidentQuery {
+        text: t.into(),
+        ..Default::default()
+    };
+    assert_eq!(v.residents(&q("mawar"), 10).unwrap().total, 1);
+    assert_eq!(v.residents(&q("surabaya"), 10).unwrap().total, 1);
+    assert_eq!(v.residents(&q("dewi"), 10).unwrap().total, 0);
+
+    v.save(vec![Change::Update {
+        id: id.clone(),
+        base_rev: 1,
+        body: resident("Siti Aminah", "Melati"),
+    }])
+    .await
+    .unwrap();
+    assert_eq!(
+        v.save(vec![Change::Update {
+            id: id.clone(),
+            base_rev: 1,
+            body: resident("Siti", "x")
+        }])
+        .await
+        .unwrap_err(),
+        StoreError::Stale,
+        "an edit made from an old revision is refused"
+    );
+    assert_eq!(
+        v.get(&id).unwrap().unwrap().resident().unwrap().alias,
+        "Melati"
+    );
+
+    // Persisted: a second instance (another tab, or after a reload) sees the same.
+    let v2 = Vault::open_with_kdf(&name, TEST_LOG_N).await.unwrap();
+    v2.unlock(PASS).await.unwrap();
+    let r2 = v2.get(&id).unwrap().unwrap();
+    assert_eq!(
+        (r2.meta.rev, r2.resident().unwrap().alias.as_str()),
+        (2, "Melati")
+    );
+    v2.close();
+
+    v.save(vec![Change::Delete {
+        id: id.clone(),
+        base_rev: 2,
+    }])
+    .await
+    .unwrap();
+    let t = v.get(&id).unwrap().unwrap();
+    assert!(t.meta.deleted && t.body.is_none() && t.meta.rev == 3);
+    assert_eq!(v.residents(&q(""), 10).unwrap().total, 0);
+    let raw: Vec<SealedRecord> = v
+        .raw_records()
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.id == id.as_str())
+        .collect();
+    assert_eq!(
+        (raw.len(), raw[0].deleted, raw[0].rev, raw[0].kind.as_str()),
+        (1, true, 3, "resident"),
+        "a tombstone remains"
+    );
+    v.close();
+    Vault::erase(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_multi_record_save_writes_nothing() {
+    let name = db_name("atomic");
+    let tab1 = new_vault(&name).await;
+    let tab2 = Vault::open_with_kdf(&name, TEST_LOG_N).await.unwrap();
+    tab2.unlock(PASS).await.unwrap();
+    // Tab 1 creates a record that tab 2 does not know of.
+    let taken = clock::new_id().unwrap();
+    tab1.save(vec![Change::Create {
+        id: taken.clone(),
+        body: resident("Dewi Lestari", ""),
+    }])
+    .await
+    .unwrap();
+    // Tab 2 saves two records; the second collides in storage, so neither may be written.
+    let fresh = clock::new_id().unwrap();
+    let err = tab2
+        .save(vec![
+            Change::Create {
+                id: fresh.clone(),
+                body: resident("Ayu Wulandari", ""),
+            },
+            Change::Create {
+                id: taken.clone(),
+                body: resident("Collision", ""),
+            },
+        ])
+        .await
+        .unwrap_err();
+    assert_eq!(err, StoreError::AlreadyExists);
+    assert!(
+        tab2.get(&fresh).unwrap().is_none(),
+        "memory did not run ahead of storage"
+    );
+    let check = Vault::open_with_kdf(&name, TEST_LOG_N).await.unwrap();
+    check.unlock(PASS).await.unwrap();
+    assert!(
+        check.get(&fresh).unwrap().is_none(),
+        "the first record of the failed save is not stored"
+    );
+    assert_eq!(
+        check
+            .get(&taken)
+            .unwrap()
+            .unwrap()
+            .resident()
+            .unwrap()
+            .full_name,
+        "Dewi Lestari"
+    );
+    for v in [tab1, tab2, check] {
+        v.close();
+    }
+    Vault::erase(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn data_written_in_an_older_schema_is_migrated_once() {
+    let name = db_name("migrate");
+    let v = new_vault(&name).await;
+    let (staff_id, _) = v.current_staff().unwrap();
+    let id = clock::new_id().unwrap();
+    let meta = RecordMeta {
+        id: id.clone(),
+        kind: RecordKind::Resident,
+        rev: 4,
+        created_at: 1_700_000_000_000,
+        updated_at: 1_710_000_000_000,
+        created_by: staff_id.clone(),
+        updated_by: staff_id,
+        deleted: false,
+    };
+    // Schema 1 kept one `phone` text field; schema 2 keeps a list of contacts.
+    let RecordBody::Resident(r) = resident("Rina Kartika", "") else {
+        unreachable!()
+    };
+    let mut v1 = serde_json::to_value(&r).unwrap();
+    v1.as_object_mut().unwrap().remove("contacts");
+    v1["phone"] = "0856-1111-2222".into();
+    let row = v.seal_raw(&meta, 1, v1).unwrap();
+    v.write_raw(std::slice::from_ref(&row)).await.unwrap();
+    v.lock();
+
+    let report = v.unlock(PASS).await.unwrap();
+    assert_eq!(report.migrated, 1);
+    let got = v.get(&id).unwrap().unwrap();
+    assert_eq!(got.meta, meta, "id, revision and times are kept");
+    let contacts = &got.resident().unwrap().contacts;
+    assert_eq!(
+        (
+            contacts.len(),
+            contacts[0].label.as_str(),
+            contacts[0].number.as_str()
+        ),
+        (1, "own", "0856-1111-2222")
+    );
+    let stored = v
+        .raw_records()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|x| x.id == id.as_str())
+        .unwrap();
+    assert_ne!(stored.sealed, row.sealed, "re-sealed in the current schema");
+    v.lock();
+    assert_eq!(
+        v.unlock(PASS).await.unwrap().migrated,
+        0,
+        "migrated once, not at every unlock"
+    );
+    v.close();
+    Vault::erase(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_raw_database_holds_no_plaintext() {
+    let name = db_name("raw");
+    let v = new_vault(&name).await;
+    v.save(vec![
+        Change::Create {
+            id: clock::new_id().unwrap(),
+            body: resident("Kartini Wulandari", "Kenanga"),
+        },
+        Change::Create {
+            id: clock::new_id().unwrap(),
+            body: resident("Suminah Prasetyo", "Anggrek"),
+        },
+    ])
+    .await
+    .unwrap();
+    let dump = dump_db(&name).await.as_string().unwrap();
+    assert!(
+        dump.contains("\"kind\":\"resident\""),
+        "the dump really holds the rows: {}",
+        &dump[..200.min(dump.len())]
+    );
+    for secret in [
+        "Kartini",
+        "Wulandari",
+        "Kenanga",
+        "Suminah",
+        "Anggrek",
+        "Kenjeran",
+        "081234567890",
+        "Bu Ratna",
+        "Bina Karya",
+        "2026-I",
+        "35.78",
+        PASS,
+    ] {
+        assert!(!dump.contains(secret), "{secret} is readable in IndexedDB");
+    }
+    assert_eq!(stores_of(&name).await.as_string().unwrap(), "meta,records");
+    v.close();
+    Vault::erase(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_damaged_record_is_reported_and_kept() {
+    let name = db_name("damaged");
+    let v = new_vault(&name).await;
+    let id = clock::new_id().unwrap();
+    v.save(vec![Change::Create {
+        id: id.clone(),
+        body: resident("Wati", ""),
+    }])
+    .await
+    .unwrap();
+    let mut row = v
+        .raw_records()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|x| x.id == id.as_str())
+        .unwrap();
+    row.id = RecordId::from_random_bytes([7; 16]).to_string(); // a ciphertext moved to another id
+    v.write_raw(std::slice::from_ref(&row)).await.unwrap();
+    v.lock();
+    let report = v.unlock(PASS).await.unwrap();
+    assert_eq!(report.unreadable, vec![row.id.clone()]);
+    assert!(
+        v.get(&id).unwrap().is_some(),
+        "the intact record still opens"
+    );
+    assert!(
+        v.raw_records()
+            .await
+            .unwrap()
+            .iter()
+            .any(|x| x.id == row.id),
+        "the damaged one is not deleted"
+    );
+    v.close();
+    Vault::erase(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn recovery_code_sets_a_new_passphrase() {
+    let name = db_name("recover");
+    Vault::erase(&name).await.unwrap();
+    let v = Vault::open_with_kdf(&name, TEST_LOG_N).await.unwrap();
+    let code = v
+        .set_up(
+            Shelter { name: "UPT".into() },
+            StaffMember {
+                name: "Bu Ratna".into(),
+                role: StaffRole::Head,
+            },
+            PASS,
+        )
+        .await
+        .unwrap();
+    v.lock();
+    assert_eq!(
+        v.recover(
+            "AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA",
+            "kata sandi baru sekali"
+        )
+        .await
+        .unwrap_err(),
+        StoreError::WrongRecoveryCode
+    );
+    v.recover(&code, "kata sandi baru sekali").await.unwrap();
+    v.lock();
+    assert_eq!(
+        v.unlock(PASS).await.unwrap_err(),
+        StoreError::WrongPassphrase
+    );
+    v.unlock("kata sandi baru sekali").await.unwrap();
+    v.close();
+    Vault::erase(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn default_kdf_cost_in_this_browser() {
+    let name = db_name("kdf");
+    Vault::erase(&name).await.unwrap();
+    let v = Vault::open(&name).await.unwrap();
+    v.set_up(
+        Shelter { name: "UPT".into() },
+        StaffMember {
+            name: "Bu Ratna".into(),
+            role: StaffRole::Head,
+        },
+        PASS,
+    )
+    .await
+    .unwrap();
+    v.lock();
+    let t0 = js_sys::Date::now();
+    v.unlock(PASS).await.unwrap();
+    let ms = js_sys::Date::now() - t0;
+    console_log!("unlock with scrypt N=2^17 (default): {ms:.0} ms");
+    assert!(v
+        .raw_header()
+        .await
+        .unwrap()
+        .unwrap()
+        .contains("\"log_n\":17"));
+    v.close();
+    Vault::erase(&name).await.unwrap();
+}

@@ -1,0 +1,211 @@
+// The foundation, driven as a user would: set up a shelter, register residents, search, edit,
+// delete, lock, unlock (wrong and right), reload, recover with the recovery code, switch language.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { open, step } from './harness.mjs';
+
+const PASS = 'kuda lari pagi hari';
+const NEW_PASS = 'sandi baru yang panjang sekali';
+
+/// After unlocking, the app shows the page that was open; go home to check who is signed in.
+async function home(page, heading = 'Selamat datang, Bu Ratna') {
+  await page.locator('#lock').waitFor({ timeout: 30000 });
+  await page.locator('header nav a').first().click();
+  await page.getByRole('heading', { name: heading }).waitFor();
+}
+
+test('registry end to end', async (t) => {
+  const b = await open();
+  const { page, url } = b;
+  let recoveryCode = '';
+  try {
+    await step(t, page, 'setup refuses bad input and changes nothing', async () => {
+      await page.goto(url);
+      await page.getByRole('heading', { name: 'Siapkan Naungan' }).waitFor();
+      await page.click('#setup-submit');
+      await page.locator('#shelter_name-error').filter({ hasText: 'Wajib diisi.' }).waitFor();
+      await page.fill('#shelter_name', 'UPT Rehabilitasi Sosial Bina Karya Wanita');
+      await page.fill('#staff_name', 'Bu Ratna');
+      await page.fill('#passphrase', 'pendek');
+      await page.fill('#passphrase_again', 'pendek');
+      await page.click('#setup-submit');
+      await page.locator('#passphrase-error').filter({ hasText: 'terlalu mudah ditebak' }).waitFor();
+      await page.fill('#passphrase', PASS);
+      await page.fill('#passphrase_again', PASS + 'x');
+      await page.click('#setup-submit');
+      await page.locator('#passphrase_again-error').filter({ hasText: 'tidak sama' }).waitFor();
+      await page.reload();
+      await page.getByRole('heading', { name: 'Siapkan Naungan' }).waitFor();
+    });
+
+    await step(t, page, 'setup shows the recovery code once', async () => {
+      await page.fill('#shelter_name', 'UPT Rehabilitasi Sosial Bina Karya Wanita');
+      await page.fill('#staff_name', 'Bu Ratna');
+      await page.selectOption('#staff_role', 'social_worker');
+      await page.fill('#passphrase', PASS);
+      await page.fill('#passphrase_again', PASS);
+      await page.click('#setup-submit');
+      await page.locator('#recovery-code').waitFor({ timeout: 30000 });
+      recoveryCode = (await page.textContent('#recovery-code')).trim();
+      assert.match(recoveryCode, /^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
+      assert.ok(await page.isDisabled('#recovery-continue'));
+      await page.check('#recovery-stored');
+      await page.click('#recovery-continue');
+      await page.getByRole('heading', { name: 'Selamat datang, Bu Ratna' }).waitFor();
+    });
+
+    await step(t, page, 'register a resident', async () => {
+      await page.getByRole('link', { name: 'Klien', exact: true }).click();
+      await page.locator('#no-results').waitFor();
+      await page.click('#new-resident');
+      await page.fill('#full_name', 'Siti Aminah');
+      await page.fill('#alias', 'Mawar');
+      await page.fill('#birth_date', '1999-04-12');
+      await page.fill('#origin_province', 'Jawa Timur');
+      await page.fill('#origin_regency', 'Kabupaten Malang');
+      await page.fill('#phone_own', '0812-3456-7890');
+      await page.selectOption('#religion', 'islam');
+      await page.selectOption('#education', 'junior_secondary');
+      await page.fill('#intake_date', '2026-02-03');
+      await page.fill('#cohort', '2026-I');
+      await page.selectOption('#paper_ktp', 'confiscated_by_third_party');
+      await page.click('#save-resident');
+      await page.locator('#profile-name').filter({ hasText: 'Siti Aminah' }).waitFor();
+      assert.equal(await page.textContent('#profile-origin'), 'Kabupaten Malang, Jawa Timur');
+      await page.getByText('Data klien tersimpan.').waitFor();
+      await page.getByText('ditahan pihak ketiga: perlu tindak lanjut').waitFor();
+    });
+
+    await step(t, page, 'bad resident input gets messages and saves nothing', async () => {
+      await page.goto(url + '/klien/baru');
+      // A reload locks: the app must ask for the passphrase again.
+      await page.fill('#passphrase', PASS);
+      await page.click('#unlock-submit');
+      await page.locator('#full_name').waitFor({ timeout: 30000 });
+      await page.fill('#cohort', 'angkatan satu');
+      await page.fill('#phone_own', '08-ab');
+      await page.fill('#birth_date', '');
+      await page.click('#save-resident');
+      await page.locator('#form-error').waitFor();
+      assert.equal(await page.textContent('#full_name-error'), 'Wajib diisi.');
+      assert.match(await page.textContent('#cohort-error'), /2026-I/);
+      assert.match(await page.textContent('#phone_own-error'), /tidak valid/);
+      assert.match(await page.textContent('#birth_date-error'), /perkiraan umur/);
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'full_name', 'focus moves to the first problem');
+      await page.getByRole('link', { name: 'Klien', exact: true }).click();
+      await page.locator('#result-count').filter({ hasText: 'Menampilkan 1 dari 1 klien' }).waitFor();
+    });
+
+    await step(t, page, 'a second resident, then search and filters', async () => {
+      await page.click('#new-resident');
+      await page.fill('#full_name', 'Dewi Lestari');
+      await page.fill('#estimated_age', '31');
+      await page.fill('#origin_province', 'Jawa Barat');
+      await page.fill('#origin_regency', 'Kota Bandung');
+      await page.fill('#cohort', '2026-II');
+      await page.selectOption('#status', 'left_early');
+      await page.click('#save-resident');
+      await page.locator('#profile-name').filter({ hasText: 'Dewi Lestari' }).waitFor();
+      await page.getByRole('link', { name: 'Klien', exact: true }).click();
+      await page.locator('#result-count').filter({ hasText: 'dari 2 klien' }).waitFor();
+      await page.fill('#search', 'sit ami');
+      await page.locator('#result-count').filter({ hasText: 'Menampilkan 1 dari 1' }).waitFor();
+      assert.match(await page.textContent('#residents tbody'), /Siti Aminah/);
+      await page.fill('#search', 'bandung');
+      await page.locator('#residents tbody').filter({ hasText: 'Dewi Lestari' }).waitFor();
+      await page.fill('#search', 'zzz');
+      await page.locator('#no-results').filter({ hasText: 'Tidak ada klien yang cocok' }).waitFor();
+      await page.fill('#search', '');
+      await page.selectOption('#filter-cohort', '2026-II');
+      await page.locator('#result-count').filter({ hasText: 'Menampilkan 1 dari 1' }).waitFor();
+      await page.selectOption('#filter-cohort', '');
+      await page.selectOption('#filter-status', 'active');
+      await page.locator('#residents tbody').filter({ hasText: 'Siti Aminah' }).waitFor();
+      assert.doesNotMatch(await page.textContent('#residents tbody'), /Dewi/);
+    });
+
+    await step(t, page, 'edit a resident', async () => {
+      await page.selectOption('#filter-status', '');
+      await page.getByRole('link', { name: 'Siti Aminah' }).click();
+      await page.click('#edit-resident');
+      await page.locator('#full_name').waitFor();
+      assert.equal(await page.inputValue('#full_name'), 'Siti Aminah');
+      assert.equal(await page.inputValue('#origin_regency'), 'Kabupaten Malang');
+      await page.fill('#alias', 'Melati');
+      await page.click('#save-resident');
+      await page.getByText('“Melati”').waitFor();
+      await page.getByText('(revisi 2)').waitFor();
+    });
+
+    await step(t, page, 'delete asks first, then leaves no trace in the list', async () => {
+      await page.getByRole('link', { name: 'Klien', exact: true }).click();
+      await page.getByRole('link', { name: 'Dewi Lestari' }).click();
+      await page.click('#delete-resident');
+      await page.getByRole('alertdialog').getByText('Hapus data klien ini?').waitFor();
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Batal' }).click();
+      assert.equal(await page.getByRole('alertdialog').count(), 0);
+      await page.click('#delete-resident');
+      await page.click('#confirm-delete');
+      await page.getByText('Data klien dihapus.').waitFor();
+      await page.locator('#result-count').filter({ hasText: 'Menampilkan 1 dari 1' }).waitFor();
+    });
+
+    await step(t, page, 'lock, wrong passphrase, unlock, reload: everything still there', async () => {
+      await page.click('#lock');
+      await page.getByRole('heading', { name: 'Buka Naungan' }).waitFor();
+      await page.fill('#passphrase', 'bukan kata sandinya');
+      await page.click('#unlock-submit');
+      await page.locator('#unlock-error').filter({ hasText: 'Kata sandi salah. Tidak ada yang berubah.' }).waitFor({ timeout: 30000 });
+      await page.fill('#passphrase', PASS);
+      await page.click('#unlock-submit');
+      await home(page);
+      assert.equal(await page.textContent('#stat-total'), '1');
+      await page.reload();
+      await page.fill('#passphrase', PASS);
+      await page.click('#unlock-submit');
+      await page.getByRole('link', { name: 'Klien', exact: true }).click({ timeout: 30000 });
+      await page.locator('#residents tbody').filter({ hasText: 'Siti Aminah' }).waitFor();
+      assert.match(await page.textContent('#residents tbody'), /Melati/);
+    });
+
+    await step(t, page, 'recovery code opens and sets a new passphrase', async () => {
+      await page.click('#lock');
+      await page.click('#toggle-recovery');
+      await page.fill('#recovery_code', 'AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA');
+      await page.fill('#new_passphrase', NEW_PASS);
+      await page.fill('#new_passphrase_again', NEW_PASS);
+      await page.click('#unlock-submit');
+      await page.locator('#unlock-error').filter({ hasText: 'Kode pemulihan tidak cocok' }).waitFor({ timeout: 30000 });
+      await page.fill('#recovery_code', recoveryCode.toLowerCase().replaceAll('-', ' '));
+      await page.click('#unlock-submit');
+      await home(page);
+      await page.click('#lock');
+      await page.fill('#passphrase', PASS);
+      await page.click('#unlock-submit');
+      await page.locator('#unlock-error').waitFor({ timeout: 30000 });
+      await page.fill('#passphrase', NEW_PASS);
+      await page.click('#unlock-submit');
+      await home(page);
+    });
+
+    await step(t, page, 'English, and back to Indonesian', async () => {
+      await page.click('#switch-lang');
+      await home(page, 'Welcome, Bu Ratna');
+      await page.getByRole('link', { name: 'Residents', exact: true }).click();
+      await page.locator('#result-count').filter({ hasText: 'Showing 1 of 1 residents' }).waitFor();
+      assert.equal(await page.getAttribute('html', 'lang'), 'en');
+      await page.getByRole('link', { name: 'Siti Aminah' }).click();
+      await page.getByText('Held by a third party').waitFor();
+      await page.click('#switch-lang');
+      await page.getByText('Ditahan pihak ketiga').first().waitFor();
+    });
+
+    await step(t, page, 'nothing left this machine, and the page threw no errors', async () => {
+      const outside = b.requests.filter((u) => !u.startsWith(url) && !u.startsWith('data:') && !u.startsWith('blob:'));
+      assert.deepEqual(outside, []);
+      assert.deepEqual(b.errors, []);
+    });
+  } finally {
+    await b.close();
+  }
+});
