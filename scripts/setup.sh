@@ -46,6 +46,13 @@ if [ "$what" = test ]; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
+  # An independent age implementation for the backup interoperability tests.
+  venv="$HOME/.cache/naungan/venv"
+  if ! "$venv/bin/python" -c "import pyrage" 2>/dev/null; then
+    say "installing pyrage (PyPI) in $venv"
+    python3 -m venv "$venv" 2>/dev/null || { $SUDO apt-get update -qq; $SUDO apt-get install -y -qq python3-venv >/dev/null; python3 -m venv "$venv"; }
+    "$venv/bin/pip" install -q "pyrage==1.4.*"
+  fi
   if [ ! -d tests/e2e/node_modules/playwright-core ]; then
     say "installing end-to-end test packages (npm, pinned in tests/e2e/package-lock.json)"
     (cd tests/e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)

@@ -5,6 +5,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+export NAUNGAN_PYTHON=${NAUNGAN_PYTHON:-$HOME/.cache/naungan/venv/bin/python}
 export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-180}
 
 failed=()
@@ -22,7 +23,7 @@ run "format (cargo fmt --check)" cargo fmt --all -- --check
 run "lint, native (clippy -D warnings)" cargo clippy --all-targets -- -D warnings
 run "lint, wasm (clippy -D warnings)" cargo clippy --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
 run "region table matches idn-area-data" node tools/gen-regions.mjs --check
-run "layer 1: native tests (cargo test)" cargo test --lib --bins
+run "layer 1: native tests (cargo test; backup interop with pyrage)" cargo test --lib --bins --test interop
 run "layer 2: browser tests (wasm-bindgen-test, headless Chromium)" \
   cargo test --target wasm32-unknown-unknown --test browser
 run "release build (trunk, wasm-opt from npm binaryen)" trunk build --release

@@ -7,6 +7,7 @@
 pub mod date;
 pub mod id;
 pub mod identity_paper;
+pub mod merge;
 pub mod migration;
 pub mod passphrase;
 pub mod record;
@@ -17,3 +18,4 @@ pub mod search;
 pub mod shelter;
 pub mod staff;
 pub mod validation;
+pub mod version_vector;

@@ -6,6 +6,7 @@ use super::id::RecordId;
 use super::resident::Resident;
 use super::shelter::Shelter;
 use super::staff::StaffMember;
+use super::version_vector::VersionVector;
 use serde::{Deserialize, Serialize};
 
 /// What a record is. Its text form is stored in the clear beside the ciphertext.
@@ -64,6 +65,8 @@ pub struct RecordMeta {
     pub created_by: RecordId,
     pub updated_by: RecordId,
     pub deleted: bool,
+    /// Which devices' changes this version contains (see `version_vector.rs`).
+    pub versions: VersionVector,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -73,11 +76,12 @@ pub struct Record {
     pub body: Option<RecordBody>,
 }
 
-/// Who does a change, and when.
+/// Who does a change, when, and on which device (browser vault).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Stamp {
     pub by: RecordId,
     pub at: Timestamp,
+    pub device: String,
 }
 
 impl Record {
@@ -92,6 +96,7 @@ impl Record {
                 created_by: stamp.by.clone(),
                 updated_by: stamp.by.clone(),
                 deleted: false,
+                versions: VersionVector::of(&stamp.device),
             },
             body: Some(body),
         }
@@ -123,7 +128,10 @@ impl Record {
     }
 
     fn next_meta(&self, stamp: &Stamp, deleted: bool) -> RecordMeta {
+        let mut versions = self.meta.versions.clone();
+        versions.bump(&stamp.device);
         RecordMeta {
+            versions,
             rev: self.meta.rev + 1,
             // Clocks on two laptops disagree; never let an update look older than what it replaces.
             updated_at: stamp.at.max(self.meta.updated_at),
@@ -162,6 +170,7 @@ mod tests {
         let s1 = Stamp {
             by: id(1),
             at: 1000,
+            device: "a".into(),
         };
         let r = Record::create(
             id(9),
@@ -169,7 +178,11 @@ mod tests {
             &s1,
         );
         assert_eq!((r.meta.rev, r.meta.deleted), (1, false));
-        let s2 = Stamp { by: id(2), at: 500 }; // a laptop whose clock is behind
+        let s2 = Stamp {
+            by: id(2),
+            at: 500,
+            device: "b".into(),
+        }; // a laptop whose clock is behind
         let r2 = r
             .revise(
                 RecordBody::Shelter(Shelter {
@@ -182,6 +195,10 @@ mod tests {
         assert_eq!(r2.meta.updated_at, 1000);
         assert_eq!(r2.meta.created_by, id(1));
         assert_eq!(r2.meta.updated_by, id(2));
+        assert_eq!(
+            (r2.meta.versions.get("a"), r2.meta.versions.get("b")),
+            (1, 1)
+        );
         let t = r2.tombstone(&s1).unwrap();
         assert_eq!(
             (t.meta.rev, t.meta.deleted, t.body.clone()),
@@ -196,7 +213,11 @@ mod tests {
 
     #[test]
     fn the_kind_of_a_record_cannot_change() {
-        let s = Stamp { by: id(1), at: 1 };
+        let s = Stamp {
+            by: id(1),
+            at: 1,
+            device: "a".into(),
+        };
         let r = Record::create(
             id(3),
             RecordBody::Shelter(Shelter { name: "UPT".into() }),

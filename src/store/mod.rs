@@ -3,6 +3,7 @@
 //! Architecture Invariant: only `indexed_db.rs` touches IndexedDB. Everything above `store`
 //! receives opened records (plaintext types from `domain`), never ciphertext or keys.
 
+pub mod backup;
 pub mod clock;
 pub mod crypto;
 pub mod error;

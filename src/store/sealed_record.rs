@@ -9,6 +9,7 @@ use super::crypto::{self, CryptoError, Key};
 use crate::domain::id::RecordId;
 use crate::domain::migration::{self, MigrationError, CURRENT_SCHEMA};
 use crate::domain::record::{Record, RecordBody, RecordKind, RecordMeta};
+use crate::domain::version_vector::VersionVector;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -33,6 +34,8 @@ struct Content {
     created_at: u64,
     created_by: RecordId,
     updated_by: RecordId,
+    #[serde(default)]
+    versions: VersionVector,
     body: Option<Value>,
 }
 
@@ -62,6 +65,7 @@ pub fn seal(key: &Key, r: &Record) -> Result<SealedRecord, CryptoError> {
         created_at: r.meta.created_at,
         created_by: r.meta.created_by.clone(),
         updated_by: r.meta.updated_by.clone(),
+        versions: r.meta.versions.clone(),
         body,
     };
     let plain = zeroize::Zeroizing::new(serde_json::to_vec(&content).expect("content serializes"));
@@ -127,6 +131,7 @@ pub fn open(key: &Key, s: &SealedRecord) -> Result<(Record, bool), OpenError> {
         created_by: c.created_by,
         updated_by: c.updated_by,
         deleted: s.deleted,
+        versions: c.versions,
     };
     Ok((Record { meta, body }, migrated))
 }
@@ -140,6 +145,7 @@ pub fn seal_raw(key: &Key, meta: &RecordMeta, schema: u32, body: Value) -> Seale
         created_at: meta.created_at,
         created_by: meta.created_by.clone(),
         updated_by: meta.updated_by.clone(),
+        versions: meta.versions.clone(),
         body: Some(body),
     };
     let plain = serde_json::to_vec(&content).unwrap();
@@ -184,6 +190,7 @@ mod tests {
             &Stamp {
                 by: id(1),
                 at: 1_795_870_800_000,
+                device: "a".into(),
             },
         )
     }
@@ -201,6 +208,7 @@ mod tests {
             .tombstone(&Stamp {
                 by: id(2),
                 at: 1_795_870_900_000,
+                device: "a".into(),
             })
             .unwrap();
         assert_eq!(open(&k, &seal(&k, &t).unwrap()).unwrap().0, t);
@@ -299,7 +307,11 @@ mod tests {
         let r = Record::create(
             id(3),
             RecordBody::Shelter(Shelter { name: "UPT".into() }),
-            &Stamp { by: id(1), at: 5 },
+            &Stamp {
+                by: id(1),
+                at: 5,
+                device: "a".into(),
+            },
         );
         assert_eq!(open(&k, &seal(&k, &r).unwrap()).unwrap().0, r);
     }

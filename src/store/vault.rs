@@ -6,13 +6,14 @@
 //! transaction, then updates the index: memory never runs ahead of storage.
 
 use super::clock;
-use super::crypto::{CryptoError, KdfParams, Key};
+use super::crypto::{self, CryptoError, KdfParams, Key};
 use super::error::StoreError;
 use super::indexed_db::IndexedDb;
 use super::recovery_code;
 use super::sealed_record::{self, OpenError, SealedRecord};
 use super::vault_header::{UnlockError, VaultHeader};
 use crate::domain::id::RecordId;
+use crate::domain::merge::{self, Choice, MergePlan, MergeSummary};
 use crate::domain::record::{Record, RecordBody, RecordKind, RecordMeta, Stamp};
 use crate::domain::resident::Resident;
 use crate::domain::search::{haystack, ResidentQuery};
@@ -56,6 +57,7 @@ pub struct UnlockReport {
 
 struct Session {
     key: Key,
+    device: String,
     staff_id: RecordId,
     records: BTreeMap<RecordId, Record>,
     /// Normalized search text of each live resident.
@@ -63,6 +65,24 @@ struct Session {
 }
 
 impl Session {
+    fn new(key: Key, device: String, staff_id: RecordId) -> Session {
+        Session {
+            key,
+            device,
+            staff_id,
+            records: BTreeMap::new(),
+            haystacks: HashMap::new(),
+        }
+    }
+
+    fn stamp(&self) -> Stamp {
+        Stamp {
+            by: self.staff_id.clone(),
+            at: clock::now(),
+            device: self.device.clone(),
+        }
+    }
+
     fn index(&mut self, r: Record) {
         match r.resident() {
             Some(res) => {
@@ -130,35 +150,61 @@ impl Vault {
         admin: StaffMember,
         passphrase: &str,
     ) -> Result<Zeroizing<String>, StoreError> {
+        let admin_id = clock::new_id()?;
+        self.create(passphrase, admin_id.clone(), |device| {
+            let stamp = Stamp {
+                by: admin_id.clone(),
+                at: clock::now(),
+                device: device.to_string(),
+            };
+            Ok(vec![
+                Record::create(clock::new_id()?, RecordBody::Shelter(shelter), &stamp),
+                Record::create(admin_id.clone(), RecordBody::Staff(admin), &stamp),
+            ])
+        })
+        .await
+    }
+
+    /// A new laptop: creates the vault from a backup's records (tombstones included), for the
+    /// staff member `staff_id` (one of the restored staff records) with a new passphrase. Header
+    /// and records go in one transaction: on any failure the vault stays empty.
+    pub async fn restore_into_empty(
+        &self,
+        records: Vec<Record>,
+        staff_id: RecordId,
+        passphrase: &str,
+    ) -> Result<Zeroizing<String>, StoreError> {
+        let is_staff = records
+            .iter()
+            .any(|r| r.meta.id == staff_id && matches!(r.body, Some(RecordBody::Staff(_))));
+        if !is_staff {
+            return Err(StoreError::NotFound);
+        }
+        self.create(passphrase, staff_id, |_| Ok(records)).await
+    }
+
+    async fn create(
+        &self,
+        passphrase: &str,
+        staff_id: RecordId,
+        records: impl FnOnce(&str) -> Result<Vec<Record>, StoreError>,
+    ) -> Result<Zeroizing<String>, StoreError> {
         if self.is_set_up().await? {
             return Err(StoreError::AlreadySetUp);
         }
         let key = Key::random().map_err(crypto_err)?;
         let code = recovery_code::generate().map_err(crypto_err)?;
-        let admin_id = clock::new_id()?;
         let header =
-            VaultHeader::create(&key, admin_id.as_str(), passphrase, &code, self.kdf_log_n)
+            VaultHeader::create(&key, staff_id.as_str(), passphrase, &code, self.kdf_log_n)
                 .map_err(crypto_err)?;
-        let stamp = Stamp {
-            by: admin_id.clone(),
-            at: clock::now(),
-        };
-        let records = vec![
-            Record::create(clock::new_id()?, RecordBody::Shelter(shelter), &stamp),
-            Record::create(admin_id.clone(), RecordBody::Staff(admin), &stamp),
-        ];
+        let records = records(&header.device)?;
         let sealed = records
             .iter()
             .map(|r| sealed_record::seal(&key, r))
             .collect::<Result<Vec<_>, _>>()
             .map_err(crypto_err)?;
         self.db.write(Some(&header.to_json()), &sealed, &[]).await?;
-        let mut s = Session {
-            key,
-            staff_id: admin_id,
-            records: BTreeMap::new(),
-            haystacks: HashMap::new(),
-        };
+        let mut s = Session::new(key, header.device, staff_id);
         records.into_iter().for_each(|r| s.index(r));
         *self.session.borrow_mut() = Some(s);
         Ok(code)
@@ -176,7 +222,7 @@ impl Vault {
             .unlock_with_passphrase(passphrase)
             .map_err(|e| unlock_err(e, StoreError::WrongPassphrase))?;
         let staff_id = RecordId::parse(&staff).ok_or(StoreError::BadHeader)?;
-        self.load(key, staff_id).await
+        self.load(key, header, staff_id, false).await
     }
 
     /// Unlocks with the recovery code and sets a new passphrase for the staff member of the
@@ -199,19 +245,25 @@ impl Vault {
         header
             .set_passphrase(&key, &staff, new_passphrase, self.kdf_log_n)
             .map_err(crypto_err)?;
-        self.db.write(Some(&header.to_json()), &[], &[]).await?;
-        self.load(key, staff_id).await
+        self.load(key, header, staff_id, true).await
     }
 
-    async fn load(&self, key: Key, staff_id: RecordId) -> Result<UnlockReport, StoreError> {
+    async fn load(
+        &self,
+        key: Key,
+        mut header: VaultHeader,
+        staff_id: RecordId,
+        header_changed: bool,
+    ) -> Result<UnlockReport, StoreError> {
+        let mut header_changed = header_changed;
+        if header.device.is_empty() {
+            // Headers written before devices had ids get one now.
+            header.device = crypto::hex::encode(&crypto::random_bytes::<8>().map_err(crypto_err)?);
+            header_changed = true;
+        }
         let rows = self.db.read_all().await?;
         let mut report = UnlockReport::default();
-        let mut session = Session {
-            key,
-            staff_id,
-            records: BTreeMap::new(),
-            haystacks: HashMap::new(),
-        };
+        let mut session = Session::new(key, header.device.clone(), staff_id);
         let mut resealed = vec![];
         for row in &rows {
             match sealed_record::open(&session.key, row) {
@@ -230,9 +282,11 @@ impl Vault {
                 ) => report.unreadable.push(row.id.clone()),
             }
         }
-        if !resealed.is_empty() {
-            // Same id, revision and times: the content is unchanged, only its schema moved on.
-            self.db.write(None, &[], &resealed).await?;
+        if !resealed.is_empty() || header_changed {
+            // Migrations keep id, revision and times: the content is unchanged, only its schema
+            // moved on. A changed header (recovery, new device id) is written in the same step.
+            let h = header_changed.then(|| header.to_json());
+            self.db.write(h.as_deref(), &[], &resealed).await?;
         }
         report.records = session.records.len();
         report.migrated = resealed.len();
@@ -247,13 +301,10 @@ impl Vault {
 
     /// Applies changes in one transaction: all of them, or (on any failure) none.
     pub async fn save(&self, changes: Vec<Change>) -> Result<Vec<Record>, StoreError> {
-        let (records, creates, updates) = {
+        let records = {
             let guard = self.session.borrow();
             let s = guard.as_ref().ok_or(StoreError::Locked)?;
-            let stamp = Stamp {
-                by: s.staff_id.clone(),
-                at: clock::now(),
-            };
+            let stamp = s.stamp();
             let mut records = vec![];
             for c in changes {
                 let current = |id: &RecordId, base_rev: u32| match s.records.get(id) {
@@ -277,17 +328,28 @@ impl Vault {
                 };
                 records.push(r);
             }
+            records
+        };
+        self.write_records(records).await
+    }
+
+    /// Seals and writes records in one transaction: those not stored yet with `add` (a
+    /// collision aborts everything), the others with `put`. Memory follows only on success.
+    async fn write_records(&self, records: Vec<Record>) -> Result<Vec<Record>, StoreError> {
+        let (creates, updates) = {
+            let guard = self.session.borrow();
+            let s = guard.as_ref().ok_or(StoreError::Locked)?;
             let mut creates = vec![];
             let mut updates = vec![];
             for r in &records {
                 let sealed = sealed_record::seal(&s.key, r).map_err(crypto_err)?;
-                if r.meta.rev == 1 {
-                    creates.push(sealed)
-                } else {
+                if s.records.contains_key(&r.meta.id) {
                     updates.push(sealed)
+                } else {
+                    creates.push(sealed)
                 }
             }
-            (records, creates, updates)
+            (creates, updates)
         };
         self.db.write(None, &creates, &updates).await?;
         let mut guard = self.session.borrow_mut();
@@ -296,6 +358,52 @@ impl Vault {
             s.index(r.clone());
         }
         Ok(records)
+    }
+
+    /// Every record, tombstones included, for a backup.
+    pub fn export_records(&self) -> Result<Vec<Record>, StoreError> {
+        self.with_session(|s| s.records.values().cloned().collect())
+    }
+
+    /// What merging these records (from a backup) into this vault would do. Writes nothing.
+    pub fn plan_import(&self, incoming: Vec<Record>) -> Result<MergePlan, StoreError> {
+        self.with_session(|s| merge::plan(&s.records, incoming))
+    }
+
+    /// Applies a merge plan with a choice for each of its conflicts, in one transaction.
+    /// Refuses (`Stale`) if any record it touches changed since the plan was made.
+    pub async fn apply_import(
+        &self,
+        plan: &MergePlan,
+        choices: &[Choice],
+    ) -> Result<MergeSummary, StoreError> {
+        if choices.len() != plan.conflicts.len() {
+            return Err(StoreError::Invalid(
+                "a choice is needed for every conflict".into(),
+            ));
+        }
+        let records = {
+            let guard = self.session.borrow();
+            let s = guard.as_ref().ok_or(StoreError::Locked)?;
+            for (id, rev) in &plan.local_revs {
+                if s.records.get(id).map(|r| r.meta.rev) != *rev {
+                    return Err(StoreError::Stale);
+                }
+            }
+            let stamp = s.stamp();
+            let mut records = plan.writes.clone();
+            records.extend(
+                plan.conflicts
+                    .iter()
+                    .zip(choices)
+                    .map(|(c, ch)| merge::resolve(c, *ch, &stamp)),
+            );
+            records
+        };
+        self.write_records(records).await?;
+        let mut summary = plan.summary;
+        summary.conflicts_resolved = plan.conflicts.len();
+        Ok(summary)
     }
 
     fn with_session<T>(&self, f: impl FnOnce(&Session) -> T) -> Result<T, StoreError> {

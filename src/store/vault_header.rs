@@ -29,6 +29,9 @@ pub struct KeySlot {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VaultHeader {
     pub format: u32,
+    /// This browser vault's id in version vectors (random; not secret).
+    #[serde(default)]
+    pub device: String,
     pub slots: Vec<KeySlot>,
 }
 
@@ -91,6 +94,7 @@ impl VaultHeader {
         let code = recovery_code::normalize(recovery_code).ok_or(CryptoError::BadParams)?;
         Ok(VaultHeader {
             format: HEADER_FORMAT,
+            device: crypto::hex::encode(&crypto::random_bytes::<8>()?),
             slots: vec![
                 make_slot(
                     "p1",
