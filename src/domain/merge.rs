@@ -129,7 +129,6 @@ mod tests {
     use super::*;
     use crate::domain::record::RecordBody;
     use crate::domain::shelter::Shelter;
-    use proptest::prelude::*;
 
     fn id(n: u8) -> RecordId {
         RecordId::from_random_bytes([n; 16])
@@ -144,8 +143,10 @@ mod tests {
     fn body(s: &str) -> RecordBody {
         RecordBody::Shelter(Shelter { name: s.into() })
     }
-    fn map(rs: &[Record]) -> BTreeMap<RecordId, Record> {
-        rs.iter().map(|r| (r.meta.id.clone(), r.clone())).collect()
+    fn map<'a>(rs: impl IntoIterator<Item = &'a Record>) -> BTreeMap<RecordId, Record> {
+        rs.into_iter()
+            .map(|r| (r.meta.id.clone(), r.clone()))
+            .collect()
     }
 
     #[test]
@@ -153,13 +154,13 @@ mod tests {
         let base = Record::create(id(1), body("v1"), &stamp("a", 1));
         let there = base.revise(body("v2"), &stamp("b", 2)).unwrap();
         // Changed only there: take it.
-        let p = plan(&map(&[base.clone()]), vec![there.clone()]);
+        let p = plan(&map([&base]), vec![there.clone()]);
         assert_eq!(
             (p.writes.clone(), p.summary.updated),
             (vec![there.clone()], 1)
         );
         // Changed only here: keep ours.
-        let p = plan(&map(&[there.clone()]), vec![base.clone()]);
+        let p = plan(&map([&there]), vec![base.clone()]);
         assert!(p.writes.is_empty() && p.conflicts.is_empty());
         assert_eq!(p.summary.unchanged, 1);
         // New there: add.
@@ -172,19 +173,19 @@ mod tests {
     fn tombstones_are_honoured() {
         let base = Record::create(id(1), body("v1"), &stamp("a", 1));
         let deleted_there = base.tombstone(&stamp("b", 2)).unwrap();
-        let p = plan(&map(&[base.clone()]), vec![deleted_there.clone()]);
+        let p = plan(&map([&base]), vec![deleted_there.clone()]);
         assert_eq!((p.summary.deleted, p.writes[0].meta.deleted), (1, true));
         // Deleted here, old version there: stays deleted.
-        let p = plan(&map(&[deleted_there.clone()]), vec![base.clone()]);
+        let p = plan(&map([&deleted_there]), vec![base.clone()]);
         assert!(p.writes.is_empty() && p.conflicts.is_empty());
         // Deleted here, edited there meanwhile: a person decides.
         let edited_there = base.revise(body("v2"), &stamp("b", 3)).unwrap();
         let deleted_here = base.tombstone(&stamp("a", 3)).unwrap();
-        let p = plan(&map(&[deleted_here]), vec![edited_there]);
+        let p = plan(&map([&deleted_here]), vec![edited_there]);
         assert_eq!(p.conflicts.len(), 1);
         // Deleted on both sides: no conflict, histories joined.
         let del_a = base.tombstone(&stamp("a", 4)).unwrap();
-        let p = plan(&map(&[del_a.clone()]), vec![deleted_there.clone()]);
+        let p = plan(&map([&del_a]), vec![deleted_there.clone()]);
         assert!(p.conflicts.is_empty());
         assert_eq!(
             p.writes[0].meta.versions,
@@ -197,7 +198,7 @@ mod tests {
         let base = Record::create(id(1), body("v1"), &stamp("a", 1));
         let here = base.revise(body("here"), &stamp("a", 2)).unwrap();
         let there = base.revise(body("there"), &stamp("b", 3)).unwrap();
-        let p = plan(&map(&[here.clone()]), vec![there.clone()]);
+        let p = plan(&map([&here]), vec![there.clone()]);
         assert!(p.writes.is_empty());
         assert_eq!(
             p.conflicts,
@@ -211,76 +212,83 @@ mod tests {
         assert_eq!(r.meta.rev, 3);
         // After resolving, importing either side again changes nothing.
         for side in [here, there] {
-            let again = plan(&map(&[r.clone()]), vec![side]);
+            let again = plan(&map([&r]), vec![side]);
             assert!(again.writes.is_empty() && again.conflicts.is_empty());
         }
     }
 
-    #[derive(Clone, Debug)]
-    enum Op {
-        Edit(u8),
-        Delete,
-    }
+    /// Property tests run natively only (proptest is not built for wasm).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
 
-    fn op() -> impl Strategy<Value = Op> {
-        prop_oneof![any::<u8>().prop_map(Op::Edit), Just(Op::Delete)]
-    }
-
-    fn apply(r: &Record, ops: &[Op], device: &str) -> Record {
-        let mut r = r.clone();
-        for (i, o) in ops.iter().enumerate() {
-            let s = stamp(device, 10 + i as u64);
-            r = match o {
-                Op::Edit(n) if !r.meta.deleted => {
-                    r.revise(body(&format!("{device}{n}")), &s).unwrap()
-                }
-                Op::Delete if !r.meta.deleted => r.tombstone(&s).unwrap(),
-                _ => r,
-            };
+        #[derive(Clone, Debug)]
+        enum Op {
+            Edit(u8),
+            Delete,
         }
-        r
-    }
 
-    proptest! {
-        /// Two laptops start from the same records and change some of them. Merging one into
-        /// the other: untouched records are unchanged, records changed on one side take that
-        /// side, records changed on both (differently) are conflicts; and merging again after
-        /// applying is a no-op.
-        #[test]
-        fn merge_rules_hold_for_any_history(histories in prop::collection::vec((prop::collection::vec(op(), 0..3), prop::collection::vec(op(), 0..3)), 1..12)) {
-            let base: Vec<Record> = (0..histories.len()).map(|i| Record::create(id(i as u8), body("base"), &stamp("a", 1))).collect();
-            let here: Vec<Record> = base.iter().zip(&histories).map(|(r, (h, _))| apply(r, h, "a")).collect();
-            let there: Vec<Record> = base.iter().zip(&histories).map(|(r, (_, t))| apply(r, t, "b")).collect();
-            let local = map(&here);
-            let p = plan(&local, there.clone());
-            for ((b, h), t) in base.iter().zip(&here).zip(&there) {
-                let changed_here = h.meta.rev != b.meta.rev;
-                let changed_there = t.meta.rev != b.meta.rev;
-                let written = p.writes.iter().find(|w| w.meta.id == b.meta.id);
-                let conflicted = p.conflicts.iter().any(|c| c.local.meta.id == b.meta.id);
-                match (changed_here, changed_there) {
-                    (false, false) | (true, false) => prop_assert!(written.is_none() && !conflicted),
-                    (false, true) => prop_assert_eq!(written, Some(t)),
-                    (true, true) => {
-                        let same = h.meta.deleted == t.meta.deleted && h.body == t.body;
-                        prop_assert_eq!(conflicted, !same);
-                        if same { prop_assert!(written.is_some()); }
+        fn op() -> impl Strategy<Value = Op> {
+            prop_oneof![any::<u8>().prop_map(Op::Edit), Just(Op::Delete)]
+        }
+
+        fn apply(r: &Record, ops: &[Op], device: &str) -> Record {
+            let mut r = r.clone();
+            for (i, o) in ops.iter().enumerate() {
+                let s = stamp(device, 10 + i as u64);
+                r = match o {
+                    Op::Edit(n) if !r.meta.deleted => {
+                        r.revise(body(&format!("{device}{n}")), &s).unwrap()
+                    }
+                    Op::Delete if !r.meta.deleted => r.tombstone(&s).unwrap(),
+                    _ => r,
+                };
+            }
+            r
+        }
+
+        proptest! {
+            /// Two laptops start from the same records and change some of them. Merging one into
+            /// the other: untouched records are unchanged, records changed on one side take that
+            /// side, records changed on both (differently) are conflicts; and merging again after
+            /// applying is a no-op.
+            #[test]
+            fn merge_rules_hold_for_any_history(histories in prop::collection::vec((prop::collection::vec(op(), 0..3), prop::collection::vec(op(), 0..3)), 1..12)) {
+                let base: Vec<Record> = (0..histories.len()).map(|i| Record::create(id(i as u8), body("base"), &stamp("a", 1))).collect();
+                let here: Vec<Record> = base.iter().zip(&histories).map(|(r, (h, _))| apply(r, h, "a")).collect();
+                let there: Vec<Record> = base.iter().zip(&histories).map(|(r, (_, t))| apply(r, t, "b")).collect();
+                let local = map(&here);
+                let p = plan(&local, there.clone());
+                for ((b, h), t) in base.iter().zip(&here).zip(&there) {
+                    let changed_here = h.meta.rev != b.meta.rev;
+                    let changed_there = t.meta.rev != b.meta.rev;
+                    let written = p.writes.iter().find(|w| w.meta.id == b.meta.id);
+                    let conflicted = p.conflicts.iter().any(|c| c.local.meta.id == b.meta.id);
+                    match (changed_here, changed_there) {
+                        (false, false) | (true, false) => prop_assert!(written.is_none() && !conflicted),
+                        (false, true) => prop_assert_eq!(written, Some(t)),
+                        (true, true) => {
+                            let same = h.meta.deleted == t.meta.deleted && h.body == t.body;
+                            prop_assert_eq!(conflicted, !same);
+                            if same { prop_assert!(written.is_some()); }
+                        }
                     }
                 }
-            }
-            let s = p.summary;
-            prop_assert_eq!(s.added + s.updated + s.deleted + s.unchanged + p.conflicts.len(), histories.len());
+                let s = p.summary;
+                prop_assert_eq!(s.added + s.updated + s.deleted + s.unchanged + p.conflicts.len(), histories.len());
 
-            // Apply: writes, and every conflict settled (alternating choices).
-            let mut after = local.clone();
-            for w in &p.writes { after.insert(w.meta.id.clone(), w.clone()); }
-            for (i, c) in p.conflicts.iter().enumerate() {
-                let choice = if i % 2 == 0 { Choice::KeepLocal } else { Choice::TakeIncoming };
-                let r = resolve(c, choice, &stamp("a", 99));
-                after.insert(r.meta.id.clone(), r);
+                // Apply: writes, and every conflict settled (alternating choices).
+                let mut after = local.clone();
+                for w in &p.writes { after.insert(w.meta.id.clone(), w.clone()); }
+                for (i, c) in p.conflicts.iter().enumerate() {
+                    let choice = if i % 2 == 0 { Choice::KeepLocal } else { Choice::TakeIncoming };
+                    let r = resolve(c, choice, &stamp("a", 99));
+                    after.insert(r.meta.id.clone(), r);
+                }
+                let again = plan(&after, there);
+                prop_assert!(again.writes.is_empty() && again.conflicts.is_empty(), "merging the same file twice changes nothing");
             }
-            let again = plan(&after, there);
-            prop_assert!(again.writes.is_empty() && again.conflicts.is_empty(), "merging the same file twice changes nothing");
         }
     }
 }
