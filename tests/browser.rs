@@ -4,11 +4,14 @@
 
 use naungan::domain::id::RecordId;
 use naungan::domain::identity_paper::{IdentityPapers, PaperStatus};
+use naungan::domain::merge::Choice;
 use naungan::domain::record::{RecordBody, RecordKind, RecordMeta};
 use naungan::domain::resident::ResidentDraft;
 use naungan::domain::search::ResidentQuery;
 use naungan::domain::shelter::Shelter;
 use naungan::domain::staff::{StaffMember, StaffRole};
+use naungan::domain::version_vector::VersionVector;
+use naungan::store::backup::{self, BackupError};
 use naungan::store::sealed_record::SealedRecord;
 use naungan::store::{clock, Change, StoreError, Vault};
 use wasm_bindgen::prelude::*;
@@ -296,6 +299,7 @@ async fn data_written_in_an_older_schema_is_migrated_once() {
         created_by: staff_id.clone(),
         updated_by: staff_id,
         deleted: false,
+        versions: VersionVector::of("older-device"),
     };
     // Schema 1 kept one `phone` text field; schema 2 keeps a list of contacts.
     let RecordBody::Resident(r) = resident("Rina Kartika", "") else {
@@ -484,6 +488,293 @@ async fn default_kdf_cost_in_this_browser() {
         .unwrap()
         .unwrap()
         .contains("\"log_n\":17"));
+    v.close();
+    Vault::erase(&name).await.unwrap();
+}
+
+fn sorted(mut rs: Vec<naungan::domain::record::Record>) -> Vec<naungan::domain::record::Record> {
+    rs.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+    rs
+}
+
+#[wasm_bindgen_test]
+async fn export_then_restore_on_a_new_laptop_brings_everything_back() {
+    let (a_name, b_name) = (db_name("export"), db_name("restore"));
+    let a = new_vault(&a_name).await;
+    let keep = clock::new_id().unwrap();
+    let gone = clock::new_id().unwrap();
+    a.save(vec![
+        Change::Create {
+            id: keep.clone(),
+            body: resident("Siti Aminah", "Mawar"),
+        },
+        Change::Create {
+            id: gone.clone(),
+            body: resident("Dewi Lestari", ""),
+        },
+    ])
+    .await
+    .unwrap();
+    a.save(vec![Change::Delete {
+        id: gone.clone(),
+        base_rev: 1,
+    }])
+    .await
+    .unwrap();
+    let doc = backup::document(
+        "UPT Bina Karya Wanita",
+        &a.export_records().unwrap(),
+        clock::now(),
+    );
+    let t0 = js_sys::Date::now();
+    let file = backup::encrypt(&doc, "cadangan bulan november").unwrap();
+    let t1 = js_sys::Date::now();
+    let back = backup::decrypt(&file, "cadangan bulan november").unwrap();
+    console_log!(
+        "backup of {} records: encrypt {:.0} ms, decrypt {:.0} ms",
+        doc.record_count,
+        t1 - t0,
+        js_sys::Date::now() - t1
+    );
+    let records = backup::records(&back).unwrap();
+
+    Vault::erase(&b_name).await.unwrap();
+    let b = Vault::open_with_kdf(&b_name, TEST_LOG_N).await.unwrap();
+    let (staff_id, _) = a.current_staff().unwrap();
+    let nobody = clock::new_id().unwrap();
+    assert_eq!(
+        b.restore_into_empty(records.clone(), nobody, "laptop baru kata sandi")
+            .await
+            .unwrap_err(),
+        StoreError::NotFound
+    );
+    assert!(
+        !b.is_set_up().await.unwrap(),
+        "a refused restore leaves the vault empty"
+    );
+    let code = b
+        .restore_into_empty(records, staff_id, "laptop baru kata sandi")
+        .await
+        .unwrap();
+    assert_eq!(code.len(), 39);
+    assert_eq!(
+        sorted(b.export_records().unwrap()),
+        sorted(a.export_records().unwrap()),
+        "every record, tombstones too"
+    );
+    b.lock();
+    b.unlock("laptop baru kata sandi").await.unwrap();
+    assert_eq!(
+        sorted(b.export_records().unwrap()),
+        sorted(a.export_records().unwrap())
+    );
+    assert!(b.get(&gone).unwrap().unwrap().meta.deleted);
+    assert_eq!(b.current_staff().unwrap().1.unwrap().name, "Bu Ratna");
+    assert!(matches!(
+        b.restore_into_empty(vec![], keep, "x y z w v")
+            .await
+            .unwrap_err(),
+        StoreError::NotFound | StoreError::AlreadySetUp
+    ));
+    for (v, n) in [(a, a_name), (b, b_name)] {
+        v.close();
+        Vault::erase(&n).await.unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn merging_two_laptops_asks_about_conflicts_and_overwrites_nothing_silently() {
+    let (a_name, b_name) = (db_name("merge-a"), db_name("merge-b"));
+    let a = new_vault(&a_name).await;
+    let both = clock::new_id().unwrap();
+    let only_b = clock::new_id().unwrap();
+    let only_a = clock::new_id().unwrap();
+    a.save(vec![
+        Change::Create {
+            id: both.clone(),
+            body: resident("Siti Aminah", ""),
+        },
+        Change::Create {
+            id: only_b.clone(),
+            body: resident("Nur Hasanah", ""),
+        },
+        Change::Create {
+            id: only_a.clone(),
+            body: resident("Rina Kartika", ""),
+        },
+    ])
+    .await
+    .unwrap();
+    // Laptop B starts from A's backup.
+    Vault::erase(&b_name).await.unwrap();
+    let b = Vault::open_with_kdf(&b_name, TEST_LOG_N).await.unwrap();
+    let (staff_id, _) = a.current_staff().unwrap();
+    b.restore_into_empty(a.export_records().unwrap(), staff_id, PASS)
+        .await
+        .unwrap();
+    // Both edit `both`; B edits `only_b` and adds a new one; A deletes `only_a`.
+    a.save(vec![Change::Update {
+        id: both.clone(),
+        base_rev: 1,
+        body: resident("Siti Aminah", "dari A"),
+    }])
+    .await
+    .unwrap();
+    a.save(vec![Change::Delete {
+        id: only_a.clone(),
+        base_rev: 1,
+    }])
+    .await
+    .unwrap();
+    b.save(vec![Change::Update {
+        id: both.clone(),
+        base_rev: 1,
+        body: resident("Siti Aminah", "dari B"),
+    }])
+    .await
+    .unwrap();
+    b.save(vec![Change::Update {
+        id: only_b.clone(),
+        base_rev: 1,
+        body: resident("Nur Hasanah", "Ina"),
+    }])
+    .await
+    .unwrap();
+    let new_b = clock::new_id().unwrap();
+    b.save(vec![Change::Create {
+        id: new_b.clone(),
+        body: resident("Wulan Sari", ""),
+    }])
+    .await
+    .unwrap();
+
+    let incoming = backup::records(&backup::document(
+        "UPT",
+        &b.export_records().unwrap(),
+        clock::now(),
+    ))
+    .unwrap();
+    let plan = a.plan_import(incoming.clone()).unwrap();
+    assert_eq!(plan.conflicts.len(), 1);
+    assert_eq!(plan.conflicts[0].local.resident().unwrap().alias, "dari A");
+    assert_eq!(
+        plan.conflicts[0].incoming.resident().unwrap().alias,
+        "dari B"
+    );
+    let s = plan.summary;
+    assert_eq!((s.added, s.updated, s.deleted), (1, 1, 0));
+    // A change made after the plan: applying must refuse, and write nothing.
+    let before = a.raw_records().await.unwrap();
+    a.save(vec![Change::Update {
+        id: both.clone(),
+        base_rev: 2,
+        body: resident("Siti Aminah", "lagi"),
+    }])
+    .await
+    .unwrap();
+    assert_eq!(
+        a.apply_import(&plan, &[Choice::TakeIncoming])
+            .await
+            .unwrap_err(),
+        StoreError::Stale
+    );
+    assert_eq!(
+        a.raw_records().await.unwrap().len(),
+        before.len(),
+        "nothing added by a refused import"
+    );
+    assert_eq!(
+        a.apply_import(&plan, &[]).await.unwrap_err(),
+        StoreError::Invalid("a choice is needed for every conflict".into())
+    );
+
+    let plan = a.plan_import(incoming.clone()).unwrap();
+    let summary = a
+        .apply_import(&plan, &[Choice::TakeIncoming])
+        .await
+        .unwrap();
+    assert_eq!(summary.conflicts_resolved, 1);
+    assert_eq!(
+        a.get(&both).unwrap().unwrap().resident().unwrap().alias,
+        "dari B"
+    );
+    assert_eq!(
+        a.get(&only_b).unwrap().unwrap().resident().unwrap().alias,
+        "Ina"
+    );
+    assert!(a.get(&new_b).unwrap().is_some());
+    assert!(
+        a.get(&only_a).unwrap().unwrap().meta.deleted,
+        "A's delete is kept: B never changed that record"
+    );
+    // Importing the same file again changes nothing.
+    let again = a.plan_import(incoming).unwrap();
+    assert!(again.writes.is_empty() && again.conflicts.is_empty());
+    // And B, importing A's result, takes it all without conflict.
+    let from_a = a.export_records().unwrap();
+    let p = b.plan_import(from_a.clone()).unwrap();
+    assert!(p.conflicts.is_empty());
+    b.apply_import(&p, &[]).await.unwrap();
+    assert_eq!(
+        sorted(
+            b.export_records()
+                .unwrap()
+                .into_iter()
+                .filter(|r| r.meta.kind == RecordKind::Resident)
+                .collect()
+        ),
+        sorted(
+            from_a
+                .into_iter()
+                .filter(|r| r.meta.kind == RecordKind::Resident)
+                .collect()
+        )
+    );
+    for (v, n) in [(a, a_name), (b, b_name)] {
+        v.close();
+        Vault::erase(&n).await.unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn bad_backup_files_leave_the_vault_exactly_as_it_was() {
+    let name = db_name("badfiles");
+    let v = new_vault(&name).await;
+    v.save(vec![Change::Create {
+        id: clock::new_id().unwrap(),
+        body: resident("Siti Aminah", ""),
+    }])
+    .await
+    .unwrap();
+    let good = backup::encrypt(
+        &backup::document("UPT", &v.export_records().unwrap(), clock::now()),
+        PASS,
+    )
+    .unwrap();
+    let before = dump_db(&name).await.as_string().unwrap();
+    let mut flipped = good.clone();
+    let n = flipped.len();
+    flipped[n - 20] ^= 1;
+    let cases: Vec<(Vec<u8>, &str, BackupError)> = vec![
+        (
+            good.clone(),
+            "bukan kata sandinya",
+            BackupError::WrongPassphrase,
+        ),
+        (good[..good.len() / 2].to_vec(), PASS, BackupError::Damaged),
+        (flipped, PASS, BackupError::Damaged),
+        (vec![], PASS, BackupError::Empty),
+        (b"PK\x03\x04 a zip file".to_vec(), PASS, BackupError::NotAge),
+    ];
+    for (bytes, pass, expected) in cases {
+        let r = backup::decrypt(&bytes, pass).and_then(|d| backup::records(&d));
+        assert_eq!(r.err(), Some(expected));
+    }
+    assert_eq!(
+        dump_db(&name).await.as_string().unwrap(),
+        before,
+        "the vault is byte for byte unchanged"
+    );
     v.close();
     Vault::erase(&name).await.unwrap();
 }
