@@ -124,6 +124,36 @@ impl Date {
         }
     }
 
+    /// Days from 1970-01-01 (the inverse of `from_timestamp` at day precision).
+    pub fn days_since_epoch(&self) -> i64 {
+        let (y, m, d) = (
+            i64::from(self.year),
+            i64::from(self.month),
+            i64::from(self.day),
+        );
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// Parses `YYYY-MM-DDTHH:MM:SSZ` (UTC) to milliseconds since the epoch.
+    pub fn parse_iso_instant(s: &str) -> Option<Timestamp> {
+        let date = Date::parse_iso(s.get(..10)?)?;
+        if s.len() != 20 || &s[10..11] != "T" || !s.ends_with('Z') {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| s.get(r)?.parse::<u64>().ok();
+        let (h, m, sec) = (num(11..13)?, num(14..16)?, num(17..19)?);
+        if h > 23 || m > 59 || sec > 59 || date.year < 1970 {
+            return None;
+        }
+        Some(date.days_since_epoch() as u64 * 86_400_000 + ((h * 60 + m) * 60 + sec) * 1000)
+    }
+
     /// Whole years from `self` to `on` (an age).
     pub fn years_until(&self, on: Date) -> i32 {
         let mut y = i32::from(on.year) - i32::from(self.year);
@@ -180,6 +210,23 @@ mod tests {
         // 2026-11-28T13:00:00Z
         assert_eq!(Date::from_timestamp(1_795_870_800_000).iso(), "2026-11-28");
         assert_eq!(Date::from_timestamp(951_782_400_000).iso(), "2000-02-29");
+    }
+
+    #[test]
+    fn days_since_epoch_inverts_from_timestamp() {
+        for ms in [0u64, 951_782_400_000, 1_795_870_800_000, 4_102_444_800_000] {
+            let d = Date::from_timestamp(ms);
+            assert_eq!(
+                Date::from_timestamp(d.days_since_epoch() as u64 * 86_400_000),
+                d
+            );
+        }
+        assert_eq!(
+            Date::parse_iso_instant("2026-11-28T13:00:00Z"),
+            Some(1_795_870_800_000)
+        );
+        assert_eq!(Date::parse_iso_instant("2026-11-28 13:00:00"), None);
+        assert_eq!(Date::parse_iso_instant("2026-11-28T25:00:00Z"), None);
     }
 
     #[test]

@@ -2,11 +2,13 @@
 //! unlocked app with its routes.
 
 use super::components::shell::Shell;
+use super::pages::backup::BackupPage;
 use super::pages::dashboard::DashboardPage;
 use super::pages::recovery_code::RecoveryCodePage;
 use super::pages::resident_form::{EditResidentPage, NewResidentPage};
 use super::pages::resident_list::ResidentListPage;
 use super::pages::resident_profile::ResidentProfilePage;
+use super::pages::restore::RestorePage;
 use super::pages::settings::SettingsPage;
 use super::pages::setup::SetupPage;
 use super::pages::unlock::UnlockPage;
@@ -56,6 +58,7 @@ pub fn App() -> impl IntoView {
                 </div></div>
             }.into_any(),
             Phase::NeedsSetup => view! { <SetupPage /> }.into_any(),
+            Phase::Restore => view! { <RestorePage /> }.into_any(),
             Phase::ShowRecoveryCode(code) => view! { <RecoveryCodePage code=code /> }.into_any(),
             Phase::Locked => view! { <UnlockPage /> }.into_any(),
             Phase::Unlocked => view! {
@@ -67,6 +70,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/klien/baru") view=NewResidentPage />
                             <Route path=path!("/klien/:id") view=ResidentProfilePage />
                             <Route path=path!("/klien/:id/ubah") view=EditResidentPage />
+                            <Route path=path!("/cadangan") view=BackupPage />
                             <Route path=path!("/pengaturan") view=SettingsPage />
                         </Routes>
                     </Shell>

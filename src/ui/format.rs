@@ -29,6 +29,18 @@ pub fn timestamp_date(ms: Timestamp, months: &[&str; 12]) -> String {
     Date::from_timestamp(ms + 7 * 3_600_000).long(months)
 }
 
+/// "28 November 2026, 20.00 WIB".
+pub fn timestamp_datetime(ms: Timestamp, months: &[&str; 12]) -> String {
+    let wib = ms + 7 * 3_600_000;
+    let minutes = (wib / 60_000) % (24 * 60);
+    format!(
+        "{}, {:02}.{:02} WIB",
+        Date::from_timestamp(wib).long(months),
+        minutes / 60,
+        minutes % 60
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,6 +6,7 @@
 
 pub mod app;
 mod components;
+pub mod files;
 pub mod format;
 pub mod i18n;
 mod pages;

@@ -39,3 +39,27 @@ pub fn take_locked_after_idle() -> Option<u32> {
     SessionStorage::delete(IDLE_LOCKED);
     m
 }
+
+const LAST_BACKUP: &str = "naungan.last_backup_at";
+const BACKUP_WARN: &str = "naungan.backup_warn_days";
+pub const DEFAULT_BACKUP_WARN_DAYS: u32 = 7;
+
+/// When this laptop last made (and so holds) a backup: milliseconds since the epoch.
+pub fn last_backup_at() -> Option<f64> {
+    LocalStorage::get::<f64>(LAST_BACKUP).ok()
+}
+
+pub fn set_last_backup_at(ms: f64) {
+    let _ = LocalStorage::set(LAST_BACKUP, ms);
+}
+
+pub fn backup_warn_days() -> u32 {
+    LocalStorage::get::<u32>(BACKUP_WARN)
+        .ok()
+        .filter(|d| (1..=90).contains(d))
+        .unwrap_or(DEFAULT_BACKUP_WARN_DAYS)
+}
+
+pub fn set_backup_warn_days(d: u32) {
+    let _ = LocalStorage::set(BACKUP_WARN, d);
+}

@@ -30,6 +30,8 @@ pub enum Phase {
     /// IndexedDB cannot be used in this browser window.
     Unavailable(String),
     NeedsSetup,
+    /// First run on a new laptop: restoring from a backup file.
+    Restore,
     /// Just set up: show the recovery code once.
     ShowRecoveryCode(String),
     Locked,
@@ -118,4 +120,28 @@ pub fn lock_now() {
         }
     });
     let _ = window().location().reload();
+}
+
+/// A plain sentence for a backup file problem: what happened and what to do.
+pub fn backup_error_text(t: &Texts, e: &crate::store::backup::BackupError) -> String {
+    use crate::store::backup::BackupError as B;
+    match e {
+        B::Empty => t.e_backup_empty.into(),
+        B::TooLarge { bytes } => fill(
+            t.e_backup_too_large,
+            &[("mb", &(bytes / 1_048_576).to_string())],
+        ),
+        B::NotAge => t.e_backup_not_age.into(),
+        B::NotPassphrase => t.e_backup_not_passphrase.into(),
+        B::WrongPassphrase => t.e_backup_wrong_pass.into(),
+        B::TooCostly { work_factor } => {
+            fill(t.e_backup_too_costly, &[("n", &work_factor.to_string())])
+        }
+        B::Damaged => t.e_backup_damaged.into(),
+        B::NotABackup => t.e_backup_not_ours.into(),
+        B::FromTheFuture { version } => fill(t.e_backup_future, &[("n", &version.to_string())]),
+        B::InvalidRecord(id, _) => fill(t.e_backup_invalid_record, &[("id", id)]),
+        B::Inconsistent => t.e_backup_inconsistent.into(),
+        B::CannotEncrypt => t.e_backup_cannot_encrypt.into(),
+    }
 }

@@ -86,6 +86,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             <nav aria-label="Menu">
                 <A href="/" exact=true>{t.nav_dashboard}</A>
                 <A href="/klien">{t.nav_residents}</A>
+                <A href="/cadangan">{t.nav_backup}</A>
                 <A href="/pengaturan">{t.nav_settings}</A>
             </nav>
             <div class="actions">

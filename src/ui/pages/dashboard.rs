@@ -5,6 +5,8 @@ use crate::domain::search::ResidentQuery;
 use crate::store::clock;
 use crate::ui::format;
 use crate::ui::i18n::fill;
+use crate::ui::pages::backup::last_backup;
+use crate::ui::preferences;
 use crate::ui::session::{use_app, use_texts, vault};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -42,8 +44,31 @@ pub fn DashboardPage() -> impl IntoView {
         recent.truncate(5);
         (all.total, active, papers, recent)
     };
+    let warn_days = preferences::backup_warn_days();
+    let (backup_text, backup_warn) = match last_backup(clock::now()) {
+        None => (t.dash_backup_never.to_string(), true),
+        Some((days, _)) if days <= 0 => (t.dash_backup_today.to_string(), false),
+        Some((days, _)) if days > i64::from(warn_days) => (
+            fill(t.dash_backup_warn, &[("days", &warn_days.to_string())]),
+            true,
+        ),
+        Some((days, last)) => (
+            fill(
+                t.dash_backup_ago,
+                &[
+                    ("days", &days.to_string()),
+                    ("date", &format::timestamp_date(last, &t.months)),
+                ],
+            ),
+            false,
+        ),
+    };
     view! {
         <h1>{fill(t.dash_welcome, &[("name", &name)])}</h1>
+        <div class="banner row spread" class:warn=backup_warn id="backup-status">
+            <span>{backup_text}</span>
+            <A href="/cadangan" attr:class="button">{t.make_backup}</A>
+        </div>
         {move || {
             let (total, active, papers, recent) = stats();
             view! {

@@ -11,15 +11,28 @@ pub fn SettingsPage() -> impl IntoView {
     let t = use_texts();
     let minutes = RwSignal::new(preferences::idle_minutes().to_string());
     let invalid = RwSignal::new(false);
+    let warn_days = RwSignal::new(preferences::backup_warn_days().to_string());
+    let invalid_days = RwSignal::new(false);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match minutes.get_untracked().trim().parse::<u32>() {
-            Ok(m) if (1..=120).contains(&m) => {
-                invalid.set(false);
-                preferences::set_idle_minutes(m);
-                app.notify(t.settings_saved, false);
-            }
-            _ => invalid.set(true),
+        let m = minutes
+            .get_untracked()
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|m| (1..=120).contains(m));
+        let d = warn_days
+            .get_untracked()
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|d| (1..=90).contains(d));
+        invalid.set(m.is_none());
+        invalid_days.set(d.is_none());
+        if let (Some(m), Some(d)) = (m, d) {
+            preferences::set_idle_minutes(m);
+            preferences::set_backup_warn_days(d);
+            app.notify(t.settings_saved, false);
         }
     };
     let set_lang = move |ev| {
@@ -43,6 +56,13 @@ pub fn SettingsPage() -> impl IntoView {
                     on:input=move |ev| minutes.set(event_target_value(&ev)) />
                 <p class="hint">{t.idle_lock_hint}</p>
                 <p class="error" aria-live="polite">{move || invalid.get().then(|| t.p_out_of_range.replace("{min}", "1").replace("{max}", "120"))}</p>
+            </div>
+            <div class="field" class:invalid=move || invalid_days.get()>
+                <label for="backup_warn_days">{t.backup_warn_days}</label>
+                <input id="backup_warn_days" type="number" min="1" max="90" prop:value=move || warn_days.get()
+                    on:input=move |ev| warn_days.set(event_target_value(&ev)) />
+                <p class="hint">{t.backup_warn_hint}</p>
+                <p class="error" aria-live="polite">{move || invalid_days.get().then(|| t.p_out_of_range.replace("{min}", "1").replace("{max}", "90"))}</p>
             </div>
             <button type="submit" class="primary" id="save-settings">{t.save}</button>
         </form>

@@ -106,6 +106,7 @@ pub fn SetupPage() -> impl IntoView {
                 <button type="submit" class="primary" id="setup-submit" disabled=move || busy.get()>
                     {move || if busy.get() { t.setup_working } else { t.setup_submit }}
                 </button>
+                <button type="button" class="link" id="restore-link" on:click=move |_| app.phase.set(Phase::Restore)>{t.restore_link}</button>
             </form>
         </div>
     }

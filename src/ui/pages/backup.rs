@@ -1,0 +1,445 @@
+//! Cadangan: make an encrypted backup file (and verify it), or open one and merge it.
+
+use crate::domain::date::Date;
+use crate::domain::identity_paper::IdentityPaper;
+use crate::domain::merge::{Choice, MergePlan, MergeSummary};
+use crate::domain::passphrase;
+use crate::domain::record::{Record, RecordBody};
+use crate::domain::validation::FieldError;
+use crate::store::{backup, clock};
+use crate::ui::components::backup_preview::{BackupPreview, OpenedBackup};
+use crate::ui::components::field::{focus_first_error, Field};
+use crate::ui::files;
+use crate::ui::format;
+use crate::ui::i18n::{fill, Texts};
+use crate::ui::preferences;
+use crate::ui::session::{backup_error_text, error_text, use_app, use_texts, vault};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::time::Duration;
+
+#[component]
+pub fn BackupPage() -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <h1>{t.backup_title}</h1>
+        <p class="lead">{t.backup_intro}</p>
+        <div class="two-col">
+            <ExportSection />
+            <ImportSection />
+        </div>
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Exported {
+    file_name: String,
+    bytes: Vec<u8>,
+    count: usize,
+    digest: String,
+}
+
+/// Lets the browser paint "please wait" before key derivation occupies it.
+async fn breathe() {
+    gloo_timers::future::sleep(Duration::from_millis(50)).await;
+}
+
+#[component]
+fn ExportSection() -> impl IntoView {
+    let t = use_texts();
+    let pass = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let busy = RwSignal::new(false);
+    let failure = RwSignal::new(None::<String>);
+    let exported = RwSignal::new(None::<Exported>);
+    let verified = RwSignal::new(None::<(String, bool)>);
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let e = passphrase::check_new(
+            "backup_pass",
+            "backup_pass_again",
+            &pass.get_untracked(),
+            &again.get_untracked(),
+        );
+        focus_first_error(&e);
+        let ok = e.is_empty();
+        errors.set(e);
+        if !ok {
+            return;
+        }
+        busy.set(true);
+        failure.set(None);
+        exported.set(None);
+        verified.set(None);
+        spawn_local(async move {
+            breathe().await;
+            let v = vault();
+            let result = (|| {
+                let records = v.export_records().map_err(|e| error_text(t, &e))?;
+                let shelter = v
+                    .shelter()
+                    .ok()
+                    .flatten()
+                    .map(|s| s.name)
+                    .unwrap_or_default();
+                let doc = backup::document(&shelter, &records, clock::now());
+                let bytes = backup::encrypt(&doc, &pass.get_untracked())
+                    .map_err(|e| backup_error_text(t, &e))?;
+                let file_name = backup::file_name(&shelter, &clock::today().iso());
+                files::download(&file_name, &bytes)
+                    .map_err(|d| fill(t.err_generic, &[("detail", &d)]))?;
+                Ok::<_, String>(Exported {
+                    file_name,
+                    bytes,
+                    count: doc.record_count,
+                    digest: doc.records_sha256,
+                })
+            })();
+            match result {
+                Ok(x) => {
+                    preferences::set_last_backup_at(clock::now() as f64);
+                    exported.set(Some(x));
+                }
+                Err(msg) => failure.set(Some(msg)),
+            }
+            busy.set(false);
+        });
+    };
+
+    let verify = move |_| {
+        let Some(x) = exported.get_untracked() else {
+            return;
+        };
+        busy.set(true);
+        spawn_local(async move {
+            breathe().await;
+            let r = match backup::decrypt(&x.bytes, &pass.get_untracked()) {
+                Ok(doc)
+                    if doc.record_count == x.count
+                        && doc.records_sha256 == x.digest
+                        && backup::records(&doc).is_ok() =>
+                {
+                    (fill(t.verify_ok, &[("n", &x.count.to_string())]), true)
+                }
+                Ok(_) => (t.verify_bad.to_string(), false),
+                Err(e) => (backup_error_text(t, &e), false),
+            };
+            verified.set(Some(r));
+            busy.set(false);
+        });
+    };
+
+    view! {
+        <form class="card" on:submit=submit novalidate>
+            <h2>{t.export_title}</h2>
+            <Field label=t.backup_pass name="backup_pass" errors=errors hint=t.backup_pass_hint>
+                <input id="backup_pass" type="password" autocomplete="new-password" prop:value=move || pass.get()
+                    on:input=move |ev| pass.set(event_target_value(&ev)) />
+            </Field>
+            <Field label=t.backup_pass_again name="backup_pass_again" errors=errors>
+                <input id="backup_pass_again" type="password" autocomplete="new-password" prop:value=move || again.get()
+                    on:input=move |ev| again.set(event_target_value(&ev)) />
+            </Field>
+            {move || failure.get().map(|f| view! { <p class="banner error" role="alert">{f}</p> })}
+            <button type="submit" class="primary" id="export-submit" disabled=move || busy.get()>
+                {move || if busy.get() { t.export_working } else { t.export_submit }}
+            </button>
+            {move || exported.get().map(|x| view! {
+                <p class="banner" id="export-done" role="status">{fill(t.export_done, &[("file", &x.file_name), ("n", &x.count.to_string())])}</p>
+                <button type="button" id="verify-backup" on:click=verify disabled=move || busy.get()>{t.verify_submit}</button>
+            })}
+            {move || verified.get().map(|(msg, ok)| view! { <p class="banner" class:error=!ok id="verify-result" role="status">{msg}</p> })}
+        </form>
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum ImportState {
+    Idle,
+    Opened {
+        opened: OpenedBackup,
+        plan: MergePlan,
+        other_shelter: Option<String>,
+    },
+    Done(MergeSummary),
+}
+
+#[component]
+fn ImportSection() -> impl IntoView {
+    let app = use_app();
+    let t = use_texts();
+    let pass = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let failure = RwSignal::new(None::<String>);
+    let state = RwSignal::new(ImportState::Idle);
+    let choices = RwSignal::new(Vec::<Option<Choice>>::new());
+    let confirmed_other = RwSignal::new(false);
+
+    let open = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        failure.set(None);
+        state.set(ImportState::Idle);
+        let Some(file) = files::chosen_file("backup-file") else {
+            failure.set(Some(t.e_no_file.into()));
+            return;
+        };
+        if let Err(e) = backup::check_size(file.size() as u64) {
+            failure.set(Some(backup_error_text(t, &e)));
+            return;
+        }
+        busy.set(true);
+        spawn_local(async move {
+            breathe().await;
+            let result = async {
+                let bytes = files::read_bytes(&file)
+                    .await
+                    .map_err(|d| fill(t.err_generic, &[("detail", &d)]))?;
+                let doc = backup::decrypt(&bytes, &pass.get_untracked())
+                    .map_err(|e| backup_error_text(t, &e))?;
+                let records = backup::records(&doc).map_err(|e| backup_error_text(t, &e))?;
+                let v = vault();
+                let plan = v
+                    .plan_import(records.clone())
+                    .map_err(|e| error_text(t, &e))?;
+                let ours = v
+                    .shelter()
+                    .ok()
+                    .flatten()
+                    .map(|s| s.name)
+                    .unwrap_or_default();
+                let other_shelter =
+                    (doc.shelter.trim() != ours.trim()).then(|| doc.shelter.clone());
+                Ok::<_, String>(ImportState::Opened {
+                    opened: OpenedBackup::new(&doc, records),
+                    plan,
+                    other_shelter,
+                })
+            }
+            .await;
+            match result {
+                Ok(s) => {
+                    if let ImportState::Opened { plan, .. } = &s {
+                        choices.set(vec![None; plan.conflicts.len()]);
+                    }
+                    confirmed_other.set(false);
+                    state.set(s);
+                }
+                Err(msg) => failure.set(Some(msg)),
+            }
+            busy.set(false);
+        });
+    };
+
+    let merge = move |_| {
+        let ImportState::Opened { plan, .. } = state.get_untracked() else {
+            return;
+        };
+        let Some(chosen) = choices
+            .get_untracked()
+            .into_iter()
+            .collect::<Option<Vec<Choice>>>()
+        else {
+            failure.set(Some(t.choose_all.into()));
+            return;
+        };
+        busy.set(true);
+        failure.set(None);
+        spawn_local(async move {
+            match vault().apply_import(&plan, &chosen).await {
+                Ok(summary) => {
+                    app.data_changed();
+                    state.set(ImportState::Done(summary));
+                }
+                Err(e) => failure.set(Some(error_text(t, &e))),
+            }
+            busy.set(false);
+        });
+    };
+
+    let body = move || {
+        match state.get() {
+        ImportState::Idle => ().into_any(),
+        ImportState::Done(s) => view! {
+            <p class="banner" id="merge-done" role="status">{fill(t.merge_done, &[
+                ("added", &s.added.to_string()), ("updated", &s.updated.to_string()), ("deleted", &s.deleted.to_string()),
+                ("resolved", &s.conflicts_resolved.to_string()), ("unchanged", &s.unchanged.to_string()),
+            ])}</p>
+        }.into_any(),
+        ImportState::Opened { opened, plan, other_shelter } => {
+            let s = plan.summary;
+            let nothing = plan.writes.is_empty() && plan.conflicts.is_empty();
+            let needs_confirm = other_shelter.is_some();
+            let conflicts = plan.conflicts.clone();
+            view! {
+                <BackupPreview opened=opened />
+                {other_shelter.map(|name| view! {
+                    <p class="banner warn" id="other-shelter">{fill(t.other_shelter, &[("name", &name)])}</p>
+                    <label class="check"><input type="checkbox" id="confirm-other-shelter" prop:checked=move || confirmed_other.get()
+                        on:change=move |ev| confirmed_other.set(event_target_checked(&ev)) />{t.other_shelter_confirm}</label>
+                })}
+                <p id="plan-summary">{fill(t.plan_summary, &[
+                    ("added", &s.added.to_string()), ("updated", &s.updated.to_string()), ("deleted", &s.deleted.to_string()),
+                    ("unchanged", &s.unchanged.to_string()), ("conflicts", &plan.conflicts.len().to_string()),
+                ])}</p>
+                {(!conflicts.is_empty()).then(|| view! {
+                    <h3>{t.conflicts_title}</h3>
+                    {conflicts.into_iter().enumerate().map(|(i, c)| conflict_view(t, i, &c.local, &c.incoming, choices)).collect_view()}
+                })}
+                {if nothing {
+                    view! { <p class="banner" id="nothing-to-merge">{t.nothing_to_merge}</p> }.into_any()
+                } else {
+                    view! {
+                        <button type="button" class="primary" id="merge-submit" on:click=merge
+                            disabled=move || busy.get() || (needs_confirm && !confirmed_other.get()) || choices.with(|c| c.iter().any(Option::is_none))>
+                            {move || if busy.get() { t.merge_working } else { t.merge_submit }}
+                        </button>
+                    }.into_any()
+                }}
+            }.into_any()
+        }
+    }
+    };
+
+    view! {
+        <section class="card">
+            <form on:submit=open novalidate>
+                <h2>{t.import_title}</h2>
+                <p class="muted">{t.import_intro}</p>
+                <div class="field">
+                    <label for="backup-file">{t.backup_file}</label>
+                    <input id="backup-file" type="file" accept=".age,application/octet-stream" />
+                </div>
+                <div class="field">
+                    <label for="import_pass">{t.backup_pass}</label>
+                    <input id="import_pass" type="password" autocomplete="off" prop:value=move || pass.get()
+                        on:input=move |ev| pass.set(event_target_value(&ev)) />
+                </div>
+                <button type="submit" id="open-backup" disabled=move || busy.get()>
+                    {move || if busy.get() { t.opening } else { t.open_file }}
+                </button>
+            </form>
+            {move || failure.get().map(|f| view! { <p class="banner error" role="alert" id="import-error">{f}</p> })}
+            {body}
+        </section>
+    }
+}
+
+/// The fields a person compares to choose between two versions of a record.
+fn describe(t: &'static Texts, r: &Record) -> Vec<(&'static str, String)> {
+    let mut rows = match &r.body {
+        None => vec![(t.f_status, t.deleted_version.to_string())],
+        Some(RecordBody::Shelter(s)) => vec![(t.shelter_name, s.name.clone())],
+        Some(RecordBody::Staff(s)) => vec![
+            (t.admin_name, s.name.clone()),
+            (t.admin_role, t.roles[s.role as usize].to_string()),
+        ],
+        Some(RecordBody::Resident(x)) => {
+            let phone = x
+                .contacts
+                .iter()
+                .map(|c| c.number.clone())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let mut rows = vec![
+                (t.f_full_name, x.full_name.clone()),
+                (t.f_alias, x.alias.clone()),
+                (
+                    t.f_birth_date,
+                    x.birth_date
+                        .map(|d| format::date(d, &t.months))
+                        .or(x.estimated_age.map(|a| format!("± {a}")))
+                        .unwrap_or_default(),
+                ),
+                (t.f_origin, x.origin_label()),
+                (t.f_family_address, x.family_address.clone()),
+                (t.f_phone_own, phone),
+                (t.f_cohort, x.cohort.clone()),
+                (t.f_intake_date, format::date(x.intake_date, &t.months)),
+                (t.f_status, t.statuses[x.status.index()].to_string()),
+                (
+                    t.f_referral,
+                    t.referrals[x.referral_source.index()].to_string(),
+                ),
+            ];
+            for (p, label) in [
+                (IdentityPaper::Ktp, t.f_ktp),
+                (IdentityPaper::Kk, t.f_kk),
+                (IdentityPaper::BirthCertificate, t.f_birth_cert),
+            ] {
+                rows.push((
+                    label,
+                    t.paper_statuses[x.papers.get(p) as usize].to_string(),
+                ));
+            }
+            rows
+        }
+    };
+    let who = vault()
+        .staff_name(&r.meta.updated_by)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    let when = format::timestamp_datetime(r.meta.updated_at, &t.months);
+    rows.push((
+        t.last_changed,
+        if who.is_empty() {
+            when
+        } else {
+            format!("{when} · {who}")
+        },
+    ));
+    rows
+}
+
+fn conflict_view(
+    t: &'static Texts,
+    i: usize,
+    local: &Record,
+    incoming: &Record,
+    choices: RwSignal<Vec<Option<Choice>>>,
+) -> impl IntoView {
+    let (a, b) = (describe(t, local), describe(t, incoming));
+    let title = local
+        .resident()
+        .or(incoming.resident())
+        .map(|r| r.full_name.clone())
+        .unwrap_or_else(|| local.meta.kind.as_str().to_string());
+    let pick = move |c: Choice| choices.update(|v| v[i] = Some(c));
+    let is = move |c: Choice| choices.with(|v| v.get(i).copied().flatten() == Some(c));
+    view! {
+        <div class="conflict card" id=format!("conflict-{i}")>
+            <h4>{title}</h4>
+            <table class="compare">
+                <thead><tr><th></th><th>{t.conflict_local}</th><th>{t.conflict_incoming}</th></tr></thead>
+                <tbody>
+                    {a.into_iter().zip(b).map(|((label, x), (_, y))| {
+                        let differs = x != y;
+                        view! { <tr class:differs=differs><th>{label}</th><td>{x}</td><td>{y}</td></tr> }
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <div class="row">
+                <label class="radio"><input type="radio" name=format!("conflict-{i}") value="local"
+                    prop:checked=move || is(Choice::KeepLocal) on:change=move |_| pick(Choice::KeepLocal) />{t.keep_local}</label>
+                <label class="radio"><input type="radio" name=format!("conflict-{i}") value="incoming"
+                    prop:checked=move || is(Choice::TakeIncoming) on:change=move |_| pick(Choice::TakeIncoming) />{t.take_incoming}</label>
+            </div>
+        </div>
+    }
+}
+
+/// The last backup made on this laptop: (whole days ago, when), if there was one.
+pub fn last_backup(now_ms: u64) -> Option<(i64, u64)> {
+    let last = preferences::last_backup_at()? as u64;
+    let days = Date::from_timestamp(now_ms).days_since_epoch()
+        - Date::from_timestamp(last).days_since_epoch();
+    Some((days, last))
+}

@@ -1,0 +1,182 @@
+//! A new laptop: restore every record from a backup file, then set this laptop's passphrase.
+
+use crate::domain::id::RecordId;
+use crate::domain::passphrase;
+use crate::domain::record::RecordBody;
+use crate::domain::validation::FieldError;
+use crate::store::backup;
+use crate::ui::components::backup_preview::{BackupPreview, OpenedBackup};
+use crate::ui::components::field::{focus_first_error, Field};
+use crate::ui::components::shell::LangSwitch;
+use crate::ui::files;
+use crate::ui::i18n::fill;
+use crate::ui::session::{backup_error_text, error_text, use_app, use_texts, vault, Phase};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::time::Duration;
+
+#[component]
+pub fn RestorePage() -> impl IntoView {
+    let app = use_app();
+    let t = use_texts();
+    let backup_pass = RwSignal::new(String::new());
+    let opened = RwSignal::new(None::<OpenedBackup>);
+    let staff = RwSignal::new(String::new());
+    let pass = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let busy = RwSignal::new(false);
+    let failure = RwSignal::new(None::<String>);
+
+    let open = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        failure.set(None);
+        let Some(file) = files::chosen_file("restore-file") else {
+            failure.set(Some(t.e_no_file.into()));
+            return;
+        };
+        if let Err(e) = backup::check_size(file.size() as u64) {
+            failure.set(Some(backup_error_text(t, &e)));
+            return;
+        }
+        busy.set(true);
+        spawn_local(async move {
+            gloo_timers::future::sleep(Duration::from_millis(50)).await;
+            let r = async {
+                let bytes = files::read_bytes(&file)
+                    .await
+                    .map_err(|d| fill(t.err_generic, &[("detail", &d)]))?;
+                let doc = backup::decrypt(&bytes, &backup_pass.get_untracked())
+                    .map_err(|e| backup_error_text(t, &e))?;
+                let records = backup::records(&doc).map_err(|e| backup_error_text(t, &e))?;
+                Ok::<_, String>(OpenedBackup::new(&doc, records))
+            }
+            .await;
+            match r {
+                Ok(o) => {
+                    let first = o
+                        .records
+                        .iter()
+                        .find(|r| matches!(r.body, Some(RecordBody::Staff(_))))
+                        .map(|r| r.meta.id.to_string());
+                    staff.set(first.unwrap_or_default());
+                    opened.set(Some(o));
+                }
+                Err(msg) => failure.set(Some(msg)),
+            }
+            busy.set(false);
+        });
+    };
+
+    let restore = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(o) = opened.get_untracked() else {
+            return;
+        };
+        let e = passphrase::check_new(
+            "passphrase",
+            "passphrase_again",
+            &pass.get_untracked(),
+            &again.get_untracked(),
+        );
+        focus_first_error(&e);
+        let ok = e.is_empty();
+        errors.set(e);
+        let Some(staff_id) = RecordId::parse(&staff.get_untracked()) else {
+            return;
+        };
+        if !ok || busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        failure.set(None);
+        spawn_local(async move {
+            gloo_timers::future::sleep(Duration::from_millis(50)).await;
+            match vault()
+                .restore_into_empty(o.records, staff_id, &pass.get_untracked())
+                .await
+            {
+                Ok(code) => app.phase.set(Phase::ShowRecoveryCode(code.to_string())),
+                Err(e) => {
+                    failure.set(Some(error_text(t, &e)));
+                    busy.set(false);
+                }
+            }
+        });
+    };
+
+    let staff_options = move || {
+        opened.with(|o| {
+            o.as_ref()
+                .map(|o| {
+                    o.records
+                        .iter()
+                        .filter_map(|r| match &r.body {
+                            Some(RecordBody::Staff(s)) => Some((
+                                r.meta.id.to_string(),
+                                format!("{} ({})", s.name, t.roles[s.role as usize]),
+                            )),
+                            _ => None,
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+
+    view! {
+        <div class="gate">
+            <div class="gate-lang"><LangSwitch /></div>
+            <div class="card narrow">
+                <h1>{t.restore_title}</h1>
+                <p class="lead">{t.restore_intro}</p>
+                <form on:submit=open novalidate>
+                    <div class="field">
+                        <label for="restore-file">{t.backup_file}</label>
+                        <input id="restore-file" type="file" accept=".age,application/octet-stream" />
+                    </div>
+                    <div class="field">
+                        <label for="restore_backup_pass">{t.backup_pass}</label>
+                        <input id="restore_backup_pass" type="password" autocomplete="off" prop:value=move || backup_pass.get()
+                            on:input=move |ev| backup_pass.set(event_target_value(&ev)) />
+                    </div>
+                    <Show when=move || opened.with(Option::is_none)>
+                        <button type="submit" class="primary" id="restore-open" disabled=move || busy.get()>
+                            {move || if busy.get() { t.opening } else { t.open_file }}
+                        </button>
+                    </Show>
+                </form>
+                {move || opened.get().map(|o| view! {
+                    <BackupPreview opened=o />
+                    <form on:submit=restore novalidate>
+                        <div class="field">
+                            <label for="restore-staff">{t.restore_who}</label>
+                            <select id="restore-staff" on:change=move |ev| staff.set(event_target_value(&ev))>
+                                {staff_options().into_iter().map(|(id, label)| {
+                                    let id2 = id.clone();
+                                    view! { <option value=id prop:selected=move || staff.get() == id2>{label}</option> }
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <Field label=t.passphrase name="passphrase" errors=errors hint=t.restore_pass_hint>
+                            <input id="passphrase" type="password" autocomplete="new-password" prop:value=move || pass.get()
+                                on:input=move |ev| pass.set(event_target_value(&ev)) />
+                        </Field>
+                        <Field label=t.passphrase_again name="passphrase_again" errors=errors>
+                            <input id="passphrase_again" type="password" autocomplete="new-password" prop:value=move || again.get()
+                                on:input=move |ev| again.set(event_target_value(&ev)) />
+                        </Field>
+                        <button type="submit" class="primary" id="restore-submit" disabled=move || busy.get()>
+                            {move || if busy.get() { t.restore_working } else { t.restore_submit }}
+                        </button>
+                    </form>
+                })}
+                {move || failure.get().map(|f| view! { <p class="banner error" role="alert" id="restore-error">{f}</p> })}
+                <button type="button" class="link" id="back-to-setup" on:click=move |_| app.phase.set(Phase::NeedsSetup)>{t.back_to_setup}</button>
+            </div>
+        </div>
+    }
+}

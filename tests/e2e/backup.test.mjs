@@ -1,0 +1,191 @@
+// Backups as staff use them: export on laptop A (a real download), restore on a new laptop B
+// (a fresh browser profile, a real upload), compare every record; then both laptops edit the
+// same resident and A merges B's backup, choosing in the conflict view.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ARTIFACTS, open, step } from './harness.mjs';
+
+const PASS = 'kuda lari pagi hari';
+const BACKUP_PASS = 'cadangan bulan november';
+
+async function setUp(page, url) {
+  await page.goto(url);
+  await page.fill('#shelter_name', 'UPT Rehabilitasi Sosial Bina Karya Wanita');
+  await page.fill('#staff_name', 'Bu Ratna');
+  await page.fill('#passphrase', PASS);
+  await page.fill('#passphrase_again', PASS);
+  await page.click('#setup-submit');
+  await page.locator('#recovery-code').waitFor({ timeout: 30000 });
+  await page.check('#recovery-stored');
+  await page.click('#recovery-continue');
+  await page.locator('#lock').waitFor();
+}
+
+async function register(page, r) {
+  await page.locator('header nav a').nth(1).click();
+  await page.click('#new-resident');
+  await page.fill('#full_name', r.name);
+  await page.fill('#alias', r.alias || '');
+  await page.fill('#birth_date', r.birth);
+  await page.fill('#origin_province', r.province);
+  await page.fill('#origin_regency', r.regency);
+  await page.fill('#cohort', r.cohort);
+  if (r.ktp) await page.selectOption('#paper_ktp', r.ktp);
+  await page.click('#save-resident');
+  await page.locator('#profile-name').filter({ hasText: r.name }).waitFor();
+}
+
+/// Every resident's profile, as text, by name.
+async function profiles(page) {
+  await page.locator('header nav a').nth(1).click();
+  await page.locator('#residents').waitFor();
+  const names = await page.locator('#residents tbody tr td:first-child a').allTextContents();
+  const out = {};
+  for (const name of names) {
+    await page.locator('header nav a').nth(1).click();
+    await page.getByRole('link', { name, exact: true }).click();
+    await page.locator('#profile-name').waitFor();
+    out[name] = (await page.locator('.profile-grid').innerText()).trim();
+  }
+  return out;
+}
+
+async function exportBackup(page, file) {
+  await page.locator('header nav a').nth(2).click();
+  await page.fill('#backup_pass', BACKUP_PASS);
+  await page.fill('#backup_pass_again', BACKUP_PASS);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-submit')]);
+  assert.match(download.suggestedFilename(), /^naungan-upt-rehabilitasi-sosial-bina-karya-wanit-\d{4}-\d{2}-\d{2}\.age$/);
+  await download.saveAs(file);
+  await page.locator('#export-done').waitFor({ timeout: 30000 });
+}
+
+test('backup, restore on a new laptop, merge two laptops', async (t) => {
+  const a = await open();
+  const b = await open();
+  const fileA = join(ARTIFACTS, 'laptop-a.age');
+  const fileB = join(ARTIFACTS, 'laptop-b.age');
+  const notBackup = join(ARTIFACTS, 'not-a-backup.txt');
+  writeFileSync(notBackup, 'Daftar hadir pengajian\nSiti Aminah\n');
+  let before;
+  try {
+    await step(t, a.page, 'laptop A: records, then a backup that refuses a weak passphrase', async () => {
+      const { page, url } = a;
+      await setUp(page, url);
+      await page.getByText('Belum pernah membuat cadangan').waitFor();
+      await register(page, { name: 'Siti Aminah', alias: 'Mawar', birth: '1999-04-12', province: 'Jawa Timur', regency: 'Kabupaten Malang', cohort: '2026-I', ktp: 'confiscated_by_third_party' });
+      await register(page, { name: 'Dewi Lestari', birth: '1994-09-30', province: 'Jawa Barat', regency: 'Kota Bandung', cohort: '2026-II' });
+      await register(page, { name: 'Nur Hasanah', alias: 'Ina', birth: '2001-01-17', province: 'Jawa Timur', regency: 'Kota Surabaya', cohort: '2025-II' });
+      await page.click('#delete-resident');
+      await page.click('#confirm-delete');
+      await page.getByText('Data klien dihapus.').waitFor();
+      await page.locator('header nav a').nth(2).click();
+      await page.fill('#backup_pass', 'pendek');
+      await page.fill('#backup_pass_again', 'pendek');
+      await page.click('#export-submit');
+      await page.locator('#backup_pass-error').filter({ hasText: 'terlalu mudah ditebak' }).waitFor();
+    });
+
+    await step(t, a.page, 'laptop A: export (a real download) and verify it', async () => {
+      await exportBackup(a.page, fileA);
+      await a.page.click('#verify-backup');
+      await a.page.locator('#verify-result').filter({ hasText: 'Cadangan baik' }).waitFor({ timeout: 30000 });
+      if (process.env.E2E_SHOTS) await a.page.screenshot({ path: join(ARTIFACTS, 'view-backup.png'), fullPage: true });
+      await a.page.locator('header nav a').nth(0).click();
+      await a.page.getByText('Cadangan terakhir: hari ini.').waitFor();
+      before = await profiles(a.page);
+      assert.deepEqual(Object.keys(before).sort(), ['Dewi Lestari', 'Siti Aminah']);
+    });
+
+    await step(t, b.page, 'laptop B: bad files and a wrong passphrase are refused', async () => {
+      const { page, url } = b;
+      await page.goto(url);
+      await page.click('#restore-link');
+      await page.click('#restore-open');
+      await page.locator('#restore-error').filter({ hasText: 'Pilih file cadangan dulu' }).waitFor();
+      await page.setInputFiles('#restore-file', notBackup);
+      await page.fill('#restore_backup_pass', BACKUP_PASS);
+      await page.click('#restore-open');
+      await page.locator('#restore-error').filter({ hasText: 'bukan file cadangan Naungan' }).waitFor();
+      await page.setInputFiles('#restore-file', fileA);
+      await page.fill('#restore_backup_pass', 'bukan kata sandinya');
+      await page.click('#restore-open');
+      await page.locator('#restore-error').filter({ hasText: 'Kata sandi cadangan salah' }).waitFor({ timeout: 30000 });
+      await page.reload();
+      await page.getByRole('heading', { name: 'Siapkan Naungan' }).waitFor();
+    });
+
+    await step(t, b.page, 'laptop B: restore (a real upload) brings every record back', async () => {
+      const { page } = b;
+      await page.click('#restore-link');
+      await page.setInputFiles('#restore-file', fileA);
+      await page.fill('#restore_backup_pass', BACKUP_PASS);
+      await page.click('#restore-open');
+      await page.locator('#preview-counts').filter({ hasText: '2 klien, 1 petugas, 1 catatan terhapus' }).waitFor({ timeout: 30000 });
+      assert.match(await page.locator('#backup-preview').innerText(), /UPT Rehabilitasi Sosial Bina Karya Wanita/);
+      if (process.env.E2E_SHOTS) await page.screenshot({ path: join(ARTIFACTS, 'view-restore-preview.png'), fullPage: true });
+      await page.fill('#passphrase', 'laptop kedua di ruang pekerja sosial');
+      await page.fill('#passphrase_again', 'laptop kedua di ruang pekerja sosial');
+      await page.click('#restore-submit');
+      await page.locator('#recovery-code').waitFor({ timeout: 30000 });
+      await page.check('#recovery-stored');
+      await page.click('#recovery-continue');
+      await page.getByRole('heading', { name: 'Selamat datang, Bu Ratna' }).waitFor();
+      assert.deepEqual(await profiles(page), before);
+    });
+
+    await step(t, a.page, 'both laptops edit the same resident; A merges B and chooses', async () => {
+      for (const [side, alias] of [[b, 'dari laptop B'], [a, 'dari laptop A']]) {
+        const { page } = side;
+        await page.locator('header nav a').nth(1).click();
+        await page.getByRole('link', { name: 'Siti Aminah', exact: true }).click();
+        await page.click('#edit-resident');
+        await page.fill('#alias', alias);
+        await page.click('#save-resident');
+        await page.getByText(`“${alias}”`).waitFor();
+      }
+      await register(b.page, { name: 'Wulan Sari', birth: '2003-11-22', province: 'Jawa Timur', regency: 'Kabupaten Jember', cohort: '2026-I' });
+      await exportBackup(b.page, fileB);
+
+      const { page } = a;
+      await page.locator('header nav a').nth(2).click();
+      await page.setInputFiles('#backup-file', notBackup);
+      await page.fill('#import_pass', BACKUP_PASS);
+      await page.click('#open-backup');
+      await page.locator('#import-error').filter({ hasText: 'bukan file cadangan Naungan' }).waitFor();
+      await page.setInputFiles('#backup-file', fileB);
+      await page.click('#open-backup');
+      await page.locator('#plan-summary').filter({ hasText: '1 ditambah' }).waitFor({ timeout: 30000 });
+      assert.match(await page.textContent('#plan-summary'), /1 perlu dipilih/);
+      const conflict = page.locator('#conflict-0');
+      assert.match(await conflict.innerText(), /dari laptop A[\s\S]*dari laptop B/);
+      assert.ok(await page.isDisabled('#merge-submit'), 'a choice is needed first');
+      if (process.env.E2E_SHOTS) await page.screenshot({ path: join(ARTIFACTS, 'view-conflict.png'), fullPage: true });
+      await conflict.getByText('Pakai versi dari file').click();
+      await page.click('#merge-submit');
+      await page.locator('#merge-done').filter({ hasText: '1 konflik dipilih' }).waitFor();
+      await page.locator('header nav a').nth(1).click();
+      await page.locator('#result-count').filter({ hasText: 'dari 3 klien' }).waitFor();
+      assert.match(await page.textContent('#residents tbody'), /dari laptop B/);
+      // The same file again: nothing to do.
+      await page.locator('header nav a').nth(2).click();
+      await page.setInputFiles('#backup-file', fileB);
+      await page.fill('#import_pass', BACKUP_PASS);
+      await page.click('#open-backup');
+      await page.locator('#nothing-to-merge').waitFor({ timeout: 30000 });
+    });
+
+    await step(t, a.page, 'nothing left either laptop but the files the user saved', async () => {
+      for (const side of [a, b]) {
+        const outside = side.requests.filter((u) => !u.startsWith(side.url) && !u.startsWith('blob:') && !u.startsWith('data:'));
+        assert.deepEqual(outside, []);
+        assert.deepEqual(side.errors, []);
+      }
+    });
+  } finally {
+    await a.close();
+    await b.close();
+  }
+});
