@@ -21,6 +21,13 @@ build:
 	scripts/setup.sh serve
 	trunk build --release
 
+# Benchmarks at shelter scale (minutes; not part of `make test`): one table on stdout.
+bench:
+	scripts/setup.sh test
+	trunk build --release
+	trunk build --release --features bench --dist dist-bench
+	NAUNGAN_PYTHON=$(HOME)/.cache/naungan/venv/bin/python node tests/bench/bench.mjs dist dist-bench 3
+
 # Regenerate src/domain/region_data.rs from the npm package idn-area-data.
 regions:
 	scripts/setup.sh serve

@@ -21,7 +21,8 @@ run() {
 
 run "format (cargo fmt --check)" cargo fmt --all -- --check
 run "lint, native (clippy -D warnings)" cargo clippy --all-targets -- -D warnings
-run "lint, wasm (clippy -D warnings)" cargo clippy --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+run "lint, wasm (clippy -D warnings, with the bench hooks)" \
+  cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --features bench -- -D warnings
 run "region table matches idn-area-data" node tools/gen-regions.mjs --check
 run "layer 1: native tests (cargo test; backup interop with pyrage)" cargo test --lib --bins --test interop
 run "layer 2: browser tests (wasm-bindgen-test, headless Chromium)" \
@@ -41,7 +42,7 @@ printf '  %s\n' "${summary[@]}"
 if ((${#failed[@]})); then
   printf '\n%d check(s) failed:\n' "${#failed[@]}"
   printf '  - %s\n' "${failed[@]}"
-  [[ -d tests/e2e/artifacts ]] && echo "Screenshots of failed end-to-end steps: tests/e2e/artifacts/"
+  compgen -G "tests/e2e/artifacts/FAILED_*.png" >/dev/null && echo "Screenshots of failed end-to-end steps: tests/e2e/artifacts/FAILED_*.png"
   exit 1
 fi
 echo "All checks passed."

@@ -3,4 +3,5 @@
 
 pub mod domain;
 pub mod store;
+pub mod synthetic;
 pub mod ui;

@@ -4,7 +4,10 @@
 //! `wasm_bindgen` or anything under `crate::store` / `crate::ui`. Time and randomness come in
 //! as arguments, so every rule here is unit-tested natively.
 
+pub mod attendance;
+pub mod case_note;
 pub mod date;
+pub mod expense;
 pub mod id;
 pub mod identity_paper;
 pub mod merge;

@@ -1,7 +1,10 @@
 //! The envelope every record shares, so that two laptops' data can be merged later:
 //! a stable id, a revision, created/updated times, the author, and tombstone deletes.
 
+use super::attendance::AttendanceSession;
+use super::case_note::CaseNote;
 use super::date::Timestamp;
+use super::expense::Expense;
 use super::id::RecordId;
 use super::resident::Resident;
 use super::shelter::Shelter;
@@ -16,16 +19,29 @@ pub enum RecordKind {
     Shelter,
     Staff,
     Resident,
+    CaseNote,
+    Attendance,
+    Expense,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 3] = [RecordKind::Shelter, RecordKind::Staff, RecordKind::Resident];
+    pub const ALL: [RecordKind; 6] = [
+        RecordKind::Shelter,
+        RecordKind::Staff,
+        RecordKind::Resident,
+        RecordKind::CaseNote,
+        RecordKind::Attendance,
+        RecordKind::Expense,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             RecordKind::Shelter => "shelter",
             RecordKind::Staff => "staff",
             RecordKind::Resident => "resident",
+            RecordKind::CaseNote => "case_note",
+            RecordKind::Attendance => "attendance",
+            RecordKind::Expense => "expense",
         }
     }
 
@@ -41,6 +57,9 @@ pub enum RecordBody {
     Shelter(Shelter),
     Staff(StaffMember),
     Resident(Resident),
+    CaseNote(CaseNote),
+    Attendance(AttendanceSession),
+    Expense(Expense),
 }
 
 impl RecordBody {
@@ -49,6 +68,9 @@ impl RecordBody {
             RecordBody::Shelter(_) => RecordKind::Shelter,
             RecordBody::Staff(_) => RecordKind::Staff,
             RecordBody::Resident(_) => RecordKind::Resident,
+            RecordBody::CaseNote(_) => RecordKind::CaseNote,
+            RecordBody::Attendance(_) => RecordKind::Attendance,
+            RecordBody::Expense(_) => RecordKind::Expense,
         }
     }
 }

@@ -44,18 +44,50 @@ pub struct ResidentQuery {
 impl ResidentQuery {
     /// Every word typed must begin a word of the haystack ("sit ami" finds "Siti Aminah").
     pub fn matches(&self, haystack: &str, r: &Resident) -> bool {
-        if self.cohort.as_ref().is_some_and(|c| *c != r.cohort) {
-            return false;
-        }
-        if self.status.is_some_and(|s| s != r.status) {
-            return false;
-        }
-        let words: Vec<&str> = haystack.split(' ').collect();
-        normalize(&self.text)
-            .split(' ')
-            .filter(|w| !w.is_empty())
-            .all(|q| words.iter().any(|w| w.starts_with(q)))
+        self.prepare().matches(haystack, r)
     }
+
+    /// The query with its text normalized once, to test many residents against.
+    pub fn prepare(&self) -> PreparedQuery<'_> {
+        let text = normalize(&self.text);
+        PreparedQuery {
+            query: self,
+            words: text
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(String::from)
+                .collect(),
+        }
+    }
+}
+
+pub struct PreparedQuery<'a> {
+    query: &'a ResidentQuery,
+    words: Vec<String>,
+}
+
+impl PreparedQuery<'_> {
+    pub fn matches(&self, haystack: &str, r: &Resident) -> bool {
+        self.matches_parts(haystack, &r.cohort, r.status)
+    }
+
+    /// The same test on an index entry's parts (no resident needed).
+    pub fn matches_parts(&self, haystack: &str, cohort: &str, status: ResidentStatus) -> bool {
+        if self.query.cohort.as_ref().is_some_and(|c| c != cohort) {
+            return false;
+        }
+        if self.query.status.is_some_and(|s| s != status) {
+            return false;
+        }
+        self.words
+            .iter()
+            .all(|q| haystack.split(' ').any(|w| w.starts_with(q.as_str())))
+    }
+}
+
+/// The order residents are listed in: by normalized name, then id.
+pub fn sort_key(r: &Resident) -> String {
+    normalize(&r.full_name)
 }
 
 #[cfg(test)]

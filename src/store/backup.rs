@@ -54,7 +54,7 @@ pub struct BackupDocument {
     pub records: Vec<BackupRecord>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum BackupError {
     Empty,
     TooLarge {
@@ -140,22 +140,41 @@ pub fn document(shelter: &str, records: &[Record], now_ms: u64) -> BackupDocumen
 }
 
 pub fn encrypt(doc: &BackupDocument, passphrase: &str) -> Result<Vec<u8>, BackupError> {
-    let json = zeroize::Zeroizing::new(serde_json::to_vec(doc).expect("document serializes"));
+    seal_bytes(&serialize(doc), passphrase)
+}
+
+/// The document as the JSON text inside the file.
+pub fn serialize(doc: &BackupDocument) -> zeroize::Zeroizing<Vec<u8>> {
+    zeroize::Zeroizing::new(serde_json::to_vec(doc).expect("document serializes"))
+}
+
+/// age-encrypts bytes with a passphrase (scrypt, work factor `WORK_FACTOR`). In the app this
+/// runs in the backup worker (`src/bin/backup_worker.rs`), off the page's thread.
+pub fn seal_bytes(plain: &[u8], passphrase: &str) -> Result<Vec<u8>, BackupError> {
     let mut recipient = age::scrypt::Recipient::new(SecretString::from(passphrase.to_string()));
     recipient.set_work_factor(WORK_FACTOR);
     let enc = age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
         .map_err(|_| BackupError::CannotEncrypt)?;
-    let mut out = Vec::with_capacity(json.len() + 1024);
+    let mut out = Vec::with_capacity(plain.len() + 1024);
     let mut w = enc
         .wrap_output(&mut out)
         .map_err(|_| BackupError::CannotEncrypt)?;
-    w.write_all(&json).map_err(|_| BackupError::CannotEncrypt)?;
+    w.write_all(plain).map_err(|_| BackupError::CannotEncrypt)?;
     w.finish().map_err(|_| BackupError::CannotEncrypt)?;
     Ok(out)
 }
 
 /// Opens a backup file: age (binary or ASCII-armored), then our JSON, then every check.
 pub fn decrypt(bytes: &[u8], passphrase: &str) -> Result<BackupDocument, BackupError> {
+    parse(&open_bytes(bytes, passphrase)?)
+}
+
+/// Decrypts an age file with a passphrase: the plaintext, or why not. In the app this runs in
+/// the backup worker.
+pub fn open_bytes(
+    bytes: &[u8],
+    passphrase: &str,
+) -> Result<zeroize::Zeroizing<Vec<u8>>, BackupError> {
     check_size(bytes.len() as u64)?;
     let looks_like_age = bytes.starts_with(b"age-encryption.org/")
         || bytes.starts_with(b"-----BEGIN AGE ENCRYPTED FILE-----");
@@ -187,7 +206,7 @@ pub fn decrypt(bytes: &[u8], passphrase: &str) -> Result<BackupDocument, BackupE
         ) => return Err(BackupError::WrongPassphrase),
         Err(_) => return Err(BackupError::Damaged),
     };
-    parse(&plain)
+    Ok(plain)
 }
 
 pub fn check_size(bytes: u64) -> Result<(), BackupError> {
@@ -198,7 +217,8 @@ pub fn check_size(bytes: u64) -> Result<(), BackupError> {
     }
 }
 
-fn parse(plain: &[u8]) -> Result<BackupDocument, BackupError> {
+/// Reads the JSON inside a decrypted file, with the format, version, count and digest checks.
+pub fn parse(plain: &[u8]) -> Result<BackupDocument, BackupError> {
     let v: Value = serde_json::from_slice(plain).map_err(|_| BackupError::NotABackup)?;
     if v.get("format").and_then(Value::as_str) != Some(FORMAT_NAME) {
         return Err(BackupError::NotABackup);
@@ -449,7 +469,13 @@ mod tests {
         let n = flipped_payload.len();
         flipped_payload[n - 40] ^= 1;
         let mut flipped_header = f.to_vec();
-        flipped_header[36] ^= 1; // inside the scrypt stanza's salt ("-> scrypt " ends at 32)
+        // Another valid base64 character inside the scrypt stanza's salt ("-> scrypt " ends at 32):
+        // the salt changes, so the derived key does not open the file key.
+        flipped_header[36] = if flipped_header[36] == b'A' {
+            b'B'
+        } else {
+            b'A'
+        };
         let mut flipped_type = f.to_vec();
         flipped_type[30] ^= 1; // "scrypt" becomes another (unknown) recipient type
         let header_end = f.windows(4).position(|w| w == b"\n---").unwrap();

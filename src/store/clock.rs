@@ -42,3 +42,54 @@ pub fn new_id() -> Result<RecordId, StoreError> {
         random_bytes::<16>().map_err(|_| StoreError::NoRandomness)?,
     ))
 }
+
+/// A monotonic clock in milliseconds with sub-millisecond precision, for measuring phases.
+pub fn precise_ms() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+            .and_then(|w| w.performance())
+            .map(|p| p.now())
+            .unwrap_or_else(js_sys::Date::now)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        use std::sync::OnceLock;
+        static START: OnceLock<std::time::Instant> = OnceLock::new();
+        START
+            .get_or_init(std::time::Instant::now)
+            .elapsed()
+            .as_secs_f64()
+            * 1000.0
+    }
+}
+
+/// Named phases of one operation and how long each took (for benchmarks and diagnostics).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Phases {
+    start: f64,
+    last: f64,
+    pub laps: Vec<(&'static str, f64)>,
+}
+
+impl Phases {
+    pub fn start() -> Phases {
+        let now = precise_ms();
+        Phases {
+            start: now,
+            last: now,
+            laps: vec![],
+        }
+    }
+
+    /// Ends the current phase, naming it.
+    pub fn lap(&mut self, name: &'static str) {
+        let now = precise_ms();
+        self.laps.push((name, now - self.last));
+        self.last = now;
+    }
+
+    pub fn total(&self) -> f64 {
+        self.last - self.start
+    }
+}

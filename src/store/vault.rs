@@ -15,8 +15,8 @@ use super::vault_header::{UnlockError, VaultHeader};
 use crate::domain::id::RecordId;
 use crate::domain::merge::{self, Choice, MergePlan, MergeSummary};
 use crate::domain::record::{Record, RecordBody, RecordKind, RecordMeta, Stamp};
-use crate::domain::resident::Resident;
-use crate::domain::search::{haystack, ResidentQuery};
+use crate::domain::resident::{Resident, ResidentStatus};
+use crate::domain::search::{haystack, sort_key, ResidentQuery};
 use crate::domain::shelter::Shelter;
 use crate::domain::staff::StaffMember;
 use std::cell::RefCell;
@@ -62,6 +62,17 @@ struct Session {
     records: BTreeMap<RecordId, Record>,
     /// Normalized search text of each live resident.
     haystacks: HashMap<RecordId, String>,
+    /// Live residents by name, with what search filters on; rebuilt lazily after changes.
+    order: RefCell<Option<Vec<SearchEntry>>>,
+}
+
+/// One live resident in the search order.
+struct SearchEntry {
+    key: String,
+    id: RecordId,
+    haystack: String,
+    cohort: String,
+    status: ResidentStatus,
 }
 
 impl Session {
@@ -72,6 +83,7 @@ impl Session {
             staff_id,
             records: BTreeMap::new(),
             haystacks: HashMap::new(),
+            order: RefCell::new(None),
         }
     }
 
@@ -84,6 +96,7 @@ impl Session {
     }
 
     fn index(&mut self, r: Record) {
+        *self.order.get_mut() = None;
         match r.resident() {
             Some(res) => {
                 self.haystacks.insert(r.meta.id.clone(), haystack(res));
@@ -100,6 +113,8 @@ pub struct Vault {
     db: IndexedDb,
     kdf_log_n: u8,
     session: RefCell<Option<Session>>,
+    /// How long the phases of the last set-up, restore, unlock or save took.
+    phases: RefCell<clock::Phases>,
 }
 
 /// One page of a resident search.
@@ -120,6 +135,7 @@ impl Vault {
             db: IndexedDb::open(db_name).await?,
             kdf_log_n,
             session: RefCell::new(None),
+            phases: RefCell::new(clock::Phases::default()),
         })
     }
 
@@ -192,21 +208,27 @@ impl Vault {
         if self.is_set_up().await? {
             return Err(StoreError::AlreadySetUp);
         }
+        let mut phases = clock::Phases::start();
         let key = Key::random().map_err(crypto_err)?;
         let code = recovery_code::generate().map_err(crypto_err)?;
         let header =
             VaultHeader::create(&key, staff_id.as_str(), passphrase, &code, self.kdf_log_n)
                 .map_err(crypto_err)?;
+        phases.lap("kdf");
         let records = records(&header.device)?;
         let sealed = records
             .iter()
             .map(|r| sealed_record::seal(&key, r))
             .collect::<Result<Vec<_>, _>>()
             .map_err(crypto_err)?;
+        phases.lap("seal");
         self.db.write(Some(&header.to_json()), &sealed, &[]).await?;
+        phases.lap("write");
         let mut s = Session::new(key, header.device, staff_id);
         records.into_iter().for_each(|r| s.index(r));
         *self.session.borrow_mut() = Some(s);
+        phases.lap("index");
+        *self.phases.borrow_mut() = phases;
         Ok(code)
     }
 
@@ -217,6 +239,7 @@ impl Vault {
 
     /// Unlocks with a staff passphrase. A wrong passphrase changes nothing.
     pub async fn unlock(&self, passphrase: &str) -> Result<UnlockReport, StoreError> {
+        *self.phases.borrow_mut() = clock::Phases::start();
         let header = self.header().await?;
         let (key, staff) = header
             .unlock_with_passphrase(passphrase)
@@ -232,6 +255,7 @@ impl Vault {
         code: &str,
         new_passphrase: &str,
     ) -> Result<UnlockReport, StoreError> {
+        *self.phases.borrow_mut() = clock::Phases::start();
         let mut header = self.header().await?;
         let key = header
             .unlock_with_recovery_code(code)
@@ -261,7 +285,9 @@ impl Vault {
             header.device = crypto::hex::encode(&crypto::random_bytes::<8>().map_err(crypto_err)?);
             header_changed = true;
         }
+        self.phases.borrow_mut().lap("kdf");
         let rows = self.db.read_all().await?;
+        self.phases.borrow_mut().lap("read");
         let mut report = UnlockReport::default();
         let mut session = Session::new(key, header.device.clone(), staff_id);
         let mut resealed = vec![];
@@ -282,6 +308,7 @@ impl Vault {
                 ) => report.unreadable.push(row.id.clone()),
             }
         }
+        self.phases.borrow_mut().lap("open");
         if !resealed.is_empty() || header_changed {
             // Migrations keep id, revision and times: the content is unchanged, only its schema
             // moved on. A changed header (recovery, new device id) is written in the same step.
@@ -358,6 +385,11 @@ impl Vault {
             s.index(r.clone());
         }
         Ok(records)
+    }
+
+    /// The phases of the last set-up, restore or unlock, with their durations in milliseconds.
+    pub fn last_phases(&self) -> clock::Phases {
+        self.phases.borrow().clone()
     }
 
     /// Every record, tombstones included, for a backup.
@@ -457,29 +489,45 @@ impl Vault {
     /// Live residents matching the query, by name; at most `limit` rows, and the total.
     pub fn residents(&self, q: &ResidentQuery, limit: usize) -> Result<ResidentPage, StoreError> {
         self.with_session(|s| {
-            let mut hits: Vec<(&RecordMeta, &Resident)> = s
-                .haystacks
-                .iter()
-                .filter_map(|(id, h)| {
-                    let r = s.records.get(id)?;
-                    let res = r.resident()?;
-                    q.matches(h, res).then_some((&r.meta, res))
-                })
-                .collect();
-            hits.sort_by(|a, b| {
-                a.1.full_name
-                    .to_lowercase()
-                    .cmp(&b.1.full_name.to_lowercase())
-                    .then(a.0.id.cmp(&b.0.id))
+            let mut order = s.order.borrow_mut();
+            let order = order.get_or_insert_with(|| {
+                let mut o: Vec<SearchEntry> = s
+                    .records
+                    .values()
+                    .filter_map(|r| {
+                        let x = r.resident()?;
+                        Some(SearchEntry {
+                            key: sort_key(x),
+                            id: r.meta.id.clone(),
+                            haystack: s.haystacks.get(&r.meta.id).cloned().unwrap_or_default(),
+                            cohort: x.cohort.clone(),
+                            status: x.status,
+                        })
+                    })
+                    .collect();
+                o.sort_by(|a, b| a.key.cmp(&b.key).then_with(|| a.id.cmp(&b.id)));
+                o
             });
-            ResidentPage {
-                total: hits.len(),
-                rows: hits
-                    .into_iter()
-                    .take(limit)
-                    .map(|(m, r)| (m.clone(), r.clone()))
-                    .collect(),
+            let q = q.prepare();
+            let mut page = ResidentPage {
+                total: 0,
+                rows: vec![],
+            };
+            for e in order.iter() {
+                if q.matches_parts(&e.haystack, &e.cohort, e.status) {
+                    page.total += 1;
+                    if page.rows.len() < limit {
+                        if let Some(res) = s
+                            .records
+                            .get(&e.id)
+                            .and_then(|r| r.resident().map(|x| (r.meta.clone(), x.clone())))
+                        {
+                            page.rows.push(res);
+                        }
+                    }
+                }
             }
+            page
         })
     }
 

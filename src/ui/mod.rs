@@ -5,6 +5,7 @@
 //! opens a network connection (no fetch, no websocket, no remote asset).
 
 pub mod app;
+pub mod backup_worker;
 mod components;
 pub mod files;
 pub mod format;

@@ -56,10 +56,21 @@ async function exportBackup(page, file) {
   await page.locator('header nav a').nth(2).click();
   await page.fill('#backup_pass', BACKUP_PASS);
   await page.fill('#backup_pass_again', BACKUP_PASS);
+  // Watch the page's frames while the backup is made: key derivation and encryption run in a
+  // worker, so the page must keep drawing (no long gap between animation frames).
+  await page.evaluate(() => {
+    window.maxFrameGap = 0;
+    let last = performance.now();
+    const tick = (now) => { window.maxFrameGap = Math.max(window.maxFrameGap, now - last); last = now; if (!window.stopFrames) requestAnimationFrame(tick); };
+    window.stopFrames = false;
+    requestAnimationFrame(tick);
+  });
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-submit')]);
   assert.match(download.suggestedFilename(), /^naungan-upt-rehabilitasi-sosial-bina-karya-wanit-\d{4}-\d{2}-\d{2}\.age$/);
   await download.saveAs(file);
   await page.locator('#export-done').waitFor({ timeout: 30000 });
+  const gap = await page.evaluate(() => { window.stopFrames = true; return window.maxFrameGap; });
+  assert.ok(gap < 400, `the page froze for ${Math.round(gap)} ms while the backup was made`);
 }
 
 test('backup, restore on a new laptop, merge two laptops', async (t) => {

@@ -7,6 +7,7 @@ use crate::domain::passphrase;
 use crate::domain::record::{Record, RecordBody};
 use crate::domain::validation::FieldError;
 use crate::store::{backup, clock};
+use crate::ui::backup_worker;
 use crate::ui::components::backup_preview::{BackupPreview, OpenedBackup};
 use crate::ui::components::field::{focus_first_error, Field};
 use crate::ui::files;
@@ -79,7 +80,7 @@ fn ExportSection() -> impl IntoView {
         spawn_local(async move {
             breathe().await;
             let v = vault();
-            let result = (|| {
+            let result = async {
                 let records = v.export_records().map_err(|e| error_text(t, &e))?;
                 let shelter = v
                     .shelter()
@@ -88,7 +89,8 @@ fn ExportSection() -> impl IntoView {
                     .map(|s| s.name)
                     .unwrap_or_default();
                 let doc = backup::document(&shelter, &records, clock::now());
-                let bytes = backup::encrypt(&doc, &pass.get_untracked())
+                let bytes = backup_worker::encrypt(&doc, &pass.get_untracked())
+                    .await
                     .map_err(|e| backup_error_text(t, &e))?;
                 let file_name = backup::file_name(&shelter, &clock::today().iso());
                 files::download(&file_name, &bytes)
@@ -99,7 +101,8 @@ fn ExportSection() -> impl IntoView {
                     count: doc.record_count,
                     digest: doc.records_sha256,
                 })
-            })();
+            }
+            .await;
             match result {
                 Ok(x) => {
                     preferences::set_last_backup_at(clock::now() as f64);
@@ -118,7 +121,7 @@ fn ExportSection() -> impl IntoView {
         busy.set(true);
         spawn_local(async move {
             breathe().await;
-            let r = match backup::decrypt(&x.bytes, &pass.get_untracked()) {
+            let r = match backup_worker::decrypt(&x.bytes, &pass.get_untracked()).await {
                 Ok(doc)
                     if doc.record_count == x.count
                         && doc.records_sha256 == x.digest
@@ -202,7 +205,8 @@ fn ImportSection() -> impl IntoView {
                 let bytes = files::read_bytes(&file)
                     .await
                     .map_err(|d| fill(t.err_generic, &[("detail", &d)]))?;
-                let doc = backup::decrypt(&bytes, &pass.get_untracked())
+                let doc = backup_worker::decrypt(&bytes, &pass.get_untracked())
+                    .await
                     .map_err(|e| backup_error_text(t, &e))?;
                 let records = backup::records(&doc).map_err(|e| backup_error_text(t, &e))?;
                 let v = vault();
@@ -340,6 +344,21 @@ fn describe(t: &'static Texts, r: &Record) -> Vec<(&'static str, String)> {
         Some(RecordBody::Staff(s)) => vec![
             (t.admin_name, s.name.clone()),
             (t.admin_role, t.roles[s.role as usize].to_string()),
+        ],
+        Some(RecordBody::CaseNote(n)) => vec![
+            (t.f_date, format::date(n.date, &t.months)),
+            (t.f_note, n.text.clone()),
+        ],
+        Some(RecordBody::Attendance(a)) => {
+            vec![
+                (t.f_date, format::date(a.date, &t.months)),
+                (t.f_present, a.present.len().to_string()),
+            ]
+        }
+        Some(RecordBody::Expense(x)) => vec![
+            (t.f_date, format::date(x.date, &t.months)),
+            (t.f_amount, format::rupiah(x.amount)),
+            (t.f_note, x.note.clone()),
         ],
         Some(RecordBody::Resident(x)) => {
             let phone = x

@@ -1,5 +1,6 @@
 pub mod backup;
 pub mod dashboard;
+pub mod dev_tools;
 pub mod recovery_code;
 pub mod resident_form;
 pub mod resident_list;

@@ -5,6 +5,7 @@ use crate::domain::passphrase;
 use crate::domain::record::RecordBody;
 use crate::domain::validation::FieldError;
 use crate::store::backup;
+use crate::ui::backup_worker;
 use crate::ui::components::backup_preview::{BackupPreview, OpenedBackup};
 use crate::ui::components::field::{focus_first_error, Field};
 use crate::ui::components::shell::LangSwitch;
@@ -49,7 +50,8 @@ pub fn RestorePage() -> impl IntoView {
                 let bytes = files::read_bytes(&file)
                     .await
                     .map_err(|d| fill(t.err_generic, &[("detail", &d)]))?;
-                let doc = backup::decrypt(&bytes, &backup_pass.get_untracked())
+                let doc = backup_worker::decrypt(&bytes, &backup_pass.get_untracked())
+                    .await
                     .map_err(|e| backup_error_text(t, &e))?;
                 let records = backup::records(&doc).map_err(|e| backup_error_text(t, &e))?;
                 Ok::<_, String>(OpenedBackup::new(&doc, records))

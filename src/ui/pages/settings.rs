@@ -66,6 +66,7 @@ pub fn SettingsPage() -> impl IntoView {
             </div>
             <button type="submit" class="primary" id="save-settings">{t.save}</button>
         </form>
+        {cfg!(debug_assertions).then(|| view! { <crate::ui::pages::dev_tools::DevTools /> })}
         <section class="card narrow">
             <h2>{t.about_title}</h2>
             <p>{t.about_storage}</p>

@@ -1,0 +1,164 @@
+//! Benchmark hooks, compiled only with `--features bench` (`make bench`): functions the bench
+//! script calls through `window.wasmBindings` to seed data and time the store's real code paths.
+//! Each returns a JSON text of timings in milliseconds.
+
+use naungan::domain::record::{RecordBody, RecordKind};
+use naungan::domain::search::ResidentQuery;
+use naungan::store::crypto::KdfParams;
+use naungan::store::{backup, clock, Change, Vault};
+use naungan::synthetic;
+use serde_json::json;
+use wasm_bindgen::prelude::*;
+
+const PASS: &str = "kuda lari pagi hari";
+
+fn err(e: impl std::fmt::Debug) -> JsValue {
+    JsValue::from_str(&format!("{e:?}"))
+}
+
+fn phases(v: &Vault) -> serde_json::Value {
+    let p = v.last_phases();
+    let mut m = serde_json::Map::new();
+    for (name, ms) in &p.laps {
+        m.insert((*name).into(), json!(ms));
+    }
+    m.insert("total".into(), json!(p.total()));
+    serde_json::Value::Object(m)
+}
+
+/// Restores a generated data set into an empty vault (the bulk-import path) and reports phases.
+#[wasm_bindgen]
+pub async fn bench_restore(
+    db: String,
+    residents: usize,
+    everything: bool,
+) -> Result<String, JsValue> {
+    Vault::erase(&db).await.map_err(err)?;
+    let g = synthetic::generate(synthetic::SEED, residents, everything);
+    let admin = g
+        .records
+        .iter()
+        .find(|r| matches!(r.body, Some(RecordBody::Staff(_))))
+        .map(|r| r.meta.id.clone())
+        .ok_or("no staff")?;
+    let n = g.records.len();
+    let v = Vault::open(&db).await.map_err(err)?;
+    v.restore_into_empty(g.records, admin, PASS)
+        .await
+        .map_err(err)?;
+    let bytes: usize = v
+        .raw_records()
+        .await
+        .map_err(err)?
+        .iter()
+        .map(|r| r.sealed.len())
+        .sum();
+    let out = json!({ "records": n, "sealed_bytes": bytes, "phases": phases(&v) });
+    v.close();
+    Ok(out.to_string())
+}
+
+/// A cold unlock of an existing vault: KDF, read, open (decrypt, parse, index) apart.
+#[wasm_bindgen]
+pub async fn bench_unlock(db: String) -> Result<String, JsValue> {
+    let v = Vault::open(&db).await.map_err(err)?;
+    let report = v.unlock(PASS).await.map_err(err)?;
+    let out = json!({ "records": report.records, "phases": phases(&v) });
+    v.close();
+    Ok(out.to_string())
+}
+
+/// `n` saves of one record each (encrypt, put, commit); per-save milliseconds and the sealed size.
+#[wasm_bindgen]
+pub async fn bench_save(db: String, n: usize) -> Result<String, JsValue> {
+    let v = Vault::open(&db).await.map_err(err)?;
+    v.unlock(PASS).await.map_err(err)?;
+    let page = v.residents(&ResidentQuery::default(), 1).map_err(err)?;
+    let (meta, resident) = page.rows.into_iter().next().ok_or("no resident")?;
+    let mut times = vec![];
+    for (i, rev) in (meta.rev..).take(n).enumerate() {
+        let mut r = resident.clone();
+        r.alias = format!("bench {i}");
+        let t0 = clock::precise_ms();
+        v.save(vec![Change::Update {
+            id: meta.id.clone(),
+            base_rev: rev,
+            body: RecordBody::Resident(r),
+        }])
+        .await
+        .map_err(err)?;
+        times.push(clock::precise_ms() - t0);
+    }
+    let size = v
+        .raw_records()
+        .await
+        .map_err(err)?
+        .into_iter()
+        .find(|r| r.id == meta.id.as_str())
+        .map(|r| r.sealed.len())
+        .unwrap_or(0);
+    v.close();
+    Ok(json!({ "times": times, "sealed_bytes": size }).to_string())
+}
+
+/// Search as you type: each query is one keystroke's search over the in-memory index.
+#[wasm_bindgen]
+pub async fn bench_search(db: String, queries: Vec<String>) -> Result<String, JsValue> {
+    let v = Vault::open(&db).await.map_err(err)?;
+    v.unlock(PASS).await.map_err(err)?;
+    let total = v.count(RecordKind::Resident).map_err(err)?;
+    let mut times = vec![];
+    for q in queries {
+        let t0 = clock::precise_ms();
+        let page = v
+            .residents(
+                &ResidentQuery {
+                    text: q,
+                    ..Default::default()
+                },
+                200,
+            )
+            .map_err(err)?;
+        times.push(clock::precise_ms() - t0);
+        std::hint::black_box(page);
+    }
+    v.close();
+    Ok(json!({ "residents": total, "times": times }).to_string())
+}
+
+/// Backup export and import of the whole vault, KDF (scrypt 2^17, once each way) reported apart.
+/// Returns the timings; the plaintext JSON is left in `window.benchBackupJson` for the baseline.
+#[wasm_bindgen]
+pub async fn bench_backup(db: String) -> Result<String, JsValue> {
+    let v = Vault::open(&db).await.map_err(err)?;
+    v.unlock(PASS).await.map_err(err)?;
+    let t0 = clock::precise_ms();
+    let records = v.export_records().map_err(err)?;
+    let doc = backup::document("UPT", &records, clock::now());
+    let t1 = clock::precise_ms();
+    let file = backup::encrypt(&doc, PASS).map_err(err)?;
+    let t2 = clock::precise_ms();
+    let back = backup::decrypt(&file, PASS).map_err(err)?;
+    let t3 = clock::precise_ms();
+    let rs = backup::records(&back).map_err(err)?;
+    let plan = v.plan_import(rs).map_err(err)?;
+    let t4 = clock::precise_ms();
+    let kdf = KdfParams::new_random(backup::WORK_FACTOR).map_err(err)?;
+    let k0 = clock::precise_ms();
+    kdf.derive(PASS.as_bytes()).map_err(err)?;
+    let kdf_ms = clock::precise_ms() - k0;
+    let json_bytes = serde_json::to_vec(&doc).map_err(err)?;
+    let global = js_sys::global();
+    js_sys::Reflect::set(
+        &global,
+        &"benchBackupJson".into(),
+        &js_sys::Uint8Array::from(&json_bytes[..]).into(),
+    )?;
+    v.close();
+    Ok(json!({
+        "records": doc.record_count, "file_bytes": file.len(), "json_bytes": json_bytes.len(),
+        "document_ms": t1 - t0, "encrypt_ms": t2 - t1, "decrypt_ms": t3 - t2, "check_and_plan_ms": t4 - t3,
+        "kdf_ms": kdf_ms, "unchanged": plan.summary.unchanged,
+    })
+    .to_string())
+}

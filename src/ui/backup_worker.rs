@@ -1,0 +1,87 @@
+//! The page's side of the backup worker (`src/bin/backup_worker.rs`): started on first use, one
+//! request at a time (the backup page disables its buttons while one runs).
+
+use crate::store::backup::{self, BackupDocument, BackupError};
+use futures::channel::oneshot;
+use js_sys::{Object, Reflect, Uint8Array};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{MessageEvent, Worker};
+
+/// Absolute: the app's pages have nested paths (/klien/...), the worker files sit at the root.
+const LOADER: &str = "/backup_worker_loader.js";
+
+thread_local! {
+    static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
+}
+
+fn unavailable(detail: impl std::fmt::Debug) -> BackupError {
+    web_sys::console::error_1(&format!("backup worker: {detail:?}").into());
+    BackupError::CannotEncrypt
+}
+
+/// Waits for the next message from the worker.
+async fn next_message(worker: &Worker) -> JsValue {
+    let (tx, rx) = oneshot::channel::<JsValue>();
+    let tx = RefCell::new(Some(tx));
+    let on = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+        if let Some(tx) = tx.borrow_mut().take() {
+            let _ = tx.send(e.data());
+        }
+    });
+    worker.set_onmessage(Some(on.as_ref().unchecked_ref()));
+    let data = rx.await.unwrap_or(JsValue::UNDEFINED);
+    worker.set_onmessage(None);
+    drop(on);
+    data
+}
+
+async fn worker() -> Result<Worker, BackupError> {
+    if let Some(w) = WORKER.with(|c| c.borrow().clone()) {
+        return Ok(w);
+    }
+    let w = Worker::new(LOADER).map_err(unavailable)?;
+    let first = next_message(&w).await;
+    if first.as_string().as_deref() != Some("ready") {
+        return Err(unavailable(first));
+    }
+    WORKER.with(|c| *c.borrow_mut() = Some(w.clone()));
+    Ok(w)
+}
+
+async fn call(op: &str, bytes: &[u8], passphrase: &str) -> Result<Vec<u8>, BackupError> {
+    let w = worker().await?;
+    let msg = Object::new();
+    let _ = Reflect::set(&msg, &"op".into(), &op.into());
+    let _ = Reflect::set(&msg, &"bytes".into(), &Uint8Array::from(bytes));
+    let _ = Reflect::set(&msg, &"passphrase".into(), &passphrase.into());
+    let reply_fut = next_message(&w);
+    w.post_message(&msg).map_err(unavailable)?;
+    let reply = reply_fut.await;
+    if Reflect::get(&reply, &"ok".into())
+        .ok()
+        .and_then(|v| v.as_bool())
+        == Some(true)
+    {
+        Ok(Uint8Array::new(&Reflect::get(&reply, &"bytes".into()).map_err(unavailable)?).to_vec())
+    } else {
+        let e = Reflect::get(&reply, &"error".into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        Err(serde_json::from_str(&e).unwrap_or(BackupError::CannotEncrypt))
+    }
+}
+
+/// A backup file's bytes for this document.
+pub async fn encrypt(doc: &BackupDocument, passphrase: &str) -> Result<Vec<u8>, BackupError> {
+    call("seal", &backup::serialize(doc), passphrase).await
+}
+
+/// The document in a backup file, checked.
+pub async fn decrypt(bytes: &[u8], passphrase: &str) -> Result<BackupDocument, BackupError> {
+    backup::check_size(bytes.len() as u64)?;
+    let plain = zeroize::Zeroizing::new(call("open", bytes, passphrase).await?);
+    backup::parse(&plain)
+}

@@ -1,0 +1,211 @@
+// `make bench`: Naungan at shelter scale in headless Chromium, against the release build, each
+// figure beside a baseline measured in this same run. Prints one Markdown table.
+//   node tests/bench/bench.mjs DIST DIST_BENCH [RUNS]
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { launch } from '../e2e/browser.mjs';
+import { startServer } from '../e2e/server.mjs';
+
+const [dist = 'dist', distBench = 'dist-bench', runsArg = '3'] = process.argv.slice(2);
+const RUNS = Number(runsArg);
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]; };
+const ms = (x) => (x >= 100 ? `${Math.round(x)} ms` : `${x.toFixed(1)} ms`);
+const log = (...a) => console.error('[bench]', ...a);
+const rows = [];
+const row = (figure, target, measured, baseline, ratio, ok) => rows.push({ figure, target, measured, baseline, ratio, ok });
+
+// 1. First-load bytes, gzip: what index.html loads.
+{
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const files = ['index.html', ...[...html.matchAll(/(?:href|src|module_or_path:\s*)=?\s*['"]\/([^'"]+\.(?:js|wasm|css))['"]/g)].map((m) => m[1])];
+  const unique = [...new Set(files)];
+  const sizes = unique.map((f) => [f, gzipSync(readFileSync(join(dist, f)), { level: 9 }).length]);
+  const total = sizes.reduce((a, [, n]) => a + n, 0);
+  log('first load:', sizes.map(([f, n]) => `${f} ${(n / 1024).toFixed(0)} KB`).join(', '));
+  row('first-load bytes, gzip (html, js, wasm, css)', '≤ 450 KB', `${(total / 1024).toFixed(0)} KB`, '—', '—', total <= 450 * 1024);
+}
+
+const browser = await launch();
+
+// 2. Cold start to an interactive unlock screen (fresh profile each run: nothing cached).
+{
+  const { server, url } = await startServer(dist);
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    const t0 = Date.now();
+    await page.goto(url);
+    await page.locator('#passphrase').waitFor();
+    times.push(Date.now() - t0);
+    await ctx.close();
+  }
+  server.close();
+  row('cold start to an interactive unlock screen', '≤ 1.0 s', ms(median(times)), '—', '—', median(times) <= 1000);
+}
+
+// The rest runs the bench build's hooks in one page.
+const { server, url } = await startServer(distBench);
+const ctx = await browser.newContext();
+const page = await ctx.newPage();
+page.on('pageerror', (e) => log('page error:', String(e)));
+await page.goto(url);
+await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.bench_restore, null, { timeout: 60000 });
+const call = async (fn, ...args) => JSON.parse(await page.evaluate(([f, a]) => window.wasmBindings[f](...a), [fn, args]));
+
+// Plain-JS floors and baselines, in the same page.
+await page.evaluate(() => {
+  const req = (r) => new Promise((ok, err) => { r.onsuccess = () => ok(r.result); r.onerror = () => err(r.error); });
+  const done = (tx) => new Promise((ok, err) => { tx.oncomplete = ok; tx.onerror = () => err(tx.error); tx.onabort = () => err(tx.error); });
+  const open = (name) => new Promise((ok, err) => {
+    const r = indexedDB.open(name, 1);
+    r.onupgradeneeded = () => r.result.createObjectStore('s');
+    r.onsuccess = () => ok(r.result); r.onerror = () => err(r.error);
+  });
+  window.floor = {
+    // The sealed bytes of every record in a Naungan vault, concatenated.
+    async sealedBytes(db) {
+      const d = await new Promise((ok, err) => { const r = indexedDB.open(db); r.onsuccess = () => ok(r.result); r.onerror = () => err(r.error); });
+      const rows = await req(d.transaction('records').objectStore('records').getAll());
+      d.close();
+      const total = rows.reduce((a, r) => a + r.sealed.length, 0);
+      const out = new Uint8Array(total);
+      let o = 0;
+      for (const r of rows) { out.set(r.sealed, o); o += r.sealed.length; }
+      window.floorBytes = out;
+      return total;
+    },
+    // Writes floorBytes, AES-GCM encrypted, as `parts` large values in one transaction.
+    async write(name, parts) {
+      indexedDB.deleteDatabase(name);
+      const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
+      window.floorKey = key;
+      const size = Math.ceil(window.floorBytes.length / parts);
+      const chunks = [];
+      for (let i = 0; i < parts; i++) {
+        const iv = crypto.getRandomValues(new Uint8Array(12));
+        const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, window.floorBytes.subarray(i * size, (i + 1) * size)));
+        chunks.push({ iv, ct });
+      }
+      const db = await open(name);
+      const t0 = performance.now();
+      const tx = db.transaction('s', 'readwrite', { durability: 'strict' });
+      chunks.forEach((c, i) => tx.objectStore('s').put(c, i));
+      await done(tx);
+      const t = performance.now() - t0;
+      db.close();
+      return t;
+    },
+    // Reads them back and decrypts: the floor for an unlock's load.
+    async read(name) {
+      const t0 = performance.now();
+      const db = await open(name);
+      const chunks = await req(db.transaction('s').objectStore('s').getAll());
+      let n = 0;
+      for (const c of chunks) n += (await crypto.subtle.decrypt({ name: 'AES-GCM', iv: c.iv }, window.floorKey, c.ct)).byteLength;
+      const t = performance.now() - t0;
+      db.close();
+      return { t, n };
+    },
+    // One put of `size` bytes per transaction, strict durability: the baseline for a save.
+    async puts(name, size, n) {
+      indexedDB.deleteDatabase(name);
+      const db = await open(name);
+      const times = [];
+      for (let i = 0; i < n; i++) {
+        const v = { id: 'x', sealed: crypto.getRandomValues(new Uint8Array(size)) };
+        const t0 = performance.now();
+        const tx = db.transaction('s', 'readwrite', { durability: 'strict' });
+        tx.objectStore('s').put(v, 'x');
+        await done(tx);
+        times.push(performance.now() - t0);
+      }
+      db.close();
+      return times;
+    },
+  };
+});
+
+// 3. Bulk import (restore) of the 10-year set, and its floor.
+const restores = [];
+let shelterInfo;
+for (let i = 0; i < RUNS; i++) {
+  shelterInfo = await call('bench_restore', 'bench-shelter', 2000, true);
+  restores.push(shelterInfo.phases);
+  log('restore', i + 1, JSON.stringify(shelterInfo.phases));
+}
+const sealedTotal = await page.evaluate(() => window.floor.sealedBytes('bench-shelter'));
+const floorWrites = [];
+for (let i = 0; i < RUNS; i++) floorWrites.push(await page.evaluate(() => window.floor.write('bench-floor', 40)));
+const restoreNoKdf = median(restores.map((p) => p.total - p.kdf));
+const floorWrite = median(floorWrites);
+log(`10-year set: ${shelterInfo.records} records, ${(sealedTotal / 1e6).toFixed(1)} MB sealed`);
+row(`bulk import (restore) of the 10-year set (${shelterInfo.records} records, ${(sealedTotal / 1e6).toFixed(1)} MB); KDF ${ms(median(restores.map((p) => p.kdf)))} apart`,
+  '≤ 2× the floor', `${ms(restoreNoKdf)} (seal ${ms(median(restores.map((p) => p.seal)))}, write ${ms(median(restores.map((p) => p.write)))})`,
+  `${ms(floorWrite)} (JS, 40 values, 1 transaction)`, (restoreNoKdf / floorWrite).toFixed(1) + '×', restoreNoKdf <= 2 * floorWrite);
+
+// 4. Unlock of the 10-year set, and its floor.
+const unlocks = [];
+for (let i = 0; i < RUNS; i++) { const u = await call('bench_unlock', 'bench-shelter'); unlocks.push(u.phases); log('unlock', JSON.stringify(u.phases)); }
+const floorReads = [];
+for (let i = 0; i < RUNS; i++) floorReads.push((await page.evaluate(() => window.floor.read('bench-floor'))).t);
+const load = median(unlocks.map((p) => p.read + p.open));
+const floorRead = median(floorReads);
+row(`unlock of the 10-year set: load (read + decrypt + index); KDF ${ms(median(unlocks.map((p) => p.kdf)))} apart`,
+  'load ≤ 1.0 s and ≤ 2× the floor', `${ms(load)} (read ${ms(median(unlocks.map((p) => p.read)))}, open ${ms(median(unlocks.map((p) => p.open)))})`,
+  `${ms(floorRead)} (JS getAll of 40 values + AES-GCM)`, (load / floorRead).toFixed(1) + '×', load <= 1000 && load <= 2 * floorRead);
+
+// 5. Save one record, and its baseline.
+const save = await call('bench_save', 'bench-shelter', 60);
+const saveTimes = save.times.slice(10); // after warm-up
+const putTimes = (await page.evaluate(([n]) => window.floor.puts('bench-puts', n, 60), [save.sealed_bytes])).slice(10);
+row(`save one record (encrypt, put, commit; ${save.sealed_bytes} B sealed), p95`, '≤ 10 ms; ≤ 1.3× baseline', ms(p95(saveTimes)),
+  `${ms(p95(putTimes))} (JS put, strict durability)`, (p95(saveTimes) / p95(putTimes)).toFixed(2) + '×', p95(saveTimes) <= 10 && p95(saveTimes) <= 1.3 * p95(putTimes));
+
+// 6. Backup export and import of the 10-year set, and an independent age implementation.
+const bk = await call('bench_backup', 'bench-shelter');
+const exportMs = bk.document_ms + bk.encrypt_ms - bk.kdf_ms;
+const importMs = bk.decrypt_ms + bk.check_and_plan_ms - bk.kdf_ms;
+let baseline = 'pyrage not available';
+let pyExport = NaN, pyImport = NaN;
+const python = process.env.NAUNGAN_PYTHON;
+if (python) {
+  const dir = mkdtempSync(join(tmpdir(), 'naungan-bench-'));
+  const json = await page.evaluate(() => new TextDecoder().decode(window.benchBackupJson));
+  writeFileSync(join(dir, 'backup.json'), json);
+  const out = execFileSync(python, ['-c', `
+import time, pyrage.passphrase as p
+data = open(${JSON.stringify(join(dir, 'backup.json'))}, 'rb').read()
+t0 = time.perf_counter(); ct = p.encrypt(data, 'kuda lari pagi hari'); t1 = time.perf_counter()
+pt = p.decrypt(ct, 'kuda lari pagi hari'); t2 = time.perf_counter()
+assert pt == data
+print((t1 - t0) * 1000, (t2 - t1) * 1000)
+`]).toString().trim().split(' ').map(Number);
+  [pyExport, pyImport] = out;
+  baseline = `pyrage (native, KDF included): ${ms(pyExport)} / ${ms(pyImport)}`;
+}
+row(`backup export / import of the 10-year set (${(bk.file_bytes / 1e6).toFixed(1)} MB file); KDF ${ms(bk.kdf_ms)} each way, apart`,
+  '≤ 3 s each', `${ms(exportMs)} / ${ms(importMs)} (import includes checks and the merge plan)`, baseline,
+  Number.isNaN(pyExport) ? '—' : `${((exportMs + bk.kdf_ms) / pyExport).toFixed(1)}× / ${((importMs + bk.kdf_ms) / pyImport).toFixed(1)}×`,
+  exportMs <= 3000 && importMs <= 3000);
+
+// 7. Search as you type over the province set.
+const prov = await call('bench_restore', 'bench-province', 20000, false);
+log('province set restored:', prov.records, 'records');
+const words = ['siti aminah', 'dewi lestari', 'nur hasanah', 'malang', 'rina kartika', 'mawar', 'surabaya', 'wulan sari', 'kediri', 'ayu'];
+const queries = words.flatMap((w) => [...w].map((_, i) => w.slice(0, i + 1)));
+const search = await call('bench_search', 'bench-province', queries);
+row(`search as you type over the province set (${search.residents} residents), per keystroke, p95`, '≤ 16 ms', ms(p95(search.times)), '—', '—', p95(search.times) <= 16);
+
+await browser.close();
+server.close();
+
+const date = new Date().toISOString().slice(0, 10);
+console.log(`\nNaungan benchmarks, ${date}, headless Chromium (${execFileSync('/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim()}), ${RUNS} runs per figure (median), node ${process.version}\n`);
+console.log('| figure | target | measured | baseline in the same run | ratio | meets target |');
+console.log('|---|---|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.figure} | ${r.target} | ${r.measured} | ${r.baseline} | ${r.ratio} | ${r.ok ? 'yes' : '**no**'} |`);
