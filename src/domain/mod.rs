@@ -13,6 +13,7 @@ pub mod identity_paper;
 pub mod merge;
 pub mod migration;
 pub mod passphrase;
+pub mod photo;
 pub mod record;
 pub mod region;
 mod region_data;

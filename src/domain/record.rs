@@ -6,6 +6,7 @@ use super::case_note::CaseNote;
 use super::date::Timestamp;
 use super::expense::Expense;
 use super::id::RecordId;
+use super::photo::Photo;
 use super::resident::Resident;
 use super::shelter::Shelter;
 use super::staff::StaffMember;
@@ -22,16 +23,18 @@ pub enum RecordKind {
     CaseNote,
     Attendance,
     Expense,
+    Photo,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 6] = [
+    pub const ALL: [RecordKind; 7] = [
         RecordKind::Shelter,
         RecordKind::Staff,
         RecordKind::Resident,
         RecordKind::CaseNote,
         RecordKind::Attendance,
         RecordKind::Expense,
+        RecordKind::Photo,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -42,6 +45,7 @@ impl RecordKind {
             RecordKind::CaseNote => "case_note",
             RecordKind::Attendance => "attendance",
             RecordKind::Expense => "expense",
+            RecordKind::Photo => "photo",
         }
     }
 
@@ -60,6 +64,7 @@ pub enum RecordBody {
     CaseNote(CaseNote),
     Attendance(AttendanceSession),
     Expense(Expense),
+    Photo(Photo),
 }
 
 impl RecordBody {
@@ -71,6 +76,7 @@ impl RecordBody {
             RecordBody::CaseNote(_) => RecordKind::CaseNote,
             RecordBody::Attendance(_) => RecordKind::Attendance,
             RecordBody::Expense(_) => RecordKind::Expense,
+            RecordBody::Photo(_) => RecordKind::Photo,
         }
     }
 }

@@ -14,6 +14,7 @@ use super::sealed_record::{self, OpenError, SealedRecord};
 use super::vault_header::{UnlockError, VaultHeader};
 use crate::domain::id::RecordId;
 use crate::domain::merge::{self, Choice, MergePlan, MergeSummary};
+use crate::domain::photo::Photo;
 use crate::domain::record::{Record, RecordBody, RecordKind, RecordMeta, Stamp};
 use crate::domain::resident::{Resident, ResidentStatus};
 use crate::domain::search::{haystack, sort_key, ResidentQuery};
@@ -528,6 +529,18 @@ impl Vault {
                 }
             }
             page
+        })
+    }
+
+    /// A resident's photo record, if there is a live one.
+    pub fn photo_of(&self, resident: &RecordId) -> Result<Option<(RecordMeta, Photo)>, StoreError> {
+        self.with_session(|s| {
+            s.records.values().find_map(|r| match &r.body {
+                Some(RecordBody::Photo(p)) if p.resident == *resident => {
+                    Some((r.meta.clone(), p.clone()))
+                }
+                _ => None,
+            })
         })
     }
 

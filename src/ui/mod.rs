@@ -11,5 +11,6 @@ pub mod files;
 pub mod format;
 pub mod i18n;
 mod pages;
+pub mod photo;
 pub mod preferences;
 mod session;

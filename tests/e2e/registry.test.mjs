@@ -2,7 +2,15 @@
 // delete, lock, unlock (wrong and right), reload, recover with the recovery code, switch language.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, step } from './harness.mjs';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ARTIFACTS, open, step } from './harness.mjs';
+
+// A small PNG picture and a file that is not a picture.
+const PHOTO = join(ARTIFACTS, 'photo.png');
+writeFileSync(PHOTO, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAADCAIAAAA2iEnWAAAAEElEQVR4nGM4UREARAwoFABlVQlhsQgoIwAAAABJRU5ErkJggg==', 'base64'));
+const NOT_PHOTO = join(ARTIFACTS, 'not-a-photo.txt');
+writeFileSync(NOT_PHOTO, 'bukan gambar');
 
 const PASS = 'kuda lari pagi hari';
 const NEW_PASS = 'sandi baru yang panjang sekali';
@@ -69,9 +77,15 @@ test('registry end to end', async (t) => {
       await page.fill('#intake_date', '2026-02-03');
       await page.fill('#cohort', '2026-I');
       await page.selectOption('#paper_ktp', 'confiscated_by_third_party');
+      await page.setInputFiles('#photo', NOT_PHOTO);
+      await page.locator('#photo-error').filter({ hasText: 'bukan gambar' }).waitFor();
+      await page.setInputFiles('#photo', PHOTO);
+      await page.locator('#photo-preview').waitFor();
       await page.click('#save-resident');
       await page.locator('#profile-name').filter({ hasText: 'Siti Aminah' }).waitFor();
       assert.equal(await page.textContent('#profile-origin'), 'Kabupaten Malang, Jawa Timur');
+      assert.match(await page.getAttribute('#profile-photo', 'src'), /^data:image\/jpeg;base64,\/9j\//);
+      assert.equal(await page.getAttribute('#profile-photo', 'alt'), 'Foto Siti Aminah');
       await page.getByText('Data klien tersimpan.').waitFor();
       await page.getByText('ditahan pihak ketiga: perlu tindak lanjut').waitFor();
     });
@@ -196,6 +210,7 @@ test('registry end to end', async (t) => {
       assert.equal(await page.getAttribute('html', 'lang'), 'en');
       await page.getByRole('link', { name: 'Siti Aminah' }).click();
       await page.getByText('Held by a third party').waitFor();
+      assert.equal(await page.getAttribute('#profile-photo', 'alt'), 'Photo of Siti Aminah', 'the photo survived lock, reload and unlock');
       await page.click('#switch-lang');
       await page.getByText('Ditahan pihak ketiga').first().waitFor();
     });

@@ -345,6 +345,10 @@ fn describe(t: &'static Texts, r: &Record) -> Vec<(&'static str, String)> {
             (t.admin_name, s.name.clone()),
             (t.admin_role, t.roles[s.role as usize].to_string()),
         ],
+        Some(RecordBody::Photo(p)) => vec![(
+            t.f_photo,
+            format!("{} KB", p.jpeg_base64.len() * 3 / 4 / 1024),
+        )],
         Some(RecordBody::CaseNote(n)) => vec![
             (t.f_date, format::date(n.date, &t.months)),
             (t.f_note, n.text.clone()),

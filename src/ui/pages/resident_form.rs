@@ -2,6 +2,7 @@
 
 use crate::domain::id::RecordId;
 use crate::domain::identity_paper::{IdentityPaper, PaperStatus};
+use crate::domain::photo::Photo;
 use crate::domain::record::RecordBody;
 use crate::domain::resident::{
     Education, MaritalStatus, ReferralSource, Religion, ResidentDraft, ResidentStatus,
@@ -10,6 +11,7 @@ use crate::domain::validation::FieldError;
 use crate::store::{clock, Change};
 use crate::ui::components::field::{choice_select, focus_first_error, Field};
 use crate::ui::components::region_picker::RegionPicker;
+use crate::ui::files;
 use crate::ui::session::{error_text, use_app, use_texts, vault};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -39,6 +41,14 @@ macro_rules! choice {
             move |v| d.update(|x| x.$field = v),
         )
     }};
+}
+
+/// What the form will do with the photo on save.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum PhotoChoice {
+    Keep,
+    New(String),
+    Remove,
 }
 
 fn paper_code(s: PaperStatus) -> String {
@@ -116,6 +126,35 @@ fn ResidentForm(existing: Option<(RecordId, u32, ResidentDraft)>) -> impl IntoVi
         ),
     };
     let draft = RwSignal::new(initial);
+    let existing_photo: Option<(RecordId, u32, String)> = target
+        .as_ref()
+        .and_then(|id| vault().photo_of(id).ok().flatten())
+        .map(|(m, p)| (m.id, m.rev, p.data_url()));
+    let photo = RwSignal::new(PhotoChoice::Keep);
+    let photo_error = RwSignal::new(None::<String>);
+    let had_photo = existing_photo.as_ref().map(|(_, _, url)| url.clone());
+    let preview = Memo::new(move |_| match photo.get() {
+        PhotoChoice::New(b64) => Some(format!("data:image/jpeg;base64,{b64}")),
+        PhotoChoice::Keep => had_photo.clone(),
+        PhotoChoice::Remove => None,
+    });
+    let on_photo = move |_| {
+        let Some(file) = files::chosen_file("photo") else {
+            return;
+        };
+        photo_error.set(None);
+        spawn_local(async move {
+            match crate::ui::photo::to_jpeg_base64(&file).await {
+                Ok(b64) => photo.set(PhotoChoice::New(b64)),
+                Err(crate::ui::photo::PhotoError::TooLarge) => {
+                    photo_error.set(Some(t.photo_too_large.into()))
+                }
+                Err(crate::ui::photo::PhotoError::NotAnImage) => {
+                    photo_error.set(Some(t.photo_not_image.into()))
+                }
+            }
+        });
+    };
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let banner = RwSignal::new(None::<String>);
     let saving = RwSignal::new(false);
@@ -141,27 +180,57 @@ fn ResidentForm(existing: Option<(RecordId, u32, ResidentDraft)>) -> impl IntoVi
         };
         errors.set(vec![]);
         banner.set(None);
-        let change = match &target {
-            Some(id) => Change::Update {
-                id: id.clone(),
+        let resident_id = match target.clone().map(Ok).unwrap_or_else(clock::new_id) {
+            Ok(id) => id,
+            Err(e) => {
+                banner.set(Some(error_text(t, &e)));
+                return;
+            }
+        };
+        let mut changes = vec![if target.is_some() {
+            Change::Update {
+                id: resident_id.clone(),
                 base_rev,
                 body: RecordBody::Resident(resident),
-            },
-            None => match clock::new_id() {
-                Ok(id) => Change::Create {
-                    id,
-                    body: RecordBody::Resident(resident),
-                },
-                Err(e) => {
-                    banner.set(Some(error_text(t, &e)));
+            }
+        } else {
+            Change::Create {
+                id: resident_id.clone(),
+                body: RecordBody::Resident(resident),
+            }
+        }];
+        // The photo is its own record, saved in the same transaction as the resident.
+        match (photo.get_untracked(), &existing_photo) {
+            (PhotoChoice::New(b64), existing) => {
+                let Some(body) = Photo::new(resident_id.clone(), b64).map(RecordBody::Photo) else {
+                    photo_error.set(Some(t.photo_not_image.into()));
                     return;
-                }
-            },
-        };
+                };
+                changes.push(match existing {
+                    Some((id, rev, _)) => Change::Update {
+                        id: id.clone(),
+                        base_rev: *rev,
+                        body,
+                    },
+                    None => match clock::new_id() {
+                        Ok(id) => Change::Create { id, body },
+                        Err(e) => {
+                            banner.set(Some(error_text(t, &e)));
+                            return;
+                        }
+                    },
+                });
+            }
+            (PhotoChoice::Remove, Some((id, rev, _))) => changes.push(Change::Delete {
+                id: id.clone(),
+                base_rev: *rev,
+            }),
+            _ => {}
+        }
         saving.set(true);
         let nav = nav.clone();
         spawn_local(async move {
-            match vault().save(vec![change]).await {
+            match vault().save(changes).await {
                 Ok(saved) => {
                     app.data_changed();
                     nav(
@@ -184,6 +253,21 @@ fn ResidentForm(existing: Option<(RecordId, u32, ResidentDraft)>) -> impl IntoVi
                 <h1>{if is_new { t.form_new_title } else { t.form_edit_title }}</h1>
             </div>
             {move || banner.get().map(|b| view! { <p class="banner error" role="alert" id="form-error">{b}</p> })}
+            <fieldset class="card photo-field">
+                <legend>{t.f_photo}</legend>
+                <div class="row">
+                    {move || preview.get().map(|src| view! { <img class="photo" id="photo-preview" src=src alt=t.f_photo /> })}
+                    <div class="field">
+                        <label for="photo">{t.f_photo}<span class="optional">" (" {t.optional} ")"</span></label>
+                        <input id="photo" type="file" accept="image/jpeg,image/png,image/webp" on:change=on_photo />
+                        <p class="hint">{t.photo_hint}</p>
+                        <p class="error" id="photo-error" aria-live="polite">{move || photo_error.get()}</p>
+                        {move || preview.get().is_some().then(|| view! {
+                            <button type="button" class="link" id="photo-remove" on:click=move |_| photo.set(PhotoChoice::Remove)>{t.photo_remove}</button>
+                        })}
+                    </div>
+                </div>
+            </fieldset>
             <fieldset class="card">
                 <legend>{t.sec_identity}</legend>
                 <div class="grid">

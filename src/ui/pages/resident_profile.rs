@@ -74,14 +74,20 @@ pub fn ResidentProfilePage() -> impl IntoView {
         let name = r.full_name.clone();
         let nav = navigate.clone();
         let (id, rev) = (m.id.clone(), m.rev);
+        let photo = v.photo_of(&m.id).ok().flatten();
+        let photo_delete = photo.as_ref().map(|(pm, _)| Change::Delete {
+            id: pm.id.clone(),
+            base_rev: pm.rev,
+        });
         let delete = move |_| {
             let nav = nav.clone();
-            let change = Change::Delete {
+            let mut changes = vec![Change::Delete {
                 id: id.clone(),
                 base_rev: rev,
-            };
+            }];
+            changes.extend(photo_delete.clone());
             spawn_local(async move {
-                match vault().save(vec![change]).await {
+                match vault().save(changes).await {
                     Ok(_) => {
                         app.data_changed();
                         nav("/klien", NavigateOptions::default());
@@ -93,10 +99,13 @@ pub fn ResidentProfilePage() -> impl IntoView {
         };
         view! {
             <div class="row spread">
+                <div class="row">
+                {photo.map(|(_, p)| view! { <img class="photo" id="profile-photo" src=p.data_url() alt=fill(t.photo_alt, &[("name", &r.full_name)]) /> })}
                 <div>
                     <h1 id="profile-name">{r.full_name.clone()}</h1>
                     <p class="muted">{(!r.alias.is_empty()).then(|| format!("“{}” · ", r.alias))}{r.cohort.clone()} " · "
                         <span class=format!("tag s-{}", r.status.code())>{t.statuses[r.status.index()]}</span></p>
+                </div>
                 </div>
                 <div class="row">
                     <A href=format!("/klien/{}/ubah", m.id) attr:class="button" attr:id="edit-resident">{t.edit}</A>
