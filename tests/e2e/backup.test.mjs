@@ -106,6 +106,11 @@ test('backup, restore on a new laptop, merge two laptops', async (t) => {
       if (process.env.E2E_SHOTS) await a.page.screenshot({ path: join(ARTIFACTS, 'view-backup.png'), fullPage: true });
       await a.page.locator('header nav a').nth(0).click();
       await a.page.getByText('Cadangan terakhir: hari ini.').waitFor();
+      // One click from settings, too.
+      await a.page.locator('header nav a').nth(3).click();
+      await a.page.click('#settings-backup');
+      await a.page.getByRole('heading', { name: 'Buat cadangan' }).waitFor();
+      await a.page.locator('header nav a').nth(0).click();
       before = await profiles(a.page);
       assert.deepEqual(Object.keys(before).sort(), ['Dewi Lestari', 'Siti Aminah']);
     });
@@ -134,7 +139,7 @@ test('backup, restore on a new laptop, merge two laptops', async (t) => {
       await page.setInputFiles('#restore-file', fileA);
       await page.fill('#restore_backup_pass', BACKUP_PASS);
       await page.click('#restore-open');
-      await page.locator('#preview-counts').filter({ hasText: '2 klien, 1 petugas, 1 catatan terhapus' }).waitFor({ timeout: 30000 });
+      await page.locator('#preview-counts').filter({ hasText: '1 lembaga, 1 petugas, 2 klien, 1 catatan terhapus' }).waitFor({ timeout: 30000 });
       assert.match(await page.locator('#backup-preview').innerText(), /UPT Rehabilitasi Sosial Bina Karya Wanita/);
       if (process.env.E2E_SHOTS) await page.screenshot({ path: join(ARTIFACTS, 'view-restore-preview.png'), fullPage: true });
       await page.fill('#passphrase', 'laptop kedua di ruang pekerja sosial');

@@ -2,7 +2,6 @@
 
 use crate::domain::record::{Record, RecordKind};
 use crate::store::backup::{self, BackupDocument};
-use crate::ui::i18n::fill;
 use crate::ui::session::use_texts;
 use leptos::prelude::*;
 
@@ -34,7 +33,16 @@ fn created_label(iso: &str, months: &[&str; 12]) -> String {
 pub fn BackupPreview(opened: OpenedBackup) -> impl IntoView {
     let t = use_texts();
     let (counts, deleted) = backup::counts(&opened.records);
-    let n = |k: RecordKind| counts.get(&k).copied().unwrap_or(0).to_string();
+    // "1 lembaga, 2 petugas, 120 klien, … · 3 catatan terhapus": every kind the file holds.
+    let mut parts: Vec<String> = RecordKind::ALL
+        .iter()
+        .enumerate()
+        .filter_map(|(i, k)| counts.get(k).map(|n| format!("{n} {}", t.kind_labels[i])))
+        .collect();
+    if deleted > 0 {
+        parts.push(format!("{deleted} {}", t.deleted_records));
+    }
+    let summary = parts.join(", ");
     view! {
         <section class="card preview" id="backup-preview">
             <h2>{t.preview_title}</h2>
@@ -42,7 +50,7 @@ pub fn BackupPreview(opened: OpenedBackup) -> impl IntoView {
                 <dt>{t.preview_shelter}</dt><dd>{opened.shelter.clone()}</dd>
                 <dt>{t.preview_created}</dt><dd>{created_label(&opened.created_at, &t.months)}</dd>
                 <dt>{t.preview_contents}</dt>
-                <dd id="preview-counts">{fill(t.preview_counts, &[("residents", &n(RecordKind::Resident)), ("staff", &n(RecordKind::Staff)), ("deleted", &deleted.to_string())])}</dd>
+                <dd id="preview-counts">{summary}</dd>
             </dl>
         </section>
     }

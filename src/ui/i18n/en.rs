@@ -179,7 +179,6 @@ pub const EN: Texts = Texts {
     preview_shelter: "Shelter",
     preview_created: "Created",
     preview_contents: "Contents",
-    preview_counts: "{residents} residents, {staff} staff, {deleted} deleted records",
     other_shelter: "This backup is from another shelter: {name}. Merge only if you mean to.",
     other_shelter_confirm: "I understand, merge anyway",
     plan_summary: "If merged: {added} added, {updated} updated, {deleted} deleted, {unchanged} unchanged, {conflicts} to choose.",
@@ -238,6 +237,8 @@ pub const EN: Texts = Texts {
     backup_warn_days: "Remind me after this many days without a backup",
     backup_warn_hint: "From 1 to 90 days. Default: 7 days.",
 
+    kind_labels: ["shelter", "staff", "residents", "case notes", "attendance sessions", "expenses", "photos"],
+    deleted_records: "deleted records",
     religions: ["Islam", "Protestant Christian", "Catholic", "Hindu", "Buddhist", "Confucian", "Other", "Not known"],
     educations: ["No schooling", "Primary school", "Junior secondary", "Senior secondary / vocational", "Diploma", "Bachelor's degree", "Not known"],
     maritals: ["Single", "Married", "Divorced", "Widowed", "Not known"],

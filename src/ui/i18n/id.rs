@@ -179,7 +179,6 @@ pub const ID: Texts = Texts {
     preview_shelter: "Lembaga",
     preview_created: "Dibuat",
     preview_contents: "Isi",
-    preview_counts: "{residents} klien, {staff} petugas, {deleted} catatan terhapus",
     other_shelter: "Cadangan ini dari lembaga lain: {name}. Gabungkan hanya jika memang sengaja.",
     other_shelter_confirm: "Saya mengerti, tetap gabungkan",
     plan_summary: "Jika digabung: {added} ditambah, {updated} diperbarui, {deleted} dihapus, {unchanged} tidak berubah, {conflicts} perlu dipilih.",
@@ -238,6 +237,8 @@ pub const ID: Texts = Texts {
     backup_warn_days: "Ingatkan jika belum ada cadangan selama (hari)",
     backup_warn_hint: "Antara 1 dan 90 hari. Bawaan: 7 hari.",
 
+    kind_labels: ["lembaga", "petugas", "klien", "catatan kasus", "sesi kehadiran", "pengeluaran", "foto"],
+    deleted_records: "catatan terhapus",
     religions: ["Islam", "Kristen Protestan", "Katolik", "Hindu", "Buddha", "Khonghucu", "Lainnya", "Tidak diketahui"],
     educations: ["Tidak sekolah", "SD / sederajat", "SMP / sederajat", "SMA / SMK / sederajat", "Diploma", "Sarjana", "Tidak diketahui"],
     maritals: ["Belum kawin", "Kawin", "Cerai hidup", "Cerai mati", "Tidak diketahui"],

@@ -47,6 +47,7 @@ const REFERRALS: usize = ReferralSource::ALL.len();
 const STATUSES: usize = ResidentStatus::ALL.len();
 const PAPERS: usize = PaperStatus::ALL.len();
 const ROLES: usize = StaffRole::ALL.len();
+const KINDS: usize = crate::domain::record::RecordKind::ALL.len();
 
 #[derive(Debug, Serialize)]
 pub struct Texts {
@@ -225,7 +226,6 @@ pub struct Texts {
     pub preview_shelter: &'static str,
     pub preview_created: &'static str,
     pub preview_contents: &'static str,
-    pub preview_counts: &'static str,
     pub other_shelter: &'static str,
     pub other_shelter_confirm: &'static str,
     pub plan_summary: &'static str,
@@ -284,6 +284,8 @@ pub struct Texts {
     pub backup_warn_days: &'static str,
     pub backup_warn_hint: &'static str,
 
+    pub kind_labels: [&'static str; KINDS],
+    pub deleted_records: &'static str,
     pub religions: [&'static str; RELIGIONS],
     pub educations: [&'static str; EDUCATIONS],
     pub maritals: [&'static str; MARITALS],

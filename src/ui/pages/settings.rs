@@ -4,6 +4,7 @@ use crate::ui::i18n::Lang;
 use crate::ui::preferences;
 use crate::ui::session::{use_app, use_texts};
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -67,6 +68,11 @@ pub fn SettingsPage() -> impl IntoView {
             <button type="submit" class="primary" id="save-settings">{t.save}</button>
         </form>
         {cfg!(debug_assertions).then(|| view! { <crate::ui::pages::dev_tools::DevTools /> })}
+        <section class="card narrow">
+            <h2>{t.backup_title}</h2>
+            <p>{t.backup_intro}</p>
+            <A href="/cadangan" attr:class="button primary" attr:id="settings-backup">{t.make_backup}</A>
+        </section>
         <section class="card narrow">
             <h2>{t.about_title}</h2>
             <p>{t.about_storage}</p>

@@ -1,0 +1,1 @@
+importScripts("./backup_worker.js");wasm_bindgen("./backup_worker_bg.wasm");
