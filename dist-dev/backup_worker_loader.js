@@ -1,1 +1,0 @@
-importScripts("./backup_worker.js");wasm_bindgen("./backup_worker_bg.wasm");
