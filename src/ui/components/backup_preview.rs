@@ -2,7 +2,8 @@
 
 use crate::domain::record::{Record, RecordKind};
 use crate::store::backup::{self, BackupDocument};
-use crate::ui::session::use_texts;
+use crate::ui::i18n::{fill, Texts};
+use crate::ui::session::{backup_error_text, use_texts};
 use leptos::prelude::*;
 
 /// An opened backup: its document header and its checked records.
@@ -54,4 +55,33 @@ pub fn BackupPreview(opened: OpenedBackup) -> impl IntoView {
             </dl>
         </section>
     }
+}
+
+/// The backup file chosen in the file input `input_id`, if one is chosen and its size is
+/// plausible; else the sentence to show. Nothing is read yet.
+pub fn chosen_backup(input_id: &str) -> Result<web_sys::File, String> {
+    let t = use_texts();
+    let file = crate::ui::files::chosen_file(input_id).ok_or_else(|| t.e_no_file.to_string())?;
+    backup::check_size(file.size() as u64).map_err(|e| backup_error_text(t, &e))?;
+    Ok(file)
+}
+
+/// Reads and opens a backup file (decrypted in the backup worker), with every check: its
+/// records, or the sentence to show. Changes nothing anywhere.
+pub async fn open_backup(
+    t: &'static Texts,
+    file: web_sys::File,
+    passphrase: String,
+) -> Result<(BackupDocument, OpenedBackup), String> {
+    // Let the browser paint "please wait" first.
+    gloo_timers::future::sleep(std::time::Duration::from_millis(50)).await;
+    let bytes = crate::ui::files::read_bytes(&file)
+        .await
+        .map_err(|d| fill(t.err_generic, &[("detail", &d)]))?;
+    let doc = crate::ui::backup_worker::decrypt(&bytes, &passphrase)
+        .await
+        .map_err(|e| backup_error_text(t, &e))?;
+    let records = backup::records(&doc).map_err(|e| backup_error_text(t, &e))?;
+    let opened = OpenedBackup::new(&doc, records);
+    Ok((doc, opened))
 }

@@ -8,7 +8,9 @@ use crate::domain::record::{Record, RecordBody};
 use crate::domain::validation::FieldError;
 use crate::store::{backup, clock};
 use crate::ui::backup_worker;
-use crate::ui::components::backup_preview::{BackupPreview, OpenedBackup};
+use crate::ui::components::backup_preview::{
+    chosen_backup, open_backup, BackupPreview, OpenedBackup,
+};
 use crate::ui::components::field::{focus_first_error, Field};
 use crate::ui::files;
 use crate::ui::format;
@@ -190,25 +192,18 @@ fn ImportSection() -> impl IntoView {
         }
         failure.set(None);
         state.set(ImportState::Idle);
-        let Some(file) = files::chosen_file("backup-file") else {
-            failure.set(Some(t.e_no_file.into()));
-            return;
+        let file = match chosen_backup("backup-file") {
+            Ok(f) => f,
+            Err(msg) => {
+                failure.set(Some(msg));
+                return;
+            }
         };
-        if let Err(e) = backup::check_size(file.size() as u64) {
-            failure.set(Some(backup_error_text(t, &e)));
-            return;
-        }
         busy.set(true);
         spawn_local(async move {
-            breathe().await;
             let result = async {
-                let bytes = files::read_bytes(&file)
-                    .await
-                    .map_err(|d| fill(t.err_generic, &[("detail", &d)]))?;
-                let doc = backup_worker::decrypt(&bytes, &pass.get_untracked())
-                    .await
-                    .map_err(|e| backup_error_text(t, &e))?;
-                let records = backup::records(&doc).map_err(|e| backup_error_text(t, &e))?;
+                let (doc, opened) = open_backup(t, file, pass.get_untracked()).await?;
+                let records = opened.records.clone();
                 let v = vault();
                 let plan = v
                     .plan_import(records.clone())
@@ -222,7 +217,7 @@ fn ImportSection() -> impl IntoView {
                 let other_shelter =
                     (doc.shelter.trim() != ours.trim()).then(|| doc.shelter.clone());
                 Ok::<_, String>(ImportState::Opened {
-                    opened: OpenedBackup::new(&doc, records),
+                    opened,
                     plan,
                     other_shelter,
                 })

@@ -4,14 +4,12 @@ use crate::domain::id::RecordId;
 use crate::domain::passphrase;
 use crate::domain::record::RecordBody;
 use crate::domain::validation::FieldError;
-use crate::store::backup;
-use crate::ui::backup_worker;
-use crate::ui::components::backup_preview::{BackupPreview, OpenedBackup};
+use crate::ui::components::backup_preview::{
+    chosen_backup, open_backup, BackupPreview, OpenedBackup,
+};
 use crate::ui::components::field::{focus_first_error, Field};
 use crate::ui::components::shell::LangSwitch;
-use crate::ui::files;
-use crate::ui::i18n::fill;
-use crate::ui::session::{backup_error_text, error_text, use_app, use_texts, vault, Phase};
+use crate::ui::session::{error_text, use_app, use_texts, vault, Phase};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
@@ -35,28 +33,18 @@ pub fn RestorePage() -> impl IntoView {
             return;
         }
         failure.set(None);
-        let Some(file) = files::chosen_file("restore-file") else {
-            failure.set(Some(t.e_no_file.into()));
-            return;
+        let file = match chosen_backup("restore-file") {
+            Ok(f) => f,
+            Err(msg) => {
+                failure.set(Some(msg));
+                return;
+            }
         };
-        if let Err(e) = backup::check_size(file.size() as u64) {
-            failure.set(Some(backup_error_text(t, &e)));
-            return;
-        }
         busy.set(true);
         spawn_local(async move {
-            gloo_timers::future::sleep(Duration::from_millis(50)).await;
-            let r = async {
-                let bytes = files::read_bytes(&file)
-                    .await
-                    .map_err(|d| fill(t.err_generic, &[("detail", &d)]))?;
-                let doc = backup_worker::decrypt(&bytes, &backup_pass.get_untracked())
-                    .await
-                    .map_err(|e| backup_error_text(t, &e))?;
-                let records = backup::records(&doc).map_err(|e| backup_error_text(t, &e))?;
-                Ok::<_, String>(OpenedBackup::new(&doc, records))
-            }
-            .await;
+            let r = open_backup(t, file, backup_pass.get_untracked())
+                .await
+                .map(|(_, opened)| opened);
             match r {
                 Ok(o) => {
                     let first = o
