@@ -53,6 +53,26 @@ extern "C" {
     async fn stores_of(name: &str) -> JsValue;
 }
 
+/// One saved change to one record, which must succeed.
+async fn update(v: &Vault, id: &RecordId, base_rev: u32, body: RecordBody) {
+    v.save(vec![Change::Update {
+        id: id.clone(),
+        base_rev,
+        body,
+    }])
+    .await
+    .unwrap();
+}
+
+async fn delete(v: &Vault, id: &RecordId, base_rev: u32) {
+    v.save(vec![Change::Delete {
+        id: id.clone(),
+        base_rev,
+    }])
+    .await
+    .unwrap();
+}
+
 fn db_name(test: &str) -> String {
     format!("naungan-test-{test}-{}", js_sys::Math::random().to_bits())
 }
@@ -170,13 +190,7 @@ async fn put_get_list_update_delete_and_persist() {
     assert_eq!(v.residents(&q("surabaya"), 10).unwrap().total, 1);
     assert_eq!(v.residents(&q("dewi"), 10).unwrap().total, 0);
 
-    v.save(vec![Change::Update {
-        id: id.clone(),
-        base_rev: 1,
-        body: resident("Siti Aminah", "Melati"),
-    }])
-    .await
-    .unwrap();
+    update(&v, &id, 1, resident("Siti Aminah", "Melati")).await;
     assert_eq!(
         v.save(vec![Change::Update {
             id: id.clone(),
@@ -203,12 +217,7 @@ async fn put_get_list_update_delete_and_persist() {
     );
     v2.close();
 
-    v.save(vec![Change::Delete {
-        id: id.clone(),
-        base_rev: 2,
-    }])
-    .await
-    .unwrap();
+    delete(&v, &id, 2).await;
     let t = v.get(&id).unwrap().unwrap();
     assert!(t.meta.deleted && t.body.is_none() && t.meta.rev == 3);
     assert_eq!(v.residents(&q(""), 10).unwrap().total, 0);
@@ -515,12 +524,7 @@ async fn export_then_restore_on_a_new_laptop_brings_everything_back() {
     ])
     .await
     .unwrap();
-    a.save(vec![Change::Delete {
-        id: gone.clone(),
-        base_rev: 1,
-    }])
-    .await
-    .unwrap();
+    delete(&a, &gone, 1).await;
     let doc = backup::document(
         "UPT Bina Karya Wanita",
         &a.export_records().unwrap(),
@@ -613,33 +617,10 @@ async fn merging_two_laptops_asks_about_conflicts_and_overwrites_nothing_silentl
         .await
         .unwrap();
     // Both edit `both`; B edits `only_b` and adds a new one; A deletes `only_a`.
-    a.save(vec![Change::Update {
-        id: both.clone(),
-        base_rev: 1,
-        body: resident("Siti Aminah", "dari A"),
-    }])
-    .await
-    .unwrap();
-    a.save(vec![Change::Delete {
-        id: only_a.clone(),
-        base_rev: 1,
-    }])
-    .await
-    .unwrap();
-    b.save(vec![Change::Update {
-        id: both.clone(),
-        base_rev: 1,
-        body: resident("Siti Aminah", "dari B"),
-    }])
-    .await
-    .unwrap();
-    b.save(vec![Change::Update {
-        id: only_b.clone(),
-        base_rev: 1,
-        body: resident("Nur Hasanah", "Ina"),
-    }])
-    .await
-    .unwrap();
+    update(&a, &both, 1, resident("Siti Aminah", "dari A")).await;
+    delete(&a, &only_a, 1).await;
+    update(&b, &both, 1, resident("Siti Aminah", "dari B")).await;
+    update(&b, &only_b, 1, resident("Nur Hasanah", "Ina")).await;
     let new_b = clock::new_id().unwrap();
     b.save(vec![Change::Create {
         id: new_b.clone(),
@@ -665,13 +646,7 @@ async fn merging_two_laptops_asks_about_conflicts_and_overwrites_nothing_silentl
     assert_eq!((s.added, s.updated, s.deleted), (1, 1, 0));
     // A change made after the plan: applying must refuse, and write nothing.
     let before = a.raw_records().await.unwrap();
-    a.save(vec![Change::Update {
-        id: both.clone(),
-        base_rev: 2,
-        body: resident("Siti Aminah", "lagi"),
-    }])
-    .await
-    .unwrap();
+    update(&a, &both, 2, resident("Siti Aminah", "lagi")).await;
     assert_eq!(
         a.apply_import(&plan, &[Choice::TakeIncoming])
             .await
