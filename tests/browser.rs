@@ -712,6 +712,45 @@ async fn merging_two_laptops_asks_about_conflicts_and_overwrites_nothing_silentl
 }
 
 #[wasm_bindgen_test]
+async fn another_shelters_backup_brings_its_records_but_not_its_name() {
+    let (a_name, b_name) = (db_name("shelter-a"), db_name("shelter-b"));
+    let a = new_vault(&a_name).await;
+    a.save(vec![Change::Create {
+        id: clock::new_id().unwrap(),
+        body: resident("Siti Aminah", ""),
+    }])
+    .await
+    .unwrap();
+    Vault::erase(&b_name).await.unwrap();
+    let b = Vault::open_with_kdf(&b_name, TEST_LOG_N).await.unwrap();
+    b.set_up(
+        Shelter {
+            name: "UPT Lain".into(),
+        },
+        StaffMember {
+            name: "Pak Budi".into(),
+            role: StaffRole::Head,
+        },
+        PASS,
+    )
+    .await
+    .unwrap();
+    let plan = b.plan_import(a.export_records().unwrap()).unwrap();
+    assert_eq!(
+        plan.summary.added, 2,
+        "A's staff member and resident, not A's shelter record"
+    );
+    b.apply_import(&plan, &[]).await.unwrap();
+    assert_eq!(b.shelter().unwrap().unwrap().name, "UPT Lain");
+    assert_eq!(b.count(RecordKind::Shelter).unwrap(), 1);
+    assert_eq!(b.count(RecordKind::Resident).unwrap(), 1);
+    for (v, n) in [(a, a_name), (b, b_name)] {
+        v.close();
+        Vault::erase(&n).await.unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
 async fn bad_backup_files_leave_the_vault_exactly_as_it_was() {
     let name = db_name("badfiles");
     let v = new_vault(&name).await;

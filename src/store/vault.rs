@@ -399,8 +399,22 @@ impl Vault {
     }
 
     /// What merging these records (from a backup) into this vault would do. Writes nothing.
-    pub fn plan_import(&self, incoming: Vec<Record>) -> Result<MergePlan, StoreError> {
-        self.with_session(|s| merge::plan(&s.records, incoming))
+    /// This vault keeps its own shelter record: another shelter's (from a backup of another
+    /// shelter) is left out, so the vault's name never becomes ambiguous.
+    pub fn plan_import(&self, mut incoming: Vec<Record>) -> Result<MergePlan, StoreError> {
+        self.with_session(|s| {
+            let ours: Vec<&RecordId> = s
+                .records
+                .values()
+                .filter(|r| r.meta.kind == RecordKind::Shelter)
+                .map(|r| &r.meta.id)
+                .collect();
+            if !ours.is_empty() {
+                incoming
+                    .retain(|r| r.meta.kind != RecordKind::Shelter || ours.contains(&&r.meta.id));
+            }
+            merge::plan(&s.records, incoming)
+        })
     }
 
     /// Applies a merge plan with a choice for each of its conflicts, in one transaction.

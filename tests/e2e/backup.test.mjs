@@ -193,6 +193,36 @@ test('backup, restore on a new laptop, merge two laptops', async (t) => {
       await page.locator('#nothing-to-merge').waitFor({ timeout: 30000 });
     });
 
+    await step(t, b.page, 'a backup from another shelter asks before merging', async () => {
+      const c = await open();
+      try {
+        const { page, url } = c;
+        await page.goto(url);
+        await page.fill('#shelter_name', 'UPT Pelayanan Sosial Lain');
+        await page.fill('#staff_name', 'Pak Budi');
+        await page.fill('#passphrase', PASS);
+        await page.fill('#passphrase_again', PASS);
+        await page.click('#setup-submit');
+        await page.locator('#recovery-code').waitFor({ timeout: 30000 });
+        await page.check('#recovery-stored');
+        await page.click('#recovery-continue');
+        await page.locator('header nav a').nth(2).click();
+        await page.setInputFiles('#backup-file', fileA);
+        await page.fill('#import_pass', BACKUP_PASS);
+        await page.click('#open-backup');
+        await page.locator('#other-shelter').filter({ hasText: 'UPT Rehabilitasi Sosial Bina Karya Wanita' }).waitFor({ timeout: 30000 });
+        assert.ok(await page.isDisabled('#merge-submit'), 'no merge before the confirmation');
+        await page.check('#confirm-other-shelter');
+        await page.click('#merge-submit');
+        await page.locator('#merge-done').filter({ hasText: '3 ditambah' }).waitFor();
+        await page.locator('header nav a').nth(1).click();
+        await page.locator('#result-count').filter({ hasText: 'dari 2 klien' }).waitFor();
+        assert.match(await page.textContent('header .shelter'), /UPT Pelayanan Sosial Lain/);
+      } finally {
+        await c.close();
+      }
+    });
+
     await step(t, a.page, 'nothing left either laptop but the files the user saved', async () => {
       for (const side of [a, b]) {
         const outside = side.requests.filter((u) => !u.startsWith(side.url) && !u.startsWith('blob:') && !u.startsWith('data:'));

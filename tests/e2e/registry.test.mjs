@@ -215,6 +215,20 @@ test('registry end to end', async (t) => {
       await page.getByText('Ditahan pihak ketiga').first().waitFor();
     });
 
+    await step(t, page, 'auto-lock after the idle minutes set in settings', async () => {
+      await page.locator('header nav a').nth(3).click();
+      await page.fill('#idle_minutes', '0');
+      await page.click('#save-settings');
+      await page.getByText('Isi angka antara 1 dan 120.').waitFor();
+      await page.fill('#idle_minutes', '1');
+      await page.click('#save-settings');
+      await page.getByText('Pengaturan tersimpan.').waitFor();
+      // Hands off the keyboard and mouse: within a minute and a check interval, it locks itself.
+      await page.getByRole('heading', { name: 'Buka Naungan' }).waitFor({ timeout: 110000 });
+      await page.getByText('dikunci otomatis karena tidak dipakai selama 1 menit').waitFor();
+      assert.equal(await page.locator('#lock').count(), 0, 'nothing of the records is on screen');
+    });
+
     await step(t, page, 'nothing left this machine, and the page threw no errors', async () => {
       const outside = b.requests.filter((u) => !u.startsWith(url) && !u.startsWith('data:') && !u.startsWith('blob:'));
       assert.deepEqual(outside, []);
