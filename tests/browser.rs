@@ -189,6 +189,12 @@ async fn put_get_list_update_delete_and_persist() {
     assert_eq!(v.residents(&q("mawar"), 10).unwrap().total, 1);
     assert_eq!(v.residents(&q("surabaya"), 10).unwrap().total, 1);
     assert_eq!(v.residents(&q("dewi"), 10).unwrap().total, 0);
+    let st = v.resident_stats(5).unwrap();
+    assert_eq!(
+        (st.total, st.active, st.papers_held, st.recent.len()),
+        (1, 1, 1, 1),
+        "KK held by a third party"
+    );
 
     update(&v, &id, 1, resident("Siti Aminah", "Melati")).await;
     assert_eq!(

@@ -15,4 +15,4 @@ pub mod vault_header;
 
 pub use error::StoreError;
 pub use indexed_db::{DB_VERSION, META, RECORDS};
-pub use vault::{Change, ResidentPage, UnlockReport, Vault, DEFAULT_DB_NAME};
+pub use vault::{Change, ResidentPage, ResidentStats, UnlockReport, Vault, DEFAULT_DB_NAME};

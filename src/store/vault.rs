@@ -118,6 +118,14 @@ pub struct Vault {
     phases: RefCell<clock::Phases>,
 }
 
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ResidentStats {
+    pub total: usize,
+    pub active: usize,
+    pub papers_held: usize,
+    pub recent: Vec<(RecordMeta, Resident)>,
+}
+
 /// One page of a resident search.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ResidentPage {
@@ -543,6 +551,33 @@ impl Vault {
                 }
             }
             page
+        })
+    }
+
+    /// The dashboard's numbers, counted in place: (all live residents, those in the programme,
+    /// those whose papers a third party holds, the `recent` latest intakes).
+    pub fn resident_stats(&self, recent: usize) -> Result<ResidentStats, StoreError> {
+        self.with_session(|s| {
+            let mut st = ResidentStats::default();
+            let mut latest: Vec<(&RecordMeta, &Resident)> = vec![];
+            for r in s.records.values() {
+                let Some(x) = r.resident() else { continue };
+                st.total += 1;
+                st.active += usize::from(x.status == ResidentStatus::Active);
+                st.papers_held += usize::from(x.papers.any_confiscated());
+                latest.push((&r.meta, x));
+            }
+            latest.sort_by(|a, b| {
+                b.1.intake_date
+                    .cmp(&a.1.intake_date)
+                    .then_with(|| a.0.id.cmp(&b.0.id))
+            });
+            st.recent = latest
+                .into_iter()
+                .take(recent)
+                .map(|(m, x)| (m.clone(), x.clone()))
+                .collect();
+            st
         })
     }
 

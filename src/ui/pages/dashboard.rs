@@ -1,7 +1,5 @@
 //! Beranda: the numbers a head of unit looks at first.
 
-use crate::domain::resident::ResidentStatus;
-use crate::domain::search::ResidentQuery;
 use crate::store::clock;
 use crate::ui::format;
 use crate::ui::i18n::fill;
@@ -23,26 +21,8 @@ pub fn DashboardPage() -> impl IntoView {
         .unwrap_or_default();
     let stats = move || {
         app.data_version.track();
-        let all = vault()
-            .residents(&ResidentQuery::default(), usize::MAX)
-            .unwrap_or_else(|_| crate::store::ResidentPage {
-                total: 0,
-                rows: vec![],
-            });
-        let active = all
-            .rows
-            .iter()
-            .filter(|(_, r)| r.status == ResidentStatus::Active)
-            .count();
-        let papers = all
-            .rows
-            .iter()
-            .filter(|(_, r)| r.papers.any_confiscated())
-            .count();
-        let mut recent = all.rows.clone();
-        recent.sort_by_key(|(_, r)| std::cmp::Reverse(r.intake_date));
-        recent.truncate(5);
-        (all.total, active, papers, recent)
+        let s = vault().resident_stats(5).unwrap_or_default();
+        (s.total, s.active, s.papers_held, s.recent)
     };
     let warn_days = preferences::backup_warn_days();
     let (backup_text, backup_warn) = match last_backup(clock::now()) {
