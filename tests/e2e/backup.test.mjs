@@ -10,10 +10,10 @@ import { ARTIFACTS, open, step } from './harness.mjs';
 const PASS = 'kuda lari pagi hari';
 const BACKUP_PASS = 'cadangan bulan november';
 
-async function setUp(page, url) {
+async function setUp(page, url, shelter = 'UPT Rehabilitasi Sosial Bina Karya Wanita', staff = 'Bu Ratna') {
   await page.goto(url);
-  await page.fill('#shelter_name', 'UPT Rehabilitasi Sosial Bina Karya Wanita');
-  await page.fill('#staff_name', 'Bu Ratna');
+  await page.fill('#shelter_name', shelter);
+  await page.fill('#staff_name', staff);
   await page.fill('#passphrase', PASS);
   await page.fill('#passphrase_again', PASS);
   await page.click('#setup-submit');
@@ -197,15 +197,7 @@ test('backup, restore on a new laptop, merge two laptops', async (t) => {
       const c = await open();
       try {
         const { page, url } = c;
-        await page.goto(url);
-        await page.fill('#shelter_name', 'UPT Pelayanan Sosial Lain');
-        await page.fill('#staff_name', 'Pak Budi');
-        await page.fill('#passphrase', PASS);
-        await page.fill('#passphrase_again', PASS);
-        await page.click('#setup-submit');
-        await page.locator('#recovery-code').waitFor({ timeout: 30000 });
-        await page.check('#recovery-stored');
-        await page.click('#recovery-continue');
+        await setUp(page, url, 'UPT Pelayanan Sosial Lain', 'Pak Budi');
         await page.locator('header nav a').nth(2).click();
         await page.setInputFiles('#backup-file', fileA);
         await page.fill('#import_pass', BACKUP_PASS);
