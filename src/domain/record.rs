@@ -6,6 +6,7 @@ use super::case_note::CaseNote;
 use super::date::Timestamp;
 use super::expense::Expense;
 use super::id::RecordId;
+use super::migration::{self, MigrationError};
 use super::photo::Photo;
 use super::resident::Resident;
 use super::shelter::Shelter;
@@ -68,6 +69,29 @@ pub enum RecordBody {
 }
 
 impl RecordBody {
+    /// The content as it is sealed at rest and written in backups: the body's JSON without its
+    /// kind tag (the kind travels beside it).
+    pub fn to_data(&self) -> serde_json::Value {
+        let mut v = serde_json::to_value(self).expect("record bodies serialize");
+        v.get_mut("data")
+            .map(serde_json::Value::take)
+            .unwrap_or(serde_json::Value::Null)
+    }
+
+    /// Content of a `kind` record written in `schema`: migrated to the current schema, then read.
+    pub fn from_data(
+        kind: RecordKind,
+        schema: u32,
+        mut data: serde_json::Value,
+    ) -> Result<RecordBody, MigrationError> {
+        migration::migrate(kind, schema, &mut data)?;
+        let tagged = serde_json::json!({ "kind": kind.as_str(), "data": data });
+        serde_json::from_value(tagged).map_err(|e| MigrationError::Malformed {
+            schema,
+            why: e.to_string(),
+        })
+    }
+
     pub fn kind(&self) -> RecordKind {
         match self {
             RecordBody::Shelter(_) => RecordKind::Shelter,

@@ -2,7 +2,7 @@
 //! docs/backup-format.md describes it field by field; the `age` or `rage` tools open it.
 
 use crate::domain::id::RecordId;
-use crate::domain::migration::{self, CURRENT_SCHEMA};
+use crate::domain::migration::CURRENT_SCHEMA;
 use crate::domain::record::{Record, RecordBody, RecordKind, RecordMeta};
 use crate::domain::version_vector::VersionVector;
 use age::secrecy::SecretString;
@@ -111,10 +111,7 @@ fn to_backup_record(r: &Record) -> BackupRecord {
         deleted: m.deleted,
         versions: m.versions.clone(),
         schema: CURRENT_SCHEMA,
-        data: r
-            .body
-            .as_ref()
-            .map(|b| serde_json::to_value(b).expect("bodies serialize")["data"].take()),
+        data: r.body.as_ref().map(RecordBody::to_data),
     }
 }
 
@@ -251,16 +248,10 @@ pub fn records(doc: &BackupDocument) -> Result<Vec<Record>, BackupError> {
             let kind = RecordKind::parse(&b.kind).ok_or_else(|| bad("kind"))?;
             let body = match (&b.data, b.deleted) {
                 (None, true) => None,
-                (Some(data), false) => {
-                    let mut data = data.clone();
-                    migration::migrate(kind, b.schema, &mut data)
-                        .map_err(|e| bad(&format!("{e:?}")))?;
-                    let tagged = serde_json::json!({ "kind": kind.as_str(), "data": data });
-                    Some(
-                        serde_json::from_value::<RecordBody>(tagged)
-                            .map_err(|e| bad(&e.to_string()))?,
-                    )
-                }
+                (Some(data), false) => Some(
+                    RecordBody::from_data(kind, b.schema, data.clone())
+                        .map_err(|e| bad(&format!("{e:?}")))?,
+                ),
                 _ => return Err(bad("deleted flag and data disagree")),
             };
             Ok(Record {

@@ -7,7 +7,7 @@
 
 use super::crypto::{self, CryptoError, Key};
 use crate::domain::id::RecordId;
-use crate::domain::migration::{self, MigrationError, CURRENT_SCHEMA};
+use crate::domain::migration::{MigrationError, CURRENT_SCHEMA};
 use crate::domain::record::{Record, RecordBody, RecordKind, RecordMeta};
 use crate::domain::version_vector::VersionVector;
 use serde::{Deserialize, Serialize};
@@ -56,10 +56,7 @@ fn aad(id: &str, kind: &str, rev: u32, updated: f64, deleted: bool) -> Vec<u8> {
 }
 
 pub fn seal(key: &Key, r: &Record) -> Result<SealedRecord, CryptoError> {
-    let body = r.body.as_ref().map(|b| {
-        let mut v = serde_json::to_value(b).expect("record bodies serialize");
-        v.get_mut("data").map(Value::take).unwrap_or(Value::Null)
-    });
+    let body = r.body.as_ref().map(RecordBody::to_data);
     let content = Content {
         schema: CURRENT_SCHEMA,
         created_at: r.meta.created_at,
@@ -102,17 +99,12 @@ pub fn open(key: &Key, s: &SealedRecord) -> Result<(Record, bool), OpenError> {
     let migrated = c.schema < CURRENT_SCHEMA;
     let body = match (c.body, s.deleted) {
         (None, true) => None,
-        (Some(mut data), false) => {
-            migration::migrate(kind, c.schema, &mut data).map_err(|e| match e {
+        (Some(data), false) => Some(RecordBody::from_data(kind, c.schema, data).map_err(
+            |e| match e {
                 MigrationError::FromTheFuture { schema } => OpenError::FromTheFuture { schema },
                 MigrationError::Malformed { why, .. } => OpenError::Malformed(why),
-            })?;
-            let tagged = serde_json::json!({ "kind": kind.as_str(), "data": data });
-            Some(
-                serde_json::from_value::<RecordBody>(tagged)
-                    .map_err(|e| OpenError::Malformed(e.to_string()))?,
-            )
-        }
+            },
+        )?),
         _ => {
             return Err(OpenError::Malformed(
                 "tombstone flag and content disagree".into(),
