@@ -23,3 +23,12 @@ pub mod shelter;
 pub mod staff;
 pub mod validation;
 pub mod version_vector;
+
+/// The stable text form of a unit enum value, as stored and as forms and filters use it
+/// (`PaperStatus::KeptByShelter` → `"kept_by_shelter"`).
+pub fn code_of<T: serde::Serialize>(v: T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}

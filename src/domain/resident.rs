@@ -20,7 +20,7 @@ macro_rules! choice {
             }
             /// The stable text form used in forms and filters (same as in storage).
             pub fn code(self) -> String {
-                serde_json::to_value(self).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+                super::code_of(self)
             }
             pub fn from_code(s: &str) -> Option<$name> {
                 Self::ALL.iter().copied().find(|x| x.code() == s)

@@ -1,5 +1,6 @@
 //! Register a resident at intake, or edit one.
 
+use crate::domain::code_of;
 use crate::domain::id::RecordId;
 use crate::domain::identity_paper::{IdentityPaper, PaperStatus};
 use crate::domain::photo::Photo;
@@ -51,13 +52,6 @@ enum PhotoChoice {
     Remove,
 }
 
-fn paper_code(s: PaperStatus) -> String {
-    serde_json::to_value(s)
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
-        .unwrap_or_default()
-}
-
 fn paper_select(
     draft: RwSignal<ResidentDraft>,
     id: &'static str,
@@ -68,12 +62,12 @@ fn paper_select(
         id,
         &PaperStatus::ALL,
         labels,
-        paper_code,
-        move || draft.with(|d| paper_code(d.papers.get(paper))),
+        code_of,
+        move || draft.with(|d| code_of(d.papers.get(paper))),
         move |v| {
             let s = PaperStatus::ALL
                 .into_iter()
-                .find(|p| paper_code(*p) == v)
+                .find(|p| code_of(*p) == v)
                 .unwrap_or_default();
             draft.update(|d| d.papers.set(paper, s));
         },

@@ -1,5 +1,6 @@
 //! First run: set up the shelter, its first administrator and the passphrase.
 
+use crate::domain::code_of;
 use crate::domain::passphrase;
 use crate::domain::shelter::Shelter;
 use crate::domain::staff::{StaffMember, StaffRole};
@@ -11,20 +12,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
 
-fn role_code(r: StaffRole) -> String {
-    serde_json::to_value(r)
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
-        .unwrap_or_default()
-}
-
 #[component]
 pub fn SetupPage() -> impl IntoView {
     let app = use_app();
     let t = use_texts();
     let shelter = RwSignal::new(String::new());
     let name = RwSignal::new(String::new());
-    let role = RwSignal::new(role_code(StaffRole::Head));
+    let role = RwSignal::new(code_of(StaffRole::Head));
     let pass = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
@@ -38,7 +32,7 @@ pub fn SetupPage() -> impl IntoView {
         }
         let role_v = StaffRole::ALL
             .into_iter()
-            .find(|r| role_code(*r) == role.get_untracked())
+            .find(|r| code_of(*r) == role.get_untracked())
             .unwrap_or(StaffRole::Head);
         let mut e = vec![];
         let sh = Shelter::validated(&shelter.get_untracked())
@@ -92,7 +86,7 @@ pub fn SetupPage() -> impl IntoView {
                         on:input=move |ev| name.set(event_target_value(&ev)) />
                 </Field>
                 <Field label=t.admin_role name="staff_role" errors=errors>
-                    {choice_select("staff_role", &StaffRole::ALL, &t.roles, role_code, move || role.get(), move |v| role.set(v))}
+                    {choice_select("staff_role", &StaffRole::ALL, &t.roles, code_of, move || role.get(), move |v| role.set(v))}
                 </Field>
                 <Field label=t.passphrase name="passphrase" errors=errors hint=t.passphrase_hint>
                     <input id="passphrase" type="password" autocomplete="new-password" prop:value=move || pass.get()
