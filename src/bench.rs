@@ -46,14 +46,15 @@ pub async fn bench_restore(
     v.restore_into_empty(g.records, admin, PASS)
         .await
         .map_err(err)?;
-    let bytes: usize = v
-        .raw_records()
-        .await
-        .map_err(err)?
-        .iter()
-        .map(|r| r.sealed.len())
-        .sum();
-    let out = json!({ "records": n, "sealed_bytes": bytes, "phases": phases(&v) });
+    let segments = v.raw_segments().await.map_err(err)?;
+    let bytes: usize = segments.iter().map(|(_, s)| s.len()).sum::<usize>()
+        + v.raw_records()
+            .await
+            .map_err(err)?
+            .iter()
+            .map(|r| r.sealed.len())
+            .sum::<usize>();
+    let out = json!({ "records": n, "sealed_bytes": bytes, "segments": segments.len(), "phases": phases(&v) });
     v.close();
     Ok(out.to_string())
 }

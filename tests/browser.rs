@@ -40,6 +40,30 @@ export async function dump_db(name) {
   // Bytes become text, one character per byte, so a plaintext name inside them would show.
   return JSON.stringify(out, (k, v) => (v instanceof Uint8Array ? new TextDecoder('latin1').decode(v) : v));
 }
+// Copies a vault's header and log into a new database laid out as version 1 of the app made it
+// (no segments store), as an older installation would have it.
+export async function copy_as_version_1(src, dst) {
+  const req = (r) => new Promise((ok, err) => { r.onsuccess = () => ok(r.result); r.onerror = () => err(r.error); });
+  const from = await req(indexedDB.open(src));
+  const tx = from.transaction(['meta', 'records']);
+  const header = await req(tx.objectStore('meta').get('header'));
+  const rows = await req(tx.objectStore('records').getAll());
+  from.close();
+  await req(indexedDB.deleteDatabase(dst));
+  const open = indexedDB.open(dst, 1);
+  open.onupgradeneeded = () => {
+    const records = open.result.createObjectStore('records', { keyPath: 'id' });
+    records.createIndex('kind', 'kind');
+    open.result.createObjectStore('meta');
+  };
+  const to = await req(open);
+  const w = to.transaction(['meta', 'records'], 'readwrite');
+  w.objectStore('meta').put(header, 'header');
+  for (const r of rows) w.objectStore('records').put(r);
+  await new Promise((ok, err) => { w.oncomplete = ok; w.onerror = () => err(w.error); });
+  to.close();
+  return rows.length;
+}
 export function stores_of(name) {
   return new Promise((ok, err) => {
     const r = indexedDB.open(name);
@@ -51,6 +75,7 @@ export function stores_of(name) {
 extern "C" {
     async fn dump_db(name: &str) -> JsValue;
     async fn stores_of(name: &str) -> JsValue;
+    async fn copy_as_version_1(src: &str, dst: &str) -> JsValue;
 }
 
 /// One saved change to one record, which must succeed.
@@ -132,6 +157,7 @@ async fn set_up_lock_wrong_passphrase_and_unlock() {
 
     let header_before = v.raw_header().await.unwrap();
     let rows_before = v.raw_records().await.unwrap();
+    let segments_before = v.raw_segments().await.unwrap();
     assert_eq!(
         v.unlock("kuda lari pagi hari!").await.unwrap_err(),
         StoreError::WrongPassphrase
@@ -143,6 +169,7 @@ async fn set_up_lock_wrong_passphrase_and_unlock() {
         "a wrong passphrase changes nothing"
     );
     assert_eq!(v.raw_records().await.unwrap(), rows_before);
+    assert_eq!(v.raw_segments().await.unwrap(), segments_before);
 
     let report = v.unlock(PASS).await.unwrap();
     assert_eq!(
@@ -374,12 +401,25 @@ async fn the_raw_database_holds_no_plaintext() {
     ])
     .await
     .unwrap();
-    let dump = dump_db(&name).await.as_string().unwrap();
+    let in_log = dump_db(&name).await.as_string().unwrap();
     assert!(
-        dump.contains("\"kind\":\"resident\""),
-        "the dump really holds the rows: {}",
-        &dump[..200.min(dump.len())]
+        in_log.contains("\"kind\":\"resident\""),
+        "the dump really holds the log's rows: {}",
+        &in_log[..200.min(in_log.len())]
     );
+    assert_eq!(
+        v.compact().await.unwrap(),
+        4,
+        "shelter, head, two residents"
+    );
+    let in_segments = dump_db(&name).await.as_string().unwrap();
+    assert!(
+        in_segments.contains("\"segments\":[{\"n\":0,\"sealed\":")
+            && !in_segments.contains("\"kind\":\"resident\""),
+        "the dump really holds a segment, and the log is empty: {}",
+        &in_segments[..200.min(in_segments.len())]
+    );
+    let dump = in_log + &in_segments;
     for secret in [
         "Kartini",
         "Wulandari",
@@ -396,7 +436,10 @@ async fn the_raw_database_holds_no_plaintext() {
     ] {
         assert!(!dump.contains(secret), "{secret} is readable in IndexedDB");
     }
-    assert_eq!(stores_of(&name).await.as_string().unwrap(), "meta,records");
+    assert_eq!(
+        stores_of(&name).await.as_string().unwrap(),
+        "meta,records,segments"
+    );
     v.close();
     Vault::erase(&name).await.unwrap();
 }
@@ -796,5 +839,182 @@ async fn bad_backup_files_leave_the_vault_exactly_as_it_was() {
         "the vault is byte for byte unchanged"
     );
     v.close();
+    Vault::erase(&name).await.unwrap();
+}
+
+/// `n` new residents, as one save's changes.
+fn many_residents(n: usize) -> Vec<Change> {
+    (0..n)
+        .map(|i| Change::Create {
+            id: clock::new_id().unwrap(),
+            body: resident(&format!("Klien Nomor {i}"), &format!("alias{i}")),
+        })
+        .collect()
+}
+
+async fn unlocked(name: &str) -> Vault {
+    let v = Vault::open_with_kdf(name, TEST_LOG_N).await.unwrap();
+    v.unlock(PASS).await.unwrap();
+    v
+}
+
+fn alias_of(v: &Vault, id: &RecordId) -> String {
+    v.get(id)
+        .unwrap()
+        .unwrap()
+        .resident()
+        .unwrap()
+        .alias
+        .clone()
+}
+
+#[wasm_bindgen_test]
+async fn bulk_writes_go_to_segments_saves_to_the_log_and_compaction_folds_them() {
+    let name = db_name("segments");
+    let v = new_vault(&name).await;
+    assert_eq!(v.raw_records().await.unwrap().len(), 2, "set-up: two rows");
+    let saved = v.save(many_residents(100)).await.unwrap();
+    assert!(
+        v.raw_records().await.unwrap().is_empty(),
+        "a bulk write folds the log too"
+    );
+    let segments = v.raw_segments().await.unwrap();
+    assert_eq!(segments.len(), 1, "100 residents fit one segment");
+
+    let (a, b) = (saved[0].meta.id.clone(), saved[1].meta.id.clone());
+    update(&v, &a, 1, resident("Klien Nomor 0", "sudah diubah")).await;
+    delete(&v, &b, 1).await;
+    assert_eq!(
+        v.raw_records().await.unwrap().len(),
+        2,
+        "two saves, two rows"
+    );
+    assert_eq!(
+        v.raw_segments().await.unwrap(),
+        segments,
+        "saves leave segments alone"
+    );
+    let other = unlocked(&name).await;
+    assert_eq!(alias_of(&other, &a), "sudah diubah", "the log's copy wins");
+    assert!(other.get(&b).unwrap().unwrap().meta.deleted);
+    assert_eq!(other.count(RecordKind::Resident).unwrap(), 99);
+    other.close();
+
+    assert_eq!(v.compact().await.unwrap(), 2);
+    assert_eq!(v.compact().await.unwrap(), 0, "nothing left to fold");
+    assert!(v.raw_records().await.unwrap().is_empty());
+    let after = v.raw_segments().await.unwrap();
+    assert_eq!(after.len(), 1, "updates replaced their copies in place");
+    assert_ne!(after, segments);
+    let check = unlocked(&name).await;
+    let r = check.get(&a).unwrap().unwrap();
+    assert_eq!(
+        (r.meta.rev, alias_of(&check, &a).as_str()),
+        (2, "sudah diubah")
+    );
+    let t = check.get(&b).unwrap().unwrap();
+    assert!(t.meta.deleted && t.meta.rev == 2, "the tombstone stays");
+    assert_eq!(check.export_records().unwrap().len(), 102);
+    for v in [v, check] {
+        v.close();
+    }
+    Vault::erase(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_version_1_database_is_upgraded_and_its_records_compacted() {
+    let src = db_name("v1-source");
+    let dst = db_name("v1");
+    let v = new_vault(&src).await;
+    v.save(many_residents(3)).await.unwrap();
+    let before = sorted(v.export_records().unwrap());
+    v.close();
+    assert_eq!(copy_as_version_1(&src, &dst).await.as_f64(), Some(5.0));
+    assert_eq!(stores_of(&dst).await.as_string().unwrap(), "meta,records");
+
+    let old = Vault::open_with_kdf(&dst, TEST_LOG_N).await.unwrap();
+    assert_eq!(
+        stores_of(&dst).await.as_string().unwrap(),
+        "meta,records,segments",
+        "upgraded on open"
+    );
+    let report = old.unlock(PASS).await.unwrap();
+    assert_eq!((report.records, report.unreadable.len()), (5, 0));
+    assert_eq!(sorted(old.export_records().unwrap()), before);
+    assert_eq!(old.compact().await.unwrap(), 5);
+    assert!(old.raw_records().await.unwrap().is_empty());
+    old.close();
+    let again = unlocked(&dst).await;
+    assert_eq!(
+        sorted(again.export_records().unwrap()),
+        before,
+        "the same records, now from a segment"
+    );
+    again.close();
+    Vault::erase(&src).await.unwrap();
+    Vault::erase(&dst).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_damaged_segment_is_reported_kept_and_never_overwritten() {
+    let name = db_name("damaged-segment");
+    let v = new_vault(&name).await;
+    v.save(many_residents(70)).await.unwrap();
+    let (n, mut bytes) = v.raw_segments().await.unwrap().remove(0);
+    bytes[40] ^= 1;
+    v.write_raw_segment(n, bytes.clone()).await.unwrap();
+    v.lock();
+    let report = v.unlock(PASS).await.unwrap();
+    assert_eq!(report.unreadable, vec![format!("segment {n}")]);
+    assert_eq!(report.records, 0);
+    // New work still saves, and compaction puts it in a new segment beside the damaged one.
+    v.save(many_residents(1)).await.unwrap();
+    assert_eq!(v.compact().await.unwrap(), 1);
+    let segments = v.raw_segments().await.unwrap();
+    assert_eq!(segments.len(), 2);
+    assert_eq!(
+        segments[0],
+        (n, bytes),
+        "the damaged segment is kept as it was"
+    );
+    let check = unlocked(&name).await;
+    assert_eq!(check.count(RecordKind::Resident).unwrap(), 1);
+    for v in [v, check] {
+        v.close();
+    }
+    Vault::erase(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn two_tabs_saving_and_compacting_lose_nothing() {
+    let name = db_name("two-tabs-compact");
+    let tab1 = new_vault(&name).await;
+    let tab2 = unlocked(&name).await;
+    let a = tab1.save(many_residents(1)).await.unwrap()[0]
+        .meta
+        .id
+        .clone();
+    let b = tab2.save(many_residents(1)).await.unwrap()[0]
+        .meta
+        .id
+        .clone();
+    // Tab 2 folds the log, including the record it never saw.
+    assert_eq!(tab2.compact().await.unwrap(), 4);
+    // Tab 1 then edits its record, which now lies in a segment tab 1 did not write.
+    update(&tab1, &a, 1, resident("Klien Nomor 0", "dari tab satu")).await;
+    assert_eq!(tab1.compact().await.unwrap(), 1);
+    let c = tab2.save(many_residents(1)).await.unwrap()[0]
+        .meta
+        .id
+        .clone();
+    assert_eq!(tab2.compact().await.unwrap(), 1);
+    assert_eq!(tab2.raw_segments().await.unwrap().len(), 1);
+    let check = unlocked(&name).await;
+    assert_eq!(alias_of(&check, &a), "dari tab satu");
+    assert!(check.get(&b).unwrap().is_some() && check.get(&c).unwrap().is_some());
+    assert_eq!(check.export_records().unwrap().len(), 5);
+    for v in [tab1, tab2, check] {
+        v.close();
+    }
     Vault::erase(&name).await.unwrap();
 }

@@ -78,6 +78,39 @@ impl RecordBody {
             .unwrap_or(serde_json::Value::Null)
     }
 
+    /// The same as [`RecordBody::to_data`], as JSON text, without building a JSON tree first
+    /// (sealing tens of thousands of records at once is measurably faster this way).
+    pub fn to_data_json(&self) -> String {
+        let json = match self {
+            RecordBody::Shelter(x) => serde_json::to_string(x),
+            RecordBody::Staff(x) => serde_json::to_string(x),
+            RecordBody::Resident(x) => serde_json::to_string(x),
+            RecordBody::CaseNote(x) => serde_json::to_string(x),
+            RecordBody::Attendance(x) => serde_json::to_string(x),
+            RecordBody::Expense(x) => serde_json::to_string(x),
+            RecordBody::Photo(x) => serde_json::to_string(x),
+        };
+        json.expect("record bodies serialize")
+    }
+
+    /// Content of a `kind` record in the current schema, read straight from its JSON text (the
+    /// fast path of [`RecordBody::from_data`]: no JSON tree, no migration).
+    pub fn from_current_json(kind: RecordKind, json: &str) -> Result<RecordBody, MigrationError> {
+        let body = match kind {
+            RecordKind::Shelter => serde_json::from_str(json).map(RecordBody::Shelter),
+            RecordKind::Staff => serde_json::from_str(json).map(RecordBody::Staff),
+            RecordKind::Resident => serde_json::from_str(json).map(RecordBody::Resident),
+            RecordKind::CaseNote => serde_json::from_str(json).map(RecordBody::CaseNote),
+            RecordKind::Attendance => serde_json::from_str(json).map(RecordBody::Attendance),
+            RecordKind::Expense => serde_json::from_str(json).map(RecordBody::Expense),
+            RecordKind::Photo => serde_json::from_str(json).map(RecordBody::Photo),
+        };
+        body.map_err(|e| MigrationError::Malformed {
+            schema: migration::CURRENT_SCHEMA,
+            why: e.to_string(),
+        })
+    }
+
     /// Content of a `kind` record written in `schema`: migrated to the current schema, then read.
     pub fn from_data(
         kind: RecordKind,
@@ -283,6 +316,24 @@ mod tests {
             r.revise(RecordBody::Staff(staff), &s),
             Err(RecordError::KindChanged)
         );
+    }
+
+    #[test]
+    fn the_fast_json_path_agrees_with_the_json_tree_path() {
+        let g = crate::synthetic::generate(crate::synthetic::SEED, 30, true);
+        let mut kinds = std::collections::BTreeSet::new();
+        for body in g.records.iter().filter_map(|r| r.body.as_ref()) {
+            let text = body.to_data_json();
+            let tree: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(tree, body.to_data());
+            assert_eq!(
+                &RecordBody::from_current_json(body.kind(), &text).unwrap(),
+                body
+            );
+            kinds.insert(body.kind());
+        }
+        assert!(kinds.len() >= 5, "{kinds:?}");
+        assert!(RecordBody::from_current_json(RecordKind::Resident, "{}").is_err());
     }
 
     #[test]

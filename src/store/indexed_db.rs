@@ -2,8 +2,12 @@
 //! IndexedDB, and everything it writes was sealed before the transaction opened (an await on
 //! anything but IndexedDB inside a transaction would commit it early).
 //!
-//! Database "naungan", version 1:
-//! - `records`: one value per record, key path `id`, index `kind`. Values are [`SealedRecord`]s.
+//! Database "naungan", version 2:
+//! - `segments` (since version 2): the bulk of the records, many to a value (see `segment.rs`).
+//!   Key path `n`, the segment number. Values are [`StoredSegment`]s.
+//! - `records`: the log, one value per record, key path `id`, index `kind`. Values are
+//!   [`SealedRecord`]s. Saves land here; compaction folds them into segments. (In version 1 it
+//!   held every record; such a vault is simply one whose log has not been compacted yet.)
 //! - `meta`: out-of-line keys. `"header"` holds the vault header (JSON text).
 
 use super::error::StoreError;
@@ -13,9 +17,11 @@ use indexed_db_futures::error::{DomException, Error as IdbError, OpenDbError};
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{TransactionDurability, TransactionMode, TransactionOptions};
 use indexed_db_futures::KeyPath;
+use serde::{Deserialize, Serialize};
 
-pub const DB_VERSION: u32 = 1;
+pub const DB_VERSION: u32 = 2;
 pub const RECORDS: &str = "records";
+pub const SEGMENTS: &str = "segments";
 pub const META: &str = "meta";
 const HEADER_KEY: &str = "header";
 
@@ -38,6 +44,43 @@ pub struct IndexedDb {
     db: Database,
 }
 
+/// One segment as stored: its number and its sealed bytes (a Uint8Array in IndexedDB).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StoredSegment {
+    pub n: u32,
+    #[serde(with = "serde_bytes")]
+    pub sealed: Vec<u8>,
+}
+
+impl StoredSegment {
+    /// The nonce in front of the sealed bytes: it changes with every rewrite.
+    pub fn nonce(&self) -> &[u8] {
+        &self.sealed[..self.sealed.len().min(crate::store::crypto::NONCE_LEN)]
+    }
+}
+
+/// Everything stored, read in one transaction (a consistent snapshot).
+pub struct Stored {
+    pub segments: Vec<StoredSegment>,
+    pub log: Vec<SealedRecord>,
+}
+
+/// One write transaction: all of it, or nothing.
+#[derive(Default)]
+pub struct Write<'a> {
+    pub header: Option<&'a str>,
+    /// New log rows; one that exists already aborts the write (`AlreadyExists`).
+    pub log_creates: &'a [SealedRecord],
+    /// Log rows that replace what is there.
+    pub log_updates: &'a [SealedRecord],
+    /// Segments to put, each with the nonce of the version it replaces (`None`: it must not
+    /// exist). If another tab rewrote one since it was read, the write aborts (`Stale`).
+    pub segments: &'a [(StoredSegment, Option<Vec<u8>>)],
+    /// Log rows folded into the segments above: each is deleted if it is still exactly as read
+    /// (a newer save of the same record, from another tab, stays).
+    pub log_folded: &'a [SealedRecord],
+}
+
 impl IndexedDb {
     /// Opens (creating or upgrading) the database. Upgrades run in order, one per version.
     pub async fn open(name: &str) -> Result<IndexedDb, StoreError> {
@@ -53,7 +96,12 @@ impl IndexedDb {
                     records.create_index("kind", KeyPath::One("kind")).build()?;
                     db.create_object_store(META).build()?;
                 }
-                // Version 2 and later: add stores here (new indexes on existing stores are possible
+                if old < 2 {
+                    db.create_object_store(SEGMENTS)
+                        .with_key_path(KeyPath::One("n"))
+                        .build()?;
+                }
+                // Version 3 and later: add stores here (new indexes on existing stores are possible
                 // only inside this upgrade callback, so plan them with the version).
                 Ok(())
             })
@@ -78,36 +126,130 @@ impl IndexedDb {
         Ok(v)
     }
 
-    pub async fn read_all(&self) -> Result<Vec<SealedRecord>, StoreError> {
-        let tx = self.db.transaction(RECORDS).build().map_err(idb_err)?;
-        let store = tx.object_store(RECORDS).map_err(idb_err)?;
-        let rows = store
+    /// Every segment and every log row, in one transaction.
+    pub async fn read_all(&self) -> Result<Stored, StoreError> {
+        let tx = self
+            .db
+            .transaction([SEGMENTS, RECORDS])
+            .build()
+            .map_err(idb_err)?;
+        let segments = tx.object_store(SEGMENTS).map_err(idb_err)?;
+        let segments = segments
+            .get_all::<StoredSegment>()
+            .serde()
+            .map_err(idb_err)?
+            .await
+            .map_err(idb_err)?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(idb_err)?;
+        let log = tx.object_store(RECORDS).map_err(idb_err)?;
+        let log = log
             .get_all::<SealedRecord>()
             .serde()
             .map_err(idb_err)?
             .await
+            .map_err(idb_err)?
+            .collect::<Result<Vec<_>, _>>()
             .map_err(idb_err)?;
-        rows.collect::<Result<Vec<_>, _>>().map_err(idb_err)
+        Ok(Stored { segments, log })
     }
 
-    /// Writes a header and records in one transaction: all of it or none of it.
-    /// `creates` must not exist yet (a collision aborts everything); `updates` replace.
-    pub async fn write(
+    /// The log and the numbers of every segment, in one transaction.
+    pub async fn read_log_and_segment_numbers(
         &self,
-        header: Option<&str>,
-        creates: &[SealedRecord],
-        updates: &[SealedRecord],
-    ) -> Result<(), StoreError> {
+    ) -> Result<(Vec<SealedRecord>, Vec<u32>), StoreError> {
         let tx = self
             .db
-            .transaction([RECORDS, META])
+            .transaction([SEGMENTS, RECORDS])
+            .build()
+            .map_err(idb_err)?;
+        let keys = tx
+            .object_store(SEGMENTS)
+            .map_err(idb_err)?
+            .get_all_keys::<u32>()
+            .primitive()
+            .map_err(idb_err)?
+            .await
+            .map_err(idb_err)?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(idb_err)?;
+        let log = tx
+            .object_store(RECORDS)
+            .map_err(idb_err)?
+            .get_all::<SealedRecord>()
+            .serde()
+            .map_err(idb_err)?
+            .await
+            .map_err(idb_err)?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(idb_err)?;
+        Ok((log, keys))
+    }
+
+    /// The segments with these numbers (those that exist), in one transaction.
+    pub async fn read_segments(&self, numbers: &[u32]) -> Result<Vec<StoredSegment>, StoreError> {
+        let tx = self.db.transaction(SEGMENTS).build().map_err(idb_err)?;
+        let store = tx.object_store(SEGMENTS).map_err(idb_err)?;
+        let mut out = vec![];
+        for n in numbers {
+            let s: Option<StoredSegment> = store
+                .get(*n)
+                .serde()
+                .map_err(idb_err)?
+                .await
+                .map_err(idb_err)?;
+            out.extend(s);
+        }
+        Ok(out)
+    }
+
+    /// Writes in one transaction: all of it or none of it. See [`Write`].
+    pub async fn write(&self, w: Write<'_>) -> Result<(), StoreError> {
+        let tx = self
+            .db
+            .transaction([RECORDS, SEGMENTS, META])
             .with_mode(TransactionMode::Readwrite)
             .with_options(TransactionOptions::new().with_durability(TransactionDurability::Strict))
             .build()
             .map_err(idb_err)?;
         {
+            let segments = tx.object_store(SEGMENTS).map_err(idb_err)?;
+            for (seg, expected) in w.segments {
+                let current: Option<StoredSegment> = segments
+                    .get(seg.n)
+                    .serde()
+                    .map_err(idb_err)?
+                    .await
+                    .map_err(idb_err)?;
+                if current.as_ref().map(StoredSegment::nonce) != expected.as_deref() {
+                    // Dropping the transaction uncommitted rolls it back.
+                    return Err(StoreError::Stale);
+                }
+                segments
+                    .put(seg)
+                    .serde()
+                    .map_err(idb_err)?
+                    .await
+                    .map_err(idb_err)?;
+            }
             let records = tx.object_store(RECORDS).map_err(idb_err)?;
-            for r in creates {
+            for r in w.log_folded {
+                let current: Option<SealedRecord> = records
+                    .get(r.id.as_str())
+                    .serde()
+                    .map_err(idb_err)?
+                    .await
+                    .map_err(idb_err)?;
+                if current.as_ref() == Some(r) {
+                    records
+                        .delete(r.id.as_str())
+                        .primitive()
+                        .map_err(idb_err)?
+                        .await
+                        .map_err(idb_err)?;
+                }
+            }
+            for r in w.log_creates {
                 records
                     .add(r)
                     .serde()
@@ -115,7 +257,7 @@ impl IndexedDb {
                     .await
                     .map_err(idb_err)?;
             }
-            for r in updates {
+            for r in w.log_updates {
                 records
                     .put(r)
                     .serde()
@@ -123,7 +265,7 @@ impl IndexedDb {
                     .await
                     .map_err(idb_err)?;
             }
-            if let Some(h) = header {
+            if let Some(h) = w.header {
                 let meta = tx.object_store(META).map_err(idb_err)?;
                 meta.put(h)
                     .with_key(HEADER_KEY)

@@ -10,9 +10,10 @@ pub mod error;
 mod indexed_db;
 pub mod recovery_code;
 pub mod sealed_record;
+pub mod segment;
 pub mod vault;
 pub mod vault_header;
 
 pub use error::StoreError;
-pub use indexed_db::{DB_VERSION, META, RECORDS};
+pub use indexed_db::{DB_VERSION, META, RECORDS, SEGMENTS};
 pub use vault::{Change, ResidentPage, ResidentStats, UnlockReport, Vault, DEFAULT_DB_NAME};

@@ -6,12 +6,15 @@
 //! kind, or a flag flipped in the clear, fails to open.
 
 use super::crypto::{self, CryptoError, Key};
+use super::segment::Entry;
 use crate::domain::id::RecordId;
 use crate::domain::migration::{MigrationError, CURRENT_SCHEMA};
 use crate::domain::record::{Record, RecordBody, RecordKind, RecordMeta};
 use crate::domain::version_vector::VersionVector;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::Value;
+use zeroize::Zeroizing;
 
 /// One record as stored in IndexedDB (and, later, as sent by a sync engine).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -27,16 +30,28 @@ pub struct SealedRecord {
     pub sealed: Vec<u8>,
 }
 
-/// What is inside `sealed`.
-#[derive(Serialize, Deserialize)]
-struct Content {
+/// What is inside `sealed`, as written.
+#[derive(Serialize)]
+struct ContentOut<'a> {
+    schema: u32,
+    created_at: u64,
+    created_by: &'a RecordId,
+    updated_by: &'a RecordId,
+    versions: &'a VersionVector,
+    body: Option<&'a RawValue>,
+}
+
+/// What is inside `sealed`, as read: the body stays JSON text until its schema is known.
+#[derive(Deserialize)]
+struct ContentIn<'a> {
     schema: u32,
     created_at: u64,
     created_by: RecordId,
     updated_by: RecordId,
     #[serde(default)]
     versions: VersionVector,
-    body: Option<Value>,
+    #[serde(borrow)]
+    body: Option<&'a RawValue>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,17 +70,25 @@ fn aad(id: &str, kind: &str, rev: u32, updated: f64, deleted: bool) -> Vec<u8> {
     format!("naungan/record/v1\n{id}\n{kind}\n{rev}\n{updated}\n{deleted}").into_bytes()
 }
 
-pub fn seal(key: &Key, r: &Record) -> Result<SealedRecord, CryptoError> {
-    let body = r.body.as_ref().map(RecordBody::to_data);
-    let content = Content {
+/// The plaintext of a record's content: everything but its clear fields.
+pub fn encode(r: &Record) -> Zeroizing<Vec<u8>> {
+    let body = r.body.as_ref().map(RecordBody::to_data_json);
+    let raw = body
+        .as_deref()
+        .map(|b| RawValue::from_string(b.to_string()).expect("serde_json wrote valid JSON"));
+    let content = ContentOut {
         schema: CURRENT_SCHEMA,
         created_at: r.meta.created_at,
-        created_by: r.meta.created_by.clone(),
-        updated_by: r.meta.updated_by.clone(),
-        versions: r.meta.versions.clone(),
-        body,
+        created_by: &r.meta.created_by,
+        updated_by: &r.meta.updated_by,
+        versions: &r.meta.versions,
+        body: raw.as_deref(),
     };
-    let plain = zeroize::Zeroizing::new(serde_json::to_vec(&content).expect("content serializes"));
+    Zeroizing::new(serde_json::to_vec(&content).expect("content serializes"))
+}
+
+pub fn seal(key: &Key, r: &Record) -> Result<SealedRecord, CryptoError> {
+    let plain = encode(r);
     let m = &r.meta;
     let updated = m.updated_at as f64;
     Ok(SealedRecord {
@@ -85,44 +108,83 @@ pub fn seal(key: &Key, r: &Record) -> Result<SealedRecord, CryptoError> {
 /// Opens a stored record. `migrated` is true when its content was in an older schema (the
 /// caller should seal it again so the migration happens once).
 pub fn open(key: &Key, s: &SealedRecord) -> Result<(Record, bool), OpenError> {
-    let plain = crypto::open(
+    let plain = open_plain(key, s)?;
+    decode(&Entry {
+        content: &plain,
+        ..s.head()
+    })
+}
+
+/// Decrypts a stored record's content without reading it (to move it into a segment as is,
+/// even if it came from a newer version of the app).
+pub fn open_plain(key: &Key, s: &SealedRecord) -> Result<Zeroizing<Vec<u8>>, OpenError> {
+    crypto::open(
         key,
         &aad(&s.id, &s.kind, s.rev, s.updated, s.deleted),
         &s.sealed,
     )
-    .map_err(|_| OpenError::Tampered)?;
-    let kind = RecordKind::parse(&s.kind).ok_or_else(|| OpenError::UnknownKind(s.kind.clone()))?;
+    .map_err(|_| OpenError::Tampered)
+}
+
+impl SealedRecord {
+    /// Its clear fields as a segment entry (with no content yet).
+    pub fn head(&self) -> Entry<'_> {
+        Entry {
+            id: &self.id,
+            kind: &self.kind,
+            rev: self.rev,
+            updated: self.updated,
+            deleted: self.deleted,
+            content: &[],
+        }
+    }
+}
+
+/// Reads a record from its clear fields and its content's plaintext (from a log row or a
+/// segment entry). `migrated` as in [`open`].
+pub fn decode(e: &Entry) -> Result<(Record, bool), OpenError> {
+    let kind = RecordKind::parse(e.kind).ok_or_else(|| OpenError::UnknownKind(e.kind.into()))?;
     let id =
-        RecordId::parse(&s.id).ok_or_else(|| OpenError::Malformed(format!("bad id {}", s.id)))?;
-    let c: Content =
-        serde_json::from_slice(&plain).map_err(|e| OpenError::Malformed(e.to_string()))?;
+        RecordId::parse(e.id).ok_or_else(|| OpenError::Malformed(format!("bad id {}", e.id)))?;
+    let c: ContentIn =
+        serde_json::from_slice(e.content).map_err(|err| OpenError::Malformed(err.to_string()))?;
+    if c.schema > CURRENT_SCHEMA {
+        return Err(OpenError::FromTheFuture { schema: c.schema });
+    }
     let migrated = c.schema < CURRENT_SCHEMA;
-    let body = match (c.body, s.deleted) {
+    let body = match (c.body, e.deleted) {
         (None, true) => None,
-        (Some(data), false) => Some(RecordBody::from_data(kind, c.schema, data).map_err(
-            |e| match e {
+        (Some(raw), false) => {
+            let read = if migrated {
+                serde_json::from_str::<Value>(raw.get())
+                    .map_err(|err| MigrationError::Malformed {
+                        schema: c.schema,
+                        why: err.to_string(),
+                    })
+                    .and_then(|data| RecordBody::from_data(kind, c.schema, data))
+            } else {
+                RecordBody::from_current_json(kind, raw.get())
+            };
+            Some(read.map_err(|err| match err {
                 MigrationError::FromTheFuture { schema } => OpenError::FromTheFuture { schema },
                 MigrationError::Malformed { why, .. } => OpenError::Malformed(why),
-            },
-        )?),
+            })?)
+        }
         _ => {
             return Err(OpenError::Malformed(
                 "tombstone flag and content disagree".into(),
             ))
         }
     };
-    if c.schema > CURRENT_SCHEMA {
-        return Err(OpenError::FromTheFuture { schema: c.schema });
-    }
     let meta = RecordMeta {
         id,
         kind,
-        rev: s.rev,
+        rev: e.rev,
         created_at: c.created_at,
-        updated_at: s.updated as u64,
+        updated_at: e.updated as u64,
         created_by: c.created_by,
         updated_by: c.updated_by,
-        deleted: s.deleted,
+        deleted: e.deleted,
         versions: c.versions,
     };
     Ok((Record { meta, body }, migrated))
@@ -132,13 +194,14 @@ pub fn open(key: &Key, s: &SealedRecord) -> Result<(Record, bool), OpenError> {
 /// version of the app wrote it.
 #[doc(hidden)]
 pub fn seal_raw(key: &Key, meta: &RecordMeta, schema: u32, body: Value) -> SealedRecord {
-    let content = Content {
+    let body = serde_json::value::to_raw_value(&body).unwrap();
+    let content = ContentOut {
         schema,
         created_at: meta.created_at,
-        created_by: meta.created_by.clone(),
-        updated_by: meta.updated_by.clone(),
-        versions: meta.versions.clone(),
-        body: Some(body),
+        created_by: &meta.created_by,
+        updated_by: &meta.updated_by,
+        versions: &meta.versions,
+        body: Some(&body),
     };
     let plain = serde_json::to_vec(&content).unwrap();
     let updated = meta.updated_at as f64;

@@ -4,13 +4,20 @@
 //! from the passphrase, unwraps the data key, then reads and opens every record once into an
 //! in-memory index that lists and searches use. Saving seals first, then writes in one
 //! transaction, then updates the index: memory never runs ahead of storage.
+//!
+//! At rest, most records lie in segments (about a megabyte of records sealed as one value; see
+//! `segment.rs`) and the latest saves in a log of one value per record. A save of a few records
+//! goes to the log (one small put); a bulk write (a restore, an import) goes straight into
+//! segments. Compaction folds the log into segments once it holds [`LOG_COMPACT_AT`] rows, at
+//! unlock, and when the app locks. When a record has copies in both, the later revision wins.
 
 use super::clock;
 use super::crypto::{self, CryptoError, KdfParams, Key};
 use super::error::StoreError;
-use super::indexed_db::IndexedDb;
+use super::indexed_db::{IndexedDb, StoredSegment, Write};
 use super::recovery_code;
 use super::sealed_record::{self, OpenError, SealedRecord};
+use super::segment::{self, Entry, Place};
 use super::vault_header::{UnlockError, VaultHeader};
 use crate::domain::id::RecordId;
 use crate::domain::merge::{self, Choice, MergePlan, MergeSummary};
@@ -25,6 +32,10 @@ use std::collections::{BTreeMap, HashMap};
 use zeroize::Zeroizing;
 
 pub const DEFAULT_DB_NAME: &str = "naungan";
+/// A write of more records than this goes straight into segments instead of the log.
+pub const LOG_DIRECT_MAX: usize = 64;
+/// Compaction runs after a save once the log holds this many rows (and at unlock).
+pub const LOG_COMPACT_AT: usize = 256;
 
 /// One change in a save. Updates and deletes name the revision they were made from, so a
 /// change made on stale data (another tab saved in between) is refused instead of lost.
@@ -65,6 +76,10 @@ struct Session {
     haystacks: HashMap<RecordId, String>,
     /// Live residents by name, with what search filters on; rebuilt lazily after changes.
     order: RefCell<Option<Vec<SearchEntry>>>,
+    /// Which segment holds (a copy of) each record: where compaction puts its newer copy.
+    placement: HashMap<RecordId, u32>,
+    /// Rows in the log, as far as this tab knows.
+    log_rows: usize,
 }
 
 /// One live resident in the search order.
@@ -85,6 +100,8 @@ impl Session {
             records: BTreeMap::new(),
             haystacks: HashMap::new(),
             order: RefCell::new(None),
+            placement: HashMap::new(),
+            log_rows: 0,
         }
     }
 
@@ -93,6 +110,14 @@ impl Session {
             by: self.staff_id.clone(),
             at: clock::now(),
             device: self.device.clone(),
+        }
+    }
+
+    fn place(&mut self, placed: Vec<(String, u32)>) {
+        for (id, n) in placed {
+            if let Some(id) = RecordId::parse(&id) {
+                self.placement.insert(id, n);
+            }
         }
     }
 
@@ -225,15 +250,43 @@ impl Vault {
                 .map_err(crypto_err)?;
         phases.lap("kdf");
         let records = records(&header.device)?;
-        let sealed = records
-            .iter()
-            .map(|r| sealed_record::seal(&key, r))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(crypto_err)?;
-        phases.lap("seal");
-        self.db.write(Some(&header.to_json()), &sealed, &[]).await?;
-        phases.lap("write");
+        let header_json = header.to_json();
         let mut s = Session::new(key, header.device, staff_id);
+        if records.len() <= LOG_DIRECT_MAX {
+            let sealed = records
+                .iter()
+                .map(|r| sealed_record::seal(&s.key, r))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(crypto_err)?;
+            phases.lap("seal");
+            self.db
+                .write(Write {
+                    header: Some(&header_json),
+                    log_creates: &sealed,
+                    ..Write::default()
+                })
+                .await?;
+            s.log_rows = sealed.len();
+        } else {
+            let plains: Vec<_> = records.iter().map(sealed_record::encode).collect();
+            let incoming = records
+                .iter()
+                .zip(&plains)
+                .map(|(r, p)| (Place::Append, entry_of(r, p)))
+                .collect();
+            let out = segment::fold(BTreeMap::new(), incoming, None, 0, segment::TARGET_BYTES);
+            let (segments, placed) = seal_segments(&s.key, out, &HashMap::new())?;
+            phases.lap("seal");
+            self.db
+                .write(Write {
+                    header: Some(&header_json),
+                    segments: &segments,
+                    ..Write::default()
+                })
+                .await?;
+            s.place(placed);
+        }
+        phases.lap("write");
         records.into_iter().for_each(|r| s.index(r));
         *self.session.borrow_mut() = Some(s);
         phases.lap("index");
@@ -295,38 +348,96 @@ impl Vault {
             header_changed = true;
         }
         self.phases.borrow_mut().lap("kdf");
-        let rows = self.db.read_all().await?;
+        let stored = self.db.read_all().await?;
         self.phases.borrow_mut().lap("read");
         let mut report = UnlockReport::default();
         let mut session = Session::new(key, header.device.clone(), staff_id);
-        let mut resealed = vec![];
-        for row in &rows {
-            match sealed_record::open(&session.key, row) {
-                Ok((record, migrated)) => {
-                    if migrated {
-                        resealed
-                            .push(sealed_record::seal(&session.key, &record).map_err(crypto_err)?);
+        let mut migrated = vec![];
+        {
+            let mut plains = vec![];
+            for seg in &stored.segments {
+                match segment::open(&session.key, seg.n, &seg.sealed) {
+                    Ok(p) => plains.push((seg.n, p)),
+                    Err(_) => report.unreadable.push(format!("segment {}", seg.n)),
+                }
+            }
+            self.phases.borrow_mut().lap("decrypt");
+            // The newest copy of each record in the segments, and where it lies.
+            let mut newest: HashMap<&str, (u32, Entry)> = HashMap::new();
+            for (n, plain) in &plains {
+                let Ok(entries) = segment::decode(plain) else {
+                    report.unreadable.push(format!("segment {n}"));
+                    continue;
+                };
+                for e in entries {
+                    match newest.get(e.id) {
+                        Some((_, old)) if !e.supersedes(old) => {}
+                        _ => {
+                            newest.insert(e.id, (*n, e));
+                        }
+                    }
+                }
+            }
+            let mut opened = |session: &mut Session, result, id: &str| match result {
+                Ok((record, was_migrated)) => {
+                    if was_migrated {
+                        migrated.push(Record::clone(&record));
                     }
                     session.index(record);
+                    true
                 }
                 Err(
                     OpenError::Tampered
                     | OpenError::UnknownKind(_)
                     | OpenError::FromTheFuture { .. }
                     | OpenError::Malformed(_),
-                ) => report.unreadable.push(row.id.clone()),
+                ) => {
+                    report.unreadable.push(id.to_string());
+                    false
+                }
+            };
+            // A log row is newer than a segment's copy unless that copy is a later revision.
+            for row in &stored.log {
+                let older = newest
+                    .get(row.id.as_str())
+                    .is_some_and(|(_, e)| e.supersedes(&row.head()));
+                if older {
+                    continue;
+                }
+                let result = sealed_record::open(&session.key, row);
+                if opened(&mut session, result, &row.id) {
+                    newest.remove(row.id.as_str());
+                }
+            }
+            for (n, e) in newest.values() {
+                if let Some(id) = RecordId::parse(e.id) {
+                    session.placement.insert(id, *n);
+                }
+                opened(&mut session, sealed_record::decode(e), e.id);
             }
         }
         self.phases.borrow_mut().lap("open");
-        if !resealed.is_empty() || header_changed {
-            // Migrations keep id, revision and times: the content is unchanged, only its schema
-            // moved on. A changed header (recovery, new device id) is written in the same step.
-            let h = header_changed.then(|| header.to_json());
-            self.db.write(h.as_deref(), &[], &resealed).await?;
-        }
+        session.log_rows = stored.log.len();
         report.records = session.records.len();
-        report.migrated = resealed.len();
+        report.migrated = migrated.len();
         *self.session.borrow_mut() = Some(session);
+        if header_changed {
+            let h = header.to_json();
+            self.db
+                .write(Write {
+                    header: Some(&h),
+                    ..Write::default()
+                })
+                .await?;
+        }
+        if !migrated.is_empty() {
+            // Migrations keep id, revision and times: the content is unchanged, only its schema
+            // moved on, so it is sealed again once.
+            self.write_records(migrated).await?;
+        }
+        if self.log_rows() >= LOG_COMPACT_AT {
+            self.compact().await?;
+        }
         Ok(report)
     }
 
@@ -369,31 +480,162 @@ impl Vault {
         self.write_records(records).await
     }
 
-    /// Seals and writes records in one transaction: those not stored yet with `add` (a
-    /// collision aborts everything), the others with `put`. Memory follows only on success.
+    /// Writes records in one transaction. A few go to the log, sealed one by one: those not
+    /// stored yet with `add` (a collision aborts everything), the others with `put`. Many go
+    /// straight into segments. Memory follows only on success.
     async fn write_records(&self, records: Vec<Record>) -> Result<Vec<Record>, StoreError> {
-        let (creates, updates) = {
-            let guard = self.session.borrow();
-            let s = guard.as_ref().ok_or(StoreError::Locked)?;
-            let mut creates = vec![];
-            let mut updates = vec![];
-            for r in &records {
-                let sealed = sealed_record::seal(&s.key, r).map_err(crypto_err)?;
-                if s.records.contains_key(&r.meta.id) {
-                    updates.push(sealed)
-                } else {
-                    creates.push(sealed)
+        if records.len() > LOG_DIRECT_MAX {
+            self.fold(&records).await?;
+        } else {
+            let (creates, updates) = {
+                let guard = self.session.borrow();
+                let s = guard.as_ref().ok_or(StoreError::Locked)?;
+                let mut creates = vec![];
+                let mut updates = vec![];
+                for r in &records {
+                    let sealed = sealed_record::seal(&s.key, r).map_err(crypto_err)?;
+                    if s.records.contains_key(&r.meta.id) {
+                        updates.push(sealed)
+                    } else {
+                        creates.push(sealed)
+                    }
                 }
+                (creates, updates)
+            };
+            self.db
+                .write(Write {
+                    log_creates: &creates,
+                    log_updates: &updates,
+                    ..Write::default()
+                })
+                .await?;
+            if let Some(s) = self.session.borrow_mut().as_mut() {
+                s.log_rows += records.len();
             }
-            (creates, updates)
-        };
-        self.db.write(None, &creates, &updates).await?;
-        let mut guard = self.session.borrow_mut();
-        let s = guard.as_mut().ok_or(StoreError::Locked)?;
-        for r in &records {
-            s.index(r.clone());
+        }
+        {
+            let mut guard = self.session.borrow_mut();
+            let s = guard.as_mut().ok_or(StoreError::Locked)?;
+            for r in &records {
+                s.index(r.clone());
+            }
+        }
+        if self.log_rows() >= LOG_COMPACT_AT {
+            // The save itself is stored: a failed compaction only leaves the log longer.
+            let _ = self.compact().await;
         }
         Ok(records)
+    }
+
+    fn log_rows(&self) -> usize {
+        self.session.borrow().as_ref().map_or(0, |s| s.log_rows)
+    }
+
+    /// Folds the log into segments. Returns how many log rows were folded. Saves stay fast
+    /// without it; it keeps unlocking fast. Run at unlock, after saves, and before locking.
+    pub async fn compact(&self) -> Result<usize, StoreError> {
+        self.fold(&[]).await
+    }
+
+    /// Folds the log, and `extra` records, into segments in one transaction. If another tab
+    /// rewrote a segment in between, it starts again from what is stored (up to three times).
+    async fn fold(&self, extra: &[Record]) -> Result<usize, StoreError> {
+        let mut attempt = 0;
+        loop {
+            match self.fold_once(extra).await {
+                Err(StoreError::Stale) if attempt < 2 => attempt += 1,
+                other => return other,
+            }
+        }
+    }
+
+    async fn fold_once(&self, extra: &[Record]) -> Result<usize, StoreError> {
+        let (log, numbers) = self.db.read_log_and_segment_numbers().await?;
+        if log.is_empty() && extra.is_empty() {
+            return Ok(0);
+        }
+        let last = numbers.iter().max().copied();
+        let next_key = last.map_or(0, |n| n + 1);
+        let hint = |s: &Session, id: &str| {
+            RecordId::parse(id)
+                .and_then(|id| s.placement.get(&id).copied())
+                .filter(|n| numbers.contains(n))
+        };
+        let wanted: Vec<u32> = {
+            let guard = self.session.borrow();
+            let s = guard.as_ref().ok_or(StoreError::Locked)?;
+            let mut w: Vec<u32> = log
+                .iter()
+                .map(|r| r.id.as_str())
+                .chain(extra.iter().map(|r| r.meta.id.as_str()))
+                .filter_map(|id| hint(s, id))
+                .chain(last)
+                .collect();
+            w.sort_unstable();
+            w.dedup();
+            w
+        };
+        let stored = self.db.read_segments(&wanted).await?;
+        let (segments, placed, folded) = {
+            let guard = self.session.borrow();
+            let s = guard.as_ref().ok_or(StoreError::Locked)?;
+            // Segments that do not open are left alone: what was meant for them is appended.
+            let plains: Vec<_> = stored
+                .iter()
+                .filter_map(|seg| Some((seg.n, segment::open(&s.key, seg.n, &seg.sealed).ok()?)))
+                .collect();
+            let mut current = BTreeMap::new();
+            for (n, plain) in &plains {
+                if let Ok(entries) = segment::decode(plain) {
+                    current.insert(*n, entries);
+                }
+            }
+            // Log rows that do not open stay in the log.
+            let rows: Vec<_> = log
+                .iter()
+                .filter_map(|r| Some((r, sealed_record::open_plain(&s.key, r).ok()?)))
+                .collect();
+            let extra_plains: Vec<_> = extra.iter().map(sealed_record::encode).collect();
+            let place = |id: &str| hint(s, id).map_or(Place::Append, Place::Into);
+            let incoming = rows
+                .iter()
+                .map(|(r, plain)| {
+                    (
+                        place(&r.id),
+                        Entry {
+                            content: plain,
+                            ..r.head()
+                        },
+                    )
+                })
+                .chain(
+                    extra
+                        .iter()
+                        .zip(&extra_plains)
+                        .map(|(r, p)| (place(r.meta.id.as_str()), entry_of(r, p))),
+                )
+                .collect();
+            let out = segment::fold(current, incoming, last, next_key, segment::TARGET_BYTES);
+            let nonces: HashMap<u32, Vec<u8>> = stored
+                .iter()
+                .map(|seg| (seg.n, seg.nonce().to_vec()))
+                .collect();
+            let (segments, placed) = seal_segments(&s.key, out, &nonces)?;
+            let folded: Vec<SealedRecord> = rows.iter().map(|(r, _)| (*r).clone()).collect();
+            (segments, placed, folded)
+        };
+        self.db
+            .write(Write {
+                segments: &segments,
+                log_folded: &folded,
+                ..Write::default()
+            })
+            .await?;
+        if let Some(s) = self.session.borrow_mut().as_mut() {
+            s.place(placed);
+            s.log_rows = log.len() - folded.len();
+        }
+        Ok(folded.len())
     }
 
     /// The phases of the last set-up, restore or unlock, with their durations in milliseconds.
@@ -607,9 +849,21 @@ impl Vault {
         })
     }
 
-    /// The sealed rows exactly as stored (tests, and later backup and sync).
+    /// The log's sealed rows exactly as stored (tests and benchmarks).
     pub async fn raw_records(&self) -> Result<Vec<SealedRecord>, StoreError> {
-        self.db.read_all().await
+        Ok(self.db.read_all().await?.log)
+    }
+
+    /// The sealed segments exactly as stored, by number (tests and benchmarks).
+    pub async fn raw_segments(&self) -> Result<Vec<(u32, Vec<u8>)>, StoreError> {
+        Ok(self
+            .db
+            .read_all()
+            .await?
+            .segments
+            .into_iter()
+            .map(|s| (s.n, s.sealed))
+            .collect())
     }
 
     pub async fn raw_header(&self) -> Result<Option<String>, StoreError> {
@@ -620,7 +874,25 @@ impl Vault {
     /// older app version wrote it). The in-memory index is not touched.
     #[doc(hidden)]
     pub async fn write_raw(&self, creates: &[SealedRecord]) -> Result<(), StoreError> {
-        self.db.write(None, creates, &[]).await
+        self.db
+            .write(Write {
+                log_creates: creates,
+                ..Write::default()
+            })
+            .await
+    }
+
+    /// Replaces a segment's stored bytes as they are (tests of damaged storage).
+    #[doc(hidden)]
+    pub async fn write_raw_segment(&self, n: u32, sealed: Vec<u8>) -> Result<(), StoreError> {
+        let current = self.db.read_segments(&[n]).await?;
+        let expected = current.first().map(|s| s.nonce().to_vec());
+        self.db
+            .write(Write {
+                segments: &[(StoredSegment { n, sealed }, expected)],
+                ..Write::default()
+            })
+            .await
     }
 
     /// Seals content in an explicit schema with this session's key (tests of migrations).
@@ -633,6 +905,37 @@ impl Vault {
     ) -> Result<SealedRecord, StoreError> {
         self.with_session(|s| sealed_record::seal_raw(&s.key, meta, schema, body))
     }
+}
+
+/// A record's segment entry: its clear fields and its encoded content.
+fn entry_of<'a>(r: &'a Record, plain: &'a [u8]) -> Entry<'a> {
+    Entry {
+        id: r.meta.id.as_str(),
+        kind: r.meta.kind.as_str(),
+        rev: r.meta.rev,
+        updated: r.meta.updated_at as f64,
+        deleted: r.meta.deleted,
+        content: plain,
+    }
+}
+
+/// Seals folded segments for a write: each with the nonce it replaces (from `nonces`, the
+/// segments as read), and where every record in them now lies.
+#[allow(clippy::type_complexity)]
+fn seal_segments(
+    key: &Key,
+    out: BTreeMap<u32, Vec<Entry>>,
+    nonces: &HashMap<u32, Vec<u8>>,
+) -> Result<(Vec<(StoredSegment, Option<Vec<u8>>)>, Vec<(String, u32)>), StoreError> {
+    let mut segments = vec![];
+    let mut placed = vec![];
+    for (n, entries) in out {
+        let plain = segment::encode(&entries);
+        let sealed = segment::seal(key, n, &plain).map_err(crypto_err)?;
+        placed.extend(entries.iter().map(|e| (e.id.to_string(), n)));
+        segments.push((StoredSegment { n, sealed }, nonces.get(&n).cloned()));
+    }
+    Ok((segments, placed))
 }
 
 fn crypto_err(e: CryptoError) -> StoreError {
