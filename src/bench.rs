@@ -64,7 +64,11 @@ pub async fn bench_restore(
 pub async fn bench_unlock(db: String) -> Result<String, JsValue> {
     let v = Vault::open(&db).await.map_err(err)?;
     let report = v.unlock(PASS).await.map_err(err)?;
-    let out = json!({ "records": report.records, "phases": phases(&v) });
+    let t0 = clock::precise_ms();
+    v.open_deferred(usize::MAX).map_err(err)?;
+    let deferred_ms = clock::precise_ms() - t0;
+    let out = json!({ "records": report.records, "deferred": report.deferred,
+        "deferred_ms": deferred_ms, "phases": phases(&v) });
     v.close();
     Ok(out.to_string())
 }
@@ -100,6 +104,33 @@ pub async fn bench_save(db: String, n: usize) -> Result<String, JsValue> {
         .unwrap_or(0);
     v.close();
     Ok(json!({ "times": times, "sealed_bytes": size }).to_string())
+}
+
+/// Compaction: `n` one-record saves (each to the log), then the log folded into segments.
+#[wasm_bindgen]
+pub async fn bench_compact(db: String, n: usize) -> Result<String, JsValue> {
+    let v = Vault::open(&db).await.map_err(err)?;
+    v.unlock(PASS).await.map_err(err)?;
+    v.compact().await.map_err(err)?;
+    let page = v.residents(&ResidentQuery::default(), n).map_err(err)?;
+    for (meta, resident) in page.rows {
+        let mut r = resident.clone();
+        r.alias = format!("{} (diubah)", r.alias);
+        v.save(vec![Change::Update {
+            id: meta.id.clone(),
+            base_rev: meta.rev,
+            body: RecordBody::Resident(r),
+        }])
+        .await
+        .map_err(err)?;
+    }
+    let segments_before = v.raw_segments().await.map_err(err)?.len();
+    let t0 = clock::precise_ms();
+    let folded = v.compact().await.map_err(err)?;
+    let ms = clock::precise_ms() - t0;
+    let segments_after = v.raw_segments().await.map_err(err)?.len();
+    v.close();
+    Ok(json!({ "folded": folded, "ms": ms, "segments_before": segments_before, "segments_after": segments_after }).to_string())
 }
 
 /// Search as you type: each query is one keystroke's search over the in-memory index.

@@ -961,8 +961,11 @@ async fn a_damaged_segment_is_reported_kept_and_never_overwritten() {
     let v = new_vault(&name).await;
     v.save(many_residents(70)).await.unwrap();
     let (n, mut bytes) = v.raw_segments().await.unwrap().remove(0);
+    let nonce = bytes[..24].to_vec();
     bytes[40] ^= 1;
-    v.write_raw_segment(n, bytes.clone()).await.unwrap();
+    v.write_raw_segment(n, bytes.clone(), Some(nonce))
+        .await
+        .unwrap();
     v.lock();
     let report = v.unlock(PASS).await.unwrap();
     assert_eq!(report.unreadable, vec![format!("segment {n}")]);
@@ -1016,5 +1019,101 @@ async fn two_tabs_saving_and_compacting_lose_nothing() {
     for v in [tab1, tab2, check] {
         v.close();
     }
+    Vault::erase(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_segment_rewritten_by_another_tab_is_never_overwritten() {
+    let name = db_name("segment-guard");
+    let v = new_vault(&name).await;
+    v.save(many_residents(70)).await.unwrap();
+    let before = v.raw_segments().await.unwrap();
+    let (n, bytes) = before[0].clone();
+    let mut other_nonce = bytes[..24].to_vec();
+    other_nonce[0] ^= 1;
+    // As if another tab had rewritten segment n since it was read here.
+    assert_eq!(
+        v.write_raw_segment(n, vec![1, 2, 3], Some(other_nonce))
+            .await
+            .unwrap_err(),
+        StoreError::Stale
+    );
+    // As if another tab had created segment n meanwhile.
+    assert_eq!(
+        v.write_raw_segment(n, vec![1, 2, 3], None)
+            .await
+            .unwrap_err(),
+        StoreError::Stale
+    );
+    assert_eq!(v.raw_segments().await.unwrap(), before, "nothing written");
+    v.close();
+    Vault::erase(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn notes_attendance_and_expenses_are_parsed_after_unlock_yet_there_when_asked() {
+    use naungan::store::DEFERRED_KINDS;
+    use naungan::synthetic;
+    let name = db_name("deferred");
+    Vault::erase(&name).await.unwrap();
+    let g = synthetic::generate(synthetic::SEED, 20, true);
+    let admin = g
+        .records
+        .iter()
+        .find(|r| matches!(r.body, Some(RecordBody::Staff(_))))
+        .unwrap()
+        .meta
+        .id
+        .clone();
+    let all = sorted(g.records.clone());
+    let deferred = all
+        .iter()
+        .filter(|r| DEFERRED_KINDS.contains(&r.meta.kind))
+        .count();
+    let note = all
+        .iter()
+        .find(|r| r.meta.kind == RecordKind::CaseNote)
+        .unwrap()
+        .clone();
+    let v = Vault::open_with_kdf(&name, TEST_LOG_N).await.unwrap();
+    v.restore_into_empty(g.records, admin, PASS).await.unwrap();
+    v.lock();
+
+    let report = v.unlock(PASS).await.unwrap();
+    assert!(deferred > 100, "{deferred}");
+    assert_eq!((report.records, report.deferred), (all.len(), deferred));
+    assert_eq!(v.count(RecordKind::Resident).unwrap(), 20);
+    assert_eq!(v.open_deferred(10).unwrap(), deferred - 10, "ten parsed");
+    // Anything that needs the rest parses it first.
+    assert_eq!(v.get(&note.meta.id).unwrap(), Some(note.clone()));
+    assert_eq!(v.open_deferred(10).unwrap(), 0);
+    assert_eq!(sorted(v.export_records().unwrap()), all);
+    assert!(v.unreadable_later().unwrap().is_empty());
+
+    // Without any step in between: a backup sees every record, and so does a save's check.
+    v.lock();
+    v.unlock(PASS).await.unwrap();
+    assert_eq!(sorted(v.export_records().unwrap()), all);
+    v.lock();
+    v.unlock(PASS).await.unwrap();
+    assert_eq!(
+        v.save(vec![Change::Delete {
+            id: note.meta.id.clone(),
+            base_rev: note.meta.rev,
+        }])
+        .await
+        .unwrap()[0]
+            .meta
+            .rev,
+        note.meta.rev + 1
+    );
+    assert_eq!(
+        v.count(RecordKind::CaseNote).unwrap(),
+        all.iter()
+            .filter(|r| r.meta.kind == RecordKind::CaseNote && !r.meta.deleted)
+            .count()
+            - 1
+    );
+    v.close();
     Vault::erase(&name).await.unwrap();
 }

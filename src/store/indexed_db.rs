@@ -190,20 +190,23 @@ impl IndexedDb {
     pub async fn read_segments(&self, numbers: &[u32]) -> Result<Vec<StoredSegment>, StoreError> {
         let tx = self.db.transaction(SEGMENTS).build().map_err(idb_err)?;
         let store = tx.object_store(SEGMENTS).map_err(idb_err)?;
+        // Every request is issued before any is awaited: the awaits then wait for results already
+        // on their way, not for one round trip per segment.
+        let gets = numbers
+            .iter()
+            .map(|n| store.get::<StoredSegment, _, _>(*n).serde())
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(idb_err)?;
         let mut out = vec![];
-        for n in numbers {
-            let s: Option<StoredSegment> = store
-                .get(*n)
-                .serde()
-                .map_err(idb_err)?
-                .await
-                .map_err(idb_err)?;
-            out.extend(s);
+        for get in gets {
+            out.extend(get.await.map_err(idb_err)?);
         }
         Ok(out)
     }
 
-    /// Writes in one transaction: all of it or none of it. See [`Write`].
+    /// Writes in one transaction: all of it or none of it. See [`Write`]. Requests of one kind
+    /// are all issued before the first is awaited (IndexedDB runs them in order either way), so
+    /// forty segments cost one round trip, not forty.
     pub async fn write(&self, w: Write<'_>) -> Result<(), StoreError> {
         let tx = self
             .db
@@ -214,56 +217,62 @@ impl IndexedDb {
             .map_err(idb_err)?;
         {
             let segments = tx.object_store(SEGMENTS).map_err(idb_err)?;
-            for (seg, expected) in w.segments {
-                let current: Option<StoredSegment> = segments
-                    .get(seg.n)
-                    .serde()
-                    .map_err(idb_err)?
-                    .await
-                    .map_err(idb_err)?;
+            let replaced: Vec<&(StoredSegment, Option<Vec<u8>>)> =
+                w.segments.iter().filter(|(_, e)| e.is_some()).collect();
+            let gets = replaced
+                .iter()
+                .map(|(seg, _)| segments.get::<StoredSegment, _, _>(seg.n).serde())
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(idb_err)?;
+            for ((_, expected), get) in replaced.iter().zip(gets) {
+                let current = get.await.map_err(idb_err)?;
                 if current.as_ref().map(StoredSegment::nonce) != expected.as_deref() {
-                    // Dropping the transaction uncommitted rolls it back.
+                    // Another tab rewrote it. Dropping the transaction uncommitted rolls it back.
                     return Err(StoreError::Stale);
                 }
-                segments
-                    .put(seg)
-                    .serde()
-                    .map_err(idb_err)?
-                    .await
-                    .map_err(idb_err)?;
             }
+            // New segments are added: one another tab created meanwhile aborts the write.
+            let puts = w
+                .segments
+                .iter()
+                .map(|(seg, expected)| match expected {
+                    Some(_) => segments.put(seg).serde(),
+                    None => segments.add(seg).serde(),
+                })
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(idb_err)?;
+            for put in puts {
+                put.await.map_err(|e| match idb_err(e) {
+                    StoreError::AlreadyExists => StoreError::Stale,
+                    other => other,
+                })?;
+            }
+
             let records = tx.object_store(RECORDS).map_err(idb_err)?;
-            for r in w.log_folded {
-                let current: Option<SealedRecord> = records
-                    .get(r.id.as_str())
-                    .serde()
-                    .map_err(idb_err)?
-                    .await
-                    .map_err(idb_err)?;
-                if current.as_ref() == Some(r) {
-                    records
-                        .delete(r.id.as_str())
-                        .primitive()
-                        .map_err(idb_err)?
-                        .await
-                        .map_err(idb_err)?;
+            let gets = w
+                .log_folded
+                .iter()
+                .map(|r| records.get::<SealedRecord, _, _>(r.id.as_str()).serde())
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(idb_err)?;
+            let mut deletes = vec![];
+            for (r, get) in w.log_folded.iter().zip(gets) {
+                if get.await.map_err(idb_err)?.as_ref() == Some(r) {
+                    deletes.push(records.delete(r.id.as_str()).primitive().map_err(idb_err)?);
                 }
             }
+            for delete in deletes {
+                delete.await.map_err(idb_err)?;
+            }
+            let mut writes = vec![];
             for r in w.log_creates {
-                records
-                    .add(r)
-                    .serde()
-                    .map_err(idb_err)?
-                    .await
-                    .map_err(idb_err)?;
+                writes.push(records.add(r).serde().map_err(idb_err)?);
             }
             for r in w.log_updates {
-                records
-                    .put(r)
-                    .serde()
-                    .map_err(idb_err)?
-                    .await
-                    .map_err(idb_err)?;
+                writes.push(records.put(r).serde().map_err(idb_err)?);
+            }
+            for write in writes {
+                write.await.map_err(idb_err)?;
             }
             if let Some(h) = w.header {
                 let meta = tx.object_store(META).map_err(idb_err)?;

@@ -16,4 +16,6 @@ pub mod vault_header;
 
 pub use error::StoreError;
 pub use indexed_db::{DB_VERSION, META, RECORDS, SEGMENTS};
-pub use vault::{Change, ResidentPage, ResidentStats, UnlockReport, Vault, DEFAULT_DB_NAME};
+pub use vault::{
+    Change, ResidentPage, ResidentStats, UnlockReport, Vault, DEFAULT_DB_NAME, DEFERRED_KINDS,
+};

@@ -146,8 +146,10 @@ pub fn decode(e: &Entry) -> Result<(Record, bool), OpenError> {
     let kind = RecordKind::parse(e.kind).ok_or_else(|| OpenError::UnknownKind(e.kind.into()))?;
     let id =
         RecordId::parse(e.id).ok_or_else(|| OpenError::Malformed(format!("bad id {}", e.id)))?;
+    let text = std::str::from_utf8(e.content)
+        .map_err(|_| OpenError::Malformed("content is not UTF-8".into()))?;
     let c: ContentIn =
-        serde_json::from_slice(e.content).map_err(|err| OpenError::Malformed(err.to_string()))?;
+        serde_json::from_str(text).map_err(|err| OpenError::Malformed(err.to_string()))?;
     if c.schema > CURRENT_SCHEMA {
         return Err(OpenError::FromTheFuture { schema: c.schema });
     }

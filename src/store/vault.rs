@@ -65,6 +65,8 @@ pub struct UnlockReport {
     /// Ids of records that could not be opened (damaged, or from a newer app). They are kept
     /// in storage untouched, and reported so staff can restore them from a backup.
     pub unreadable: Vec<String>,
+    /// Records checked but not parsed yet (see [`DEFERRED_KINDS`]); included in `records`.
+    pub deferred: usize,
 }
 
 struct Session {
@@ -80,6 +82,42 @@ struct Session {
     placement: HashMap<RecordId, u32>,
     /// Rows in the log, as far as this tab knows.
     log_rows: usize,
+    /// Records decrypted at unlock but not parsed yet (see [`DEFERRED_KINDS`]).
+    deferred: Option<Deferred>,
+    /// Deferred records that turned out unreadable when they were parsed.
+    unreadable_later: Vec<String>,
+}
+
+/// Kinds that lists and search never need: most of a vault's records (a 10-year shelter has
+/// ten notes and attendance sessions for each resident). Unlock checks their integrity (the
+/// segment decrypts) but parses them later: when the app is idle, or when anything asks.
+pub const DEFERRED_KINDS: [RecordKind; 3] = [
+    RecordKind::CaseNote,
+    RecordKind::Attendance,
+    RecordKind::Expense,
+];
+
+/// Segment plaintexts kept after unlock, and where each deferred record's content lies in them.
+struct Deferred {
+    plains: Vec<Zeroizing<Vec<u8>>>,
+    entries: Vec<DeferredEntry>,
+}
+
+struct DeferredEntry {
+    plain: usize,
+    start: usize,
+    end: usize,
+    id: String,
+    kind: RecordKind,
+    rev: u32,
+    updated: f64,
+    deleted: bool,
+}
+
+impl Deferred {
+    fn len(&self) -> usize {
+        self.entries.len()
+    }
 }
 
 /// One live resident in the search order.
@@ -102,6 +140,8 @@ impl Session {
             order: RefCell::new(None),
             placement: HashMap::new(),
             log_rows: 0,
+            deferred: None,
+            unreadable_later: vec![],
         }
     }
 
@@ -111,6 +151,37 @@ impl Session {
             at: clock::now(),
             device: self.device.clone(),
         }
+    }
+
+    /// Parses up to `max` deferred records. Returns how many are left.
+    fn open_deferred(&mut self, max: usize) -> usize {
+        let Some(mut d) = self.deferred.take() else {
+            return 0;
+        };
+        let cut = d.entries.len().saturating_sub(max);
+        let batch: Vec<DeferredEntry> = d.entries.drain(cut..).collect();
+        for e in &batch {
+            let entry = Entry {
+                id: &e.id,
+                kind: e.kind.as_str(),
+                rev: e.rev,
+                updated: e.updated,
+                deleted: e.deleted,
+                content: &d.plains[e.plain][e.start..e.end],
+            };
+            match sealed_record::decode(&entry) {
+                // Segments hold content in the schema of the app that wrote them. One from an
+                // older schema is migrated here, in memory, at every unlock, not sealed again:
+                // the next schema change must collect these to re-seal them, as unlock does.
+                Ok((record, _)) => self.index(record),
+                Err(_) => self.unreadable_later.push(e.id.clone()),
+            }
+        }
+        let left = d.len();
+        if left > 0 {
+            self.deferred = Some(d);
+        }
+        left
     }
 
     fn place(&mut self, placed: Vec<(String, u32)>) {
@@ -354,26 +425,30 @@ impl Vault {
         let mut session = Session::new(key, header.device.clone(), staff_id);
         let mut migrated = vec![];
         {
+            let mut numbers = vec![];
             let mut plains = vec![];
             for seg in &stored.segments {
                 match segment::open(&session.key, seg.n, &seg.sealed) {
-                    Ok(p) => plains.push((seg.n, p)),
+                    Ok(p) => {
+                        numbers.push(seg.n);
+                        plains.push(p);
+                    }
                     Err(_) => report.unreadable.push(format!("segment {}", seg.n)),
                 }
             }
             self.phases.borrow_mut().lap("decrypt");
             // The newest copy of each record in the segments, and where it lies.
-            let mut newest: HashMap<&str, (u32, Entry)> = HashMap::new();
-            for (n, plain) in &plains {
+            let mut newest: HashMap<&str, (usize, Entry)> = HashMap::new();
+            for (i, plain) in plains.iter().enumerate() {
                 let Ok(entries) = segment::decode(plain) else {
-                    report.unreadable.push(format!("segment {n}"));
+                    report.unreadable.push(format!("segment {}", numbers[i]));
                     continue;
                 };
                 for e in entries {
                     match newest.get(e.id) {
                         Some((_, old)) if !e.supersedes(old) => {}
                         _ => {
-                            newest.insert(e.id, (*n, e));
+                            newest.insert(e.id, (i, e));
                         }
                     }
                 }
@@ -409,16 +484,42 @@ impl Vault {
                     newest.remove(row.id.as_str());
                 }
             }
-            for (n, e) in newest.values() {
+            let mut deferred = vec![];
+            for (i, e) in newest.values() {
                 if let Some(id) = RecordId::parse(e.id) {
-                    session.placement.insert(id, *n);
+                    session.placement.insert(id, numbers[*i]);
                 }
-                opened(&mut session, sealed_record::decode(e), e.id);
+                match RecordKind::parse(e.kind) {
+                    Some(kind) if DEFERRED_KINDS.contains(&kind) => {
+                        let start = e.content.as_ptr() as usize - plains[*i].as_ptr() as usize;
+                        deferred.push(DeferredEntry {
+                            plain: *i,
+                            start,
+                            end: start + e.content.len(),
+                            id: e.id.to_string(),
+                            kind,
+                            rev: e.rev,
+                            updated: e.updated,
+                            deleted: e.deleted,
+                        });
+                    }
+                    _ => {
+                        opened(&mut session, sealed_record::decode(e), e.id);
+                    }
+                }
+            }
+            drop(newest);
+            report.deferred = deferred.len();
+            if !deferred.is_empty() {
+                session.deferred = Some(Deferred {
+                    plains,
+                    entries: deferred,
+                });
             }
         }
         self.phases.borrow_mut().lap("open");
         session.log_rows = stored.log.len();
-        report.records = session.records.len();
+        report.records = session.records.len() + report.deferred;
         report.migrated = migrated.len();
         *self.session.borrow_mut() = Some(session);
         if header_changed {
@@ -448,6 +549,8 @@ impl Vault {
 
     /// Applies changes in one transaction: all of them, or (on any failure) none.
     pub async fn save(&self, changes: Vec<Change>) -> Result<Vec<Record>, StoreError> {
+        // Stale checks compare with every record.
+        self.open_all_deferred();
         let records = {
             let guard = self.session.borrow();
             let s = guard.as_ref().ok_or(StoreError::Locked)?;
@@ -542,7 +645,10 @@ impl Vault {
     async fn fold(&self, extra: &[Record]) -> Result<usize, StoreError> {
         let mut attempt = 0;
         loop {
-            match self.fold_once(extra).await {
+            // Boxed: one copy of this large future in the app, not one per caller.
+            let once: std::pin::Pin<Box<dyn std::future::Future<Output = _> + '_>> =
+                Box::pin(self.fold_once(extra));
+            match once.await {
                 Err(StoreError::Stale) if attempt < 2 => attempt += 1,
                 other => return other,
             }
@@ -679,6 +785,7 @@ impl Vault {
                 "a choice is needed for every conflict".into(),
             ));
         }
+        self.open_all_deferred();
         let records = {
             let guard = self.session.borrow();
             let s = guard.as_ref().ok_or(StoreError::Locked)?;
@@ -703,7 +810,14 @@ impl Vault {
         Ok(summary)
     }
 
+    /// Runs `f` on the session with every record parsed (deferred ones are parsed first).
     fn with_session<T>(&self, f: impl FnOnce(&Session) -> T) -> Result<T, StoreError> {
+        self.open_all_deferred();
+        self.with_index(f)
+    }
+
+    /// Runs `f` on the session as it is: enough for everything but the deferred kinds.
+    fn with_index<T>(&self, f: impl FnOnce(&Session) -> T) -> Result<T, StoreError> {
         self.session
             .borrow()
             .as_ref()
@@ -711,12 +825,34 @@ impl Vault {
             .ok_or(StoreError::Locked)
     }
 
+    fn open_all_deferred(&self) {
+        if let Some(s) = self.session.borrow_mut().as_mut() {
+            s.open_deferred(usize::MAX);
+        }
+    }
+
+    /// Parses up to `max` of the records unlock deferred (see [`DEFERRED_KINDS`]); the app
+    /// calls it in small steps while idle after unlocking. Returns how many are left.
+    pub fn open_deferred(&self, max: usize) -> Result<usize, StoreError> {
+        let mut guard = self.session.borrow_mut();
+        let s = guard.as_mut().ok_or(StoreError::Locked)?;
+        Ok(s.open_deferred(max))
+    }
+
+    /// Ids of deferred records that could not be read when they were parsed.
+    pub fn unreadable_later(&self) -> Result<Vec<String>, StoreError> {
+        self.with_index(|s| s.unreadable_later.clone())
+    }
+
     pub fn get(&self, id: &RecordId) -> Result<Option<Record>, StoreError> {
+        if let Some(r) = self.with_index(|s| s.records.get(id).cloned())? {
+            return Ok(Some(r));
+        }
         self.with_session(|s| s.records.get(id).cloned())
     }
 
     pub fn shelter(&self) -> Result<Option<Shelter>, StoreError> {
-        self.with_session(|s| {
+        self.with_index(|s| {
             s.records.values().find_map(|r| match &r.body {
                 Some(RecordBody::Shelter(sh)) => Some(sh.clone()),
                 _ => None,
@@ -726,7 +862,7 @@ impl Vault {
 
     /// The staff member who unlocked this session.
     pub fn current_staff(&self) -> Result<(RecordId, Option<StaffMember>), StoreError> {
-        self.with_session(|s| {
+        self.with_index(|s| {
             let m = match s.records.get(&s.staff_id).and_then(|r| r.body.as_ref()) {
                 Some(RecordBody::Staff(m)) => Some(m.clone()),
                 _ => None,
@@ -736,14 +872,17 @@ impl Vault {
     }
 
     pub fn staff_name(&self, id: &RecordId) -> Result<Option<String>, StoreError> {
-        self.with_session(|s| match s.records.get(id).and_then(|r| r.body.as_ref()) {
+        self.with_index(|s| match s.records.get(id).and_then(|r| r.body.as_ref()) {
             Some(RecordBody::Staff(m)) => Some(m.name.clone()),
             _ => None,
         })
     }
 
     pub fn count(&self, kind: RecordKind) -> Result<usize, StoreError> {
-        self.with_session(|s| {
+        if DEFERRED_KINDS.contains(&kind) {
+            self.open_all_deferred();
+        }
+        self.with_index(|s| {
             s.records
                 .values()
                 .filter(|r| r.meta.kind == kind && !r.meta.deleted)
@@ -753,7 +892,7 @@ impl Vault {
 
     /// Live residents matching the query, by name; at most `limit` rows, and the total.
     pub fn residents(&self, q: &ResidentQuery, limit: usize) -> Result<ResidentPage, StoreError> {
-        self.with_session(|s| {
+        self.with_index(|s| {
             let mut order = s.order.borrow_mut();
             let order = order.get_or_insert_with(|| {
                 let mut o: Vec<SearchEntry> = s
@@ -799,7 +938,7 @@ impl Vault {
     /// The dashboard's numbers, counted in place: (all live residents, those in the programme,
     /// those whose papers a third party holds, the `recent` latest intakes).
     pub fn resident_stats(&self, recent: usize) -> Result<ResidentStats, StoreError> {
-        self.with_session(|s| {
+        self.with_index(|s| {
             let mut st = ResidentStats::default();
             let mut latest: Vec<(&RecordMeta, &Resident)> = vec![];
             for r in s.records.values() {
@@ -825,7 +964,7 @@ impl Vault {
 
     /// A resident's photo record, if there is a live one.
     pub fn photo_of(&self, resident: &RecordId) -> Result<Option<(RecordMeta, Photo)>, StoreError> {
-        self.with_session(|s| {
+        self.with_index(|s| {
             s.records.values().find_map(|r| match &r.body {
                 Some(RecordBody::Photo(p)) if p.resident == *resident => {
                     Some((r.meta.clone(), p.clone()))
@@ -837,7 +976,7 @@ impl Vault {
 
     /// Every cohort a live resident belongs to, newest first.
     pub fn cohorts(&self) -> Result<Vec<String>, StoreError> {
-        self.with_session(|s| {
+        self.with_index(|s| {
             let mut c: Vec<String> = s
                 .records
                 .values()
@@ -882,11 +1021,16 @@ impl Vault {
             .await
     }
 
-    /// Replaces a segment's stored bytes as they are (tests of damaged storage).
+    /// Replaces a segment's stored bytes as they are, if the stored segment's nonce is
+    /// `expected` (`None`: if there is none). Tests of damaged storage and of the guard against
+    /// overwriting another tab's segment.
     #[doc(hidden)]
-    pub async fn write_raw_segment(&self, n: u32, sealed: Vec<u8>) -> Result<(), StoreError> {
-        let current = self.db.read_segments(&[n]).await?;
-        let expected = current.first().map(|s| s.nonce().to_vec());
+    pub async fn write_raw_segment(
+        &self,
+        n: u32,
+        sealed: Vec<u8>,
+        expected: Option<Vec<u8>>,
+    ) -> Result<(), StoreError> {
         self.db
             .write(Write {
                 segments: &[(StoredSegment { n, sealed }, expected)],

@@ -125,6 +125,34 @@ pub fn lock_now() {
     });
 }
 
+/// Parses the records unlock left for later (notes, attendance, expenses), a slice at a time
+/// between frames, so the app is usable at once and stays responsive. If any turn out
+/// unreadable, says so as unlock does.
+pub fn open_deferred_when_idle() {
+    const SLICE: usize = 2_000;
+    let app = use_app();
+    let t = use_texts();
+    fn step(app: AppState, t: &'static Texts) {
+        let Some(v) = VAULT.with(|c| c.borrow().clone()) else {
+            return;
+        };
+        match v.open_deferred(SLICE) {
+            Ok(0) => {
+                let late = v.unreadable_later().unwrap_or_default();
+                if !late.is_empty() {
+                    app.notify(
+                        fill(t.unreadable_records, &[("n", &late.len().to_string())]),
+                        true,
+                    );
+                }
+            }
+            Ok(_) => set_timeout(move || step(app, t), std::time::Duration::from_millis(16)),
+            Err(_) => {} // locked meanwhile
+        }
+    }
+    set_timeout(move || step(app, t), std::time::Duration::from_millis(50));
+}
+
 /// A plain sentence for a backup file problem: what happened and what to do.
 pub fn backup_error_text(t: &Texts, e: &crate::store::backup::BackupError) -> String {
     use crate::store::backup::BackupError as B;
