@@ -128,10 +128,9 @@ pub fn lock_now() {
 /// Parses the records unlock left for later (notes, attendance, expenses), a slice at a time
 /// between frames, so the app is usable at once and stays responsive. If any turn out
 /// unreadable, says so as unlock does.
-pub fn open_deferred_when_idle() {
+/// (Called from async code, where no component context exists: it takes what it needs.)
+pub fn open_deferred_when_idle(app: AppState, t: &'static Texts) {
     const SLICE: usize = 2_000;
-    let app = use_app();
-    let t = use_texts();
     fn step(app: AppState, t: &'static Texts) {
         let Some(v) = VAULT.with(|c| c.borrow().clone()) else {
             return;

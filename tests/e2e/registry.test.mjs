@@ -167,6 +167,16 @@ test('registry end to end', async (t) => {
     await step(t, page, 'lock, wrong passphrase, unlock, reload: everything still there', async () => {
       await page.click('#lock');
       await page.getByRole('heading', { name: 'Buka Naungan' }).waitFor();
+      // Locking folded the log of saves into the compact segments.
+      const stored = await page.evaluate(async () => {
+        const req = (r) => new Promise((ok, err) => { r.onsuccess = () => ok(r.result); r.onerror = () => err(r.error); });
+        const db = await req(indexedDB.open('naungan'));
+        const tx = db.transaction(['records', 'segments']);
+        const out = [await req(tx.objectStore('records').count()), await req(tx.objectStore('segments').count())];
+        db.close();
+        return out;
+      });
+      assert.deepEqual(stored, [0, 1], 'log rows, segments after locking');
       await page.fill('#passphrase', 'bukan kata sandinya');
       await page.click('#unlock-submit');
       await page.locator('#unlock-error').filter({ hasText: 'Kata sandi salah. Tidak ada yang berubah.' }).waitFor({ timeout: 30000 });

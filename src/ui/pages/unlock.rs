@@ -39,7 +39,7 @@ pub fn UnlockPage() -> impl IntoView {
                 );
             }
             app.phase.set(Phase::Unlocked);
-            open_deferred_when_idle();
+            open_deferred_when_idle(app, t);
         }
         Err(e) => {
             failure.set(Some(error_text(t, &e)));
