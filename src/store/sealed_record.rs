@@ -72,10 +72,10 @@ fn aad(id: &str, kind: &str, rev: u32, updated: f64, deleted: bool) -> Vec<u8> {
 
 /// The plaintext of a record's content: everything but its clear fields.
 pub fn encode(r: &Record) -> Zeroizing<Vec<u8>> {
-    let body = r.body.as_ref().map(RecordBody::to_data_json);
-    let raw = body
-        .as_deref()
-        .map(|b| RawValue::from_string(b.to_string()).expect("serde_json wrote valid JSON"));
+    let raw = r
+        .body
+        .as_ref()
+        .map(|b| RawValue::from_string(b.to_data_json()).expect("serde_json wrote valid JSON"));
     let content = ContentOut {
         schema: CURRENT_SCHEMA,
         created_at: r.meta.created_at,

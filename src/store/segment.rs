@@ -222,18 +222,19 @@ pub fn fold<'a>(
             _ => appended.push(e),
         }
     }
-    // The same record twice among the appended: the newest copy only.
-    let mut newest: HashMap<&str, usize> = HashMap::new();
+    // The same record twice among the appended: the newest copy only. (The same map type as
+    // `at`: each distinct map type costs first-load bytes.)
+    let mut newest: HashMap<&str, (u32, usize)> = HashMap::new();
     let mut kept: Vec<Option<Entry>> = vec![];
     for e in appended {
         match newest.get(e.id) {
-            Some(&i) => {
+            Some(&(_, i)) => {
                 if e.supersedes(kept[i].as_ref().expect("kept")) {
                     kept[i] = Some(e);
                 }
             }
             None => {
-                newest.insert(e.id, kept.len());
+                newest.insert(e.id, (0, kept.len()));
                 kept.push(Some(e));
             }
         }

@@ -346,7 +346,7 @@ impl Vault {
                 .map(|(r, p)| (Place::Append, entry_of(r, p)))
                 .collect();
             let out = segment::fold(BTreeMap::new(), incoming, None, 0, segment::TARGET_BYTES);
-            let (segments, placed) = seal_segments(&s.key, out, &HashMap::new())?;
+            let (segments, placed) = seal_segments(&s.key, out, &[])?;
             phases.lap("seal");
             self.db
                 .write(Write {
@@ -437,18 +437,21 @@ impl Vault {
                 }
             }
             self.phases.borrow_mut().lap("decrypt");
-            // The newest copy of each record in the segments, and where it lies.
-            let mut newest: HashMap<&str, (usize, Entry)> = HashMap::new();
+            // The newest copy of each record in the segments: (segment, entry) indexes.
+            let mut decoded: Vec<Vec<Entry>> = vec![];
             for (i, plain) in plains.iter().enumerate() {
-                let Ok(entries) = segment::decode(plain) else {
+                decoded.push(segment::decode(plain).unwrap_or_else(|_| {
                     report.unreadable.push(format!("segment {}", numbers[i]));
-                    continue;
-                };
-                for e in entries {
+                    vec![]
+                }));
+            }
+            let mut newest: HashMap<&str, (u32, usize)> = HashMap::new();
+            for (i, entries) in decoded.iter().enumerate() {
+                for (j, e) in entries.iter().enumerate() {
                     match newest.get(e.id) {
-                        Some((_, old)) if !e.supersedes(old) => {}
+                        Some(&(a, b)) if !e.supersedes(&decoded[a as usize][b]) => {}
                         _ => {
-                            newest.insert(e.id, (i, e));
+                            newest.insert(e.id, (i as u32, j));
                         }
                     }
                 }
@@ -475,7 +478,7 @@ impl Vault {
             for row in &stored.log {
                 let older = newest
                     .get(row.id.as_str())
-                    .is_some_and(|(_, e)| e.supersedes(&row.head()));
+                    .is_some_and(|&(a, b)| decoded[a as usize][b].supersedes(&row.head()));
                 if older {
                     continue;
                 }
@@ -485,15 +488,17 @@ impl Vault {
                 }
             }
             let mut deferred = vec![];
-            for (i, e) in newest.values() {
+            for &(i, j) in newest.values() {
+                let i = i as usize;
+                let e = &decoded[i][j];
                 if let Some(id) = RecordId::parse(e.id) {
-                    session.placement.insert(id, numbers[*i]);
+                    session.placement.insert(id, numbers[i]);
                 }
                 match RecordKind::parse(e.kind) {
                     Some(kind) if DEFERRED_KINDS.contains(&kind) => {
-                        let start = e.content.as_ptr() as usize - plains[*i].as_ptr() as usize;
+                        let start = e.content.as_ptr() as usize - plains[i].as_ptr() as usize;
                         deferred.push(DeferredEntry {
-                            plain: *i,
+                            plain: i,
                             start,
                             end: start + e.content.len(),
                             id: e.id.to_string(),
@@ -509,6 +514,7 @@ impl Vault {
                 }
             }
             drop(newest);
+            drop(decoded);
             report.deferred = deferred.len();
             if !deferred.is_empty() {
                 session.deferred = Some(Deferred {
@@ -722,7 +728,7 @@ impl Vault {
                 )
                 .collect();
             let out = segment::fold(current, incoming, last, next_key, segment::TARGET_BYTES);
-            let nonces: HashMap<u32, Vec<u8>> = stored
+            let nonces: Vec<(u32, Vec<u8>)> = stored
                 .iter()
                 .map(|seg| (seg.n, seg.nonce().to_vec()))
                 .collect();
@@ -1069,7 +1075,7 @@ fn entry_of<'a>(r: &'a Record, plain: &'a [u8]) -> Entry<'a> {
 fn seal_segments(
     key: &Key,
     out: BTreeMap<u32, Vec<Entry>>,
-    nonces: &HashMap<u32, Vec<u8>>,
+    nonces: &[(u32, Vec<u8>)],
 ) -> Result<(Vec<(StoredSegment, Option<Vec<u8>>)>, Vec<(String, u32)>), StoreError> {
     let mut segments = vec![];
     let mut placed = vec![];
@@ -1077,7 +1083,8 @@ fn seal_segments(
         let plain = segment::encode(&entries);
         let sealed = segment::seal(key, n, &plain).map_err(crypto_err)?;
         placed.extend(entries.iter().map(|e| (e.id.to_string(), n)));
-        segments.push((StoredSegment { n, sealed }, nonces.get(&n).cloned()));
+        let replaces = nonces.iter().find(|(m, _)| *m == n).map(|(_, x)| x.clone());
+        segments.push((StoredSegment { n, sealed }, replaces));
     }
     Ok((segments, placed))
 }

@@ -10,11 +10,47 @@ use serde::{Deserialize, Serialize};
 
 pub const HEADER_FORMAT: u32 = 1;
 
+/// Stored as `{"type": "passphrase", "staff_id": ".."}` or `{"type": "recovery"}` (through
+/// [`SlotKindRepr`]: serde's internally tagged enums cost ~5 KB of first-load wasm).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(into = "SlotKindRepr", try_from = "SlotKindRepr")]
 pub enum SlotKind {
     Passphrase { staff_id: String },
     Recovery,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SlotKindRepr {
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    staff_id: Option<String>,
+}
+
+impl From<SlotKind> for SlotKindRepr {
+    fn from(k: SlotKind) -> SlotKindRepr {
+        match k {
+            SlotKind::Passphrase { staff_id } => SlotKindRepr {
+                kind: "passphrase".into(),
+                staff_id: Some(staff_id),
+            },
+            SlotKind::Recovery => SlotKindRepr {
+                kind: "recovery".into(),
+                staff_id: None,
+            },
+        }
+    }
+}
+
+impl TryFrom<SlotKindRepr> for SlotKind {
+    type Error = String;
+    fn try_from(r: SlotKindRepr) -> Result<SlotKind, String> {
+        match (r.kind.as_str(), r.staff_id) {
+            ("passphrase", Some(staff_id)) => Ok(SlotKind::Passphrase { staff_id }),
+            ("recovery", None) => Ok(SlotKind::Recovery),
+            (other, _) => Err(format!("unknown key slot {other}")),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -202,6 +238,31 @@ mod tests {
         let h =
             VaultHeader::create(&dk, "staff-1", "kata sandi yang panjang", &code, LOG_N).unwrap();
         (dk, code, h)
+    }
+
+    #[test]
+    fn slot_kinds_keep_their_stored_form() {
+        let p = SlotKind::Passphrase {
+            staff_id: "abc".into(),
+        };
+        let json = serde_json::to_string(&p).unwrap();
+        assert_eq!(json, r#"{"type":"passphrase","staff_id":"abc"}"#);
+        assert_eq!(serde_json::from_str::<SlotKind>(&json).unwrap(), p);
+        assert_eq!(
+            serde_json::from_str::<SlotKind>(r#"{"type":"recovery"}"#).unwrap(),
+            SlotKind::Recovery
+        );
+        assert_eq!(
+            serde_json::to_string(&SlotKind::Recovery).unwrap(),
+            r#"{"type":"recovery"}"#
+        );
+        for bad in [
+            r#"{"type":"passphrase"}"#,
+            r#"{"type":"fingerprint"}"#,
+            r#"{"staff_id":"abc"}"#,
+        ] {
+            assert!(serde_json::from_str::<SlotKind>(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]
