@@ -49,6 +49,13 @@ impl Entry<'_> {
     }
 }
 
+/// A 64-bit FNV-1a hash of a record id: a small key for "which segment holds this record".
+pub fn id_hash(id: &str) -> u64 {
+    id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SegmentError {
     /// Wrong key, or the bytes were changed, truncated or moved to another key.
@@ -299,6 +306,17 @@ mod tests {
             deleted: false,
             content,
         }
+    }
+
+    #[test]
+    fn id_hashes_are_fnv1a() {
+        // FNV-1a's published test values.
+        assert_eq!(id_hash(""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(id_hash("a"), 0xaf63_dc4c_8601_ec8c);
+        assert_ne!(
+            id_hash("0d6f2b0e-4c55-4f0a-9a53-2f3c1e7a8b90"),
+            id_hash("0d6f2b0e-4c55-4f0a-9a53-2f3c1e7a8b91")
+        );
     }
 
     #[test]

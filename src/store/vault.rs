@@ -78,8 +78,10 @@ struct Session {
     haystacks: HashMap<RecordId, String>,
     /// Live residents by name, with what search filters on; rebuilt lazily after changes.
     order: RefCell<Option<Vec<SearchEntry>>>,
-    /// Which segment holds (a copy of) each record: where compaction puts its newer copy.
-    placement: HashMap<RecordId, u32>,
+    /// Which segment holds (a copy of) each record, by a 64-bit hash of its id: where
+    /// compaction puts its newer copy. Only a hint: a wrong one (a hash collision, one in
+    /// billions) leaves an older copy behind, which loading ignores.
+    placement: HashMap<u64, u32>,
     /// Rows in the log, as far as this tab knows.
     log_rows: usize,
     /// Records decrypted at unlock but not parsed yet (see [`DEFERRED_KINDS`]).
@@ -184,12 +186,8 @@ impl Session {
         left
     }
 
-    fn place(&mut self, placed: Vec<(String, u32)>) {
-        for (id, n) in placed {
-            if let Some(id) = RecordId::parse(&id) {
-                self.placement.insert(id, n);
-            }
-        }
+    fn place(&mut self, placed: Vec<(u64, u32)>) {
+        self.placement.extend(placed);
     }
 
     fn index(&mut self, r: Record) {
@@ -445,7 +443,8 @@ impl Vault {
                     vec![]
                 }));
             }
-            let mut newest: HashMap<&str, (u32, usize)> = HashMap::new();
+            let mut newest: HashMap<&str, (u32, usize)> =
+                HashMap::with_capacity(decoded.iter().map(Vec::len).sum());
             for (i, entries) in decoded.iter().enumerate() {
                 for (j, e) in entries.iter().enumerate() {
                     match newest.get(e.id) {
@@ -488,12 +487,14 @@ impl Vault {
                 }
             }
             let mut deferred = vec![];
-            for &(i, j) in newest.values() {
+            session.placement.reserve(newest.len());
+            // In storage order, not the map's: the plaintext is then read front to back.
+            let mut winners: Vec<(u32, usize)> = newest.into_values().collect();
+            winners.sort_unstable();
+            for (i, j) in winners {
                 let i = i as usize;
                 let e = &decoded[i][j];
-                if let Some(id) = RecordId::parse(e.id) {
-                    session.placement.insert(id, numbers[i]);
-                }
+                session.placement.insert(segment::id_hash(e.id), numbers[i]);
                 match RecordKind::parse(e.kind) {
                     Some(kind) if DEFERRED_KINDS.contains(&kind) => {
                         let start = e.content.as_ptr() as usize - plains[i].as_ptr() as usize;
@@ -513,7 +514,6 @@ impl Vault {
                     }
                 }
             }
-            drop(newest);
             drop(decoded);
             report.deferred = deferred.len();
             if !deferred.is_empty() {
@@ -669,8 +669,9 @@ impl Vault {
         let last = numbers.iter().max().copied();
         let next_key = last.map_or(0, |n| n + 1);
         let hint = |s: &Session, id: &str| {
-            RecordId::parse(id)
-                .and_then(|id| s.placement.get(&id).copied())
+            s.placement
+                .get(&segment::id_hash(id))
+                .copied()
                 .filter(|n| numbers.contains(n))
         };
         let wanted: Vec<u32> = {
@@ -1076,13 +1077,13 @@ fn seal_segments(
     key: &Key,
     out: BTreeMap<u32, Vec<Entry>>,
     nonces: &[(u32, Vec<u8>)],
-) -> Result<(Vec<(StoredSegment, Option<Vec<u8>>)>, Vec<(String, u32)>), StoreError> {
+) -> Result<(Vec<(StoredSegment, Option<Vec<u8>>)>, Vec<(u64, u32)>), StoreError> {
     let mut segments = vec![];
     let mut placed = vec![];
     for (n, entries) in out {
         let plain = segment::encode(&entries);
         let sealed = segment::seal(key, n, &plain).map_err(crypto_err)?;
-        placed.extend(entries.iter().map(|e| (e.id.to_string(), n)));
+        placed.extend(entries.iter().map(|e| (segment::id_hash(e.id), n)));
         let replaces = nonces.iter().find(|(m, _)| *m == n).map(|(_, x)| x.clone());
         segments.push((StoredSegment { n, sealed }, replaces));
     }
