@@ -154,6 +154,49 @@ impl IndexedDb {
         Ok(Stored { segments, log })
     }
 
+    /// Every segment, handed to `each` as it arrives, and then the log, in one transaction.
+    /// All requests are issued first, so IndexedDB reads the next segments while `each` works on
+    /// this one (`each` must not await: it runs between this transaction's requests).
+    pub async fn read_each_segment(
+        &self,
+        mut each: impl FnMut(StoredSegment),
+    ) -> Result<Vec<SealedRecord>, StoreError> {
+        let tx = self
+            .db
+            .transaction([SEGMENTS, RECORDS])
+            .build()
+            .map_err(idb_err)?;
+        let segments = tx.object_store(SEGMENTS).map_err(idb_err)?;
+        let numbers = segments
+            .get_all_keys::<u32>()
+            .primitive()
+            .map_err(idb_err)?
+            .await
+            .map_err(idb_err)?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(idb_err)?;
+        let gets = numbers
+            .iter()
+            .map(|n| segments.get::<StoredSegment, _, _>(*n).serde())
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(idb_err)?;
+        let log = tx
+            .object_store(RECORDS)
+            .map_err(idb_err)?
+            .get_all::<SealedRecord>()
+            .serde()
+            .map_err(idb_err)?;
+        for get in gets {
+            if let Some(seg) = get.await.map_err(idb_err)? {
+                each(seg);
+            }
+        }
+        log.await
+            .map_err(idb_err)?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(idb_err)
+    }
+
     /// The log and the numbers of every segment, in one transaction.
     pub async fn read_log_and_segment_numbers(
         &self,

@@ -417,24 +417,26 @@ impl Vault {
             header_changed = true;
         }
         self.phases.borrow_mut().lap("kdf");
-        let stored = self.db.read_all().await?;
-        self.phases.borrow_mut().lap("read");
         let mut report = UnlockReport::default();
         let mut session = Session::new(key, header.device.clone(), staff_id);
         let mut migrated = vec![];
-        {
-            let mut numbers = vec![];
-            let mut plains = vec![];
-            for seg in &stored.segments {
-                match segment::open(&session.key, seg.n, &seg.sealed) {
+        // Each segment is decrypted as it arrives, while IndexedDB reads the next ones.
+        let mut numbers = vec![];
+        let mut plains = vec![];
+        let log = self
+            .db
+            .read_each_segment(
+                |seg| match segment::open(&session.key, seg.n, &seg.sealed) {
                     Ok(p) => {
                         numbers.push(seg.n);
                         plains.push(p);
                     }
                     Err(_) => report.unreadable.push(format!("segment {}", seg.n)),
-                }
-            }
-            self.phases.borrow_mut().lap("decrypt");
+                },
+            )
+            .await?;
+        self.phases.borrow_mut().lap("read and decrypt");
+        {
             // The newest copy of each record in the segments: (segment, entry) indexes.
             let mut decoded: Vec<Vec<Entry>> = vec![];
             for (i, plain) in plains.iter().enumerate() {
@@ -474,7 +476,7 @@ impl Vault {
                 }
             };
             // A log row is newer than a segment's copy unless that copy is a later revision.
-            for row in &stored.log {
+            for row in &log {
                 let older = newest
                     .get(row.id.as_str())
                     .is_some_and(|&(a, b)| decoded[a as usize][b].supersedes(&row.head()));
@@ -524,7 +526,7 @@ impl Vault {
             }
         }
         self.phases.borrow_mut().lap("open");
-        session.log_rows = stored.log.len();
+        session.log_rows = log.len();
         report.records = session.records.len() + report.deferred;
         report.migrated = migrated.len();
         *self.session.borrow_mut() = Some(session);

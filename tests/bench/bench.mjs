@@ -167,7 +167,7 @@ for (let i = 0; i < RUNS; i++) floorReads.push((await page.evaluate(() => window
 const load = median(unlocks.map((p) => p.total - p.kdf));
 const floorRead = median(floorReads);
 row(`unlock of the 10-year set: load (read, decrypt every segment, parse and index what lists need); KDF ${ms(median(unlocks.map((p) => p.kdf)))} apart; the other ${deferred[0].deferred} records (notes, attendance, expenses) are parsed after, in slices: ${ms(median(deferred.map((u) => u.deferred_ms)))}`,
-  'load ≤ 1.0 s and ≤ 2× the floor', `${ms(load)} (read ${ms(median(unlocks.map((p) => p.read)))}, decrypt ${ms(median(unlocks.map((p) => p.decrypt)))}, parse and index ${ms(median(unlocks.map((p) => p.open)))})`,
+  'load ≤ 1.0 s and ≤ 2× the floor', `${ms(load)} (read and decrypt, overlapped: ${ms(median(unlocks.map((p) => p['read and decrypt'])))}; parse and index ${ms(median(unlocks.map((p) => p.open)))})`,
   `${ms(floorRead)} (JS getAll of 40 values + AES-GCM)`, (load / floorRead).toFixed(1) + '×', load <= 1000 && load <= 2 * floorRead);
 
 // 5. Save one record, and its baseline.
