@@ -529,8 +529,9 @@ impl Vault {
         session.log_rows = log.len();
         report.records = session.records.len() + report.deferred;
         report.migrated = migrated.len();
-        *self.session.borrow_mut() = Some(session);
         if header_changed {
+            // Before the session opens: if a recovery's new passphrase cannot be stored, the
+            // recovery fails as a whole and the vault stays locked.
             let h = header.to_json();
             self.db
                 .write(Write {
@@ -539,13 +540,17 @@ impl Vault {
                 })
                 .await?;
         }
+        *self.session.borrow_mut() = Some(session);
         if !migrated.is_empty() {
             // Migrations keep id, revision and times: the content is unchanged, only its schema
             // moved on, so it is sealed again once.
-            self.write_records(migrated).await?;
+            // Not fatal: the records are open and migrated in memory; a full disk must not lock
+            // staff out of their data. The migration is simply done again at the next unlock.
+            let _ = self.write_records(migrated).await;
         }
         if self.log_rows() >= LOG_COMPACT_AT {
-            self.compact().await?;
+            // Not fatal either: the log stays as it is, still read at every unlock.
+            let _ = self.compact().await;
         }
         Ok(report)
     }
