@@ -1117,3 +1117,56 @@ async fn notes_attendance_and_expenses_are_parsed_after_unlock_yet_there_when_as
     v.close();
     Vault::erase(&name).await.unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn two_tabs_never_overwrite_each_others_saves_unseen() {
+    let name = db_name("two-tabs-edit");
+    let tab1 = new_vault(&name).await;
+    let tab2 = unlocked(&name).await;
+    let a = tab1.save(many_residents(1)).await.unwrap()[0]
+        .meta
+        .id
+        .clone();
+    // Tab 2 never saw A: its own save still goes through, and it reads everything again.
+    let b = tab2.save(many_residents(1)).await.unwrap()[0]
+        .meta
+        .id
+        .clone();
+    assert!(tab2.get(&a).unwrap().is_some(), "tab 2 has read again");
+    // Both edit A from revision 1: the first save wins, the second is told.
+    update(&tab1, &a, 1, resident("Klien Nomor 0", "dari tab satu")).await;
+    let second = Change::Update {
+        id: a.clone(),
+        base_rev: 1,
+        body: resident("Klien Nomor 0", "dari tab dua"),
+    };
+    assert_eq!(
+        tab2.save(vec![second]).await.unwrap_err(),
+        StoreError::Stale
+    );
+    assert_eq!(
+        alias_of(&tab2, &a),
+        "dari tab satu",
+        "tab 2 shows what is stored"
+    );
+    // The same once the edit lies in a segment.
+    tab1.compact().await.unwrap();
+    update(&tab2, &a, 2, resident("Klien Nomor 0", "dari tab dua")).await;
+    let late = Change::Update {
+        id: a.clone(),
+        base_rev: 2,
+        body: resident("Klien Nomor 0", "terlambat"),
+    };
+    assert_eq!(tab1.save(vec![late]).await.unwrap_err(), StoreError::Stale);
+    let check = unlocked(&name).await;
+    let r = check.get(&a).unwrap().unwrap();
+    assert_eq!(
+        (r.meta.rev, alias_of(&check, &a).as_str()),
+        (3, "dari tab dua")
+    );
+    assert!(check.get(&b).unwrap().is_some());
+    for v in [tab1, tab2, check] {
+        v.close();
+    }
+    Vault::erase(&name).await.unwrap();
+}

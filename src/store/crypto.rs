@@ -59,6 +59,12 @@ impl Key {
     pub fn bytes(&self) -> &[u8; KEY_LEN] {
         &self.0
     }
+
+    /// A second copy, for the store's own use (reading the vault again without the
+    /// passphrase). Deliberately not `Clone`: copies of a key should be rare and visible.
+    pub(crate) fn duplicate(&self) -> Key {
+        Key(Zeroizing::new(*self.0))
+    }
 }
 
 impl fmt::Debug for Key {

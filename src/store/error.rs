@@ -17,6 +17,9 @@ pub enum StoreError {
     NotFound,
     /// Someone (another tab) changed the record since it was opened here.
     Stale,
+    /// Another tab wrote records since this one last read them. The vault reads again and
+    /// retries by itself; callers see `Stale` only if the records they change were changed.
+    Changed,
     /// A record with this id already exists in storage.
     AlreadyExists,
     /// The browser refused the write: storage full, or blocked.

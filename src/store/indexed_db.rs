@@ -8,7 +8,8 @@
 //! - `records`: the log, one value per record, key path `id`, index `kind`. Values are
 //!   [`SealedRecord`]s. Saves land here; compaction folds them into segments. (In version 1 it
 //!   held every record; such a vault is simply one whose log has not been compacted yet.)
-//! - `meta`: out-of-line keys. `"header"` holds the vault header (JSON text).
+//! - `meta`: out-of-line keys. `"header"` holds the vault header (JSON text); `"generation"`
+//!   counts record writes, so a tab can tell that another one wrote since it last read.
 
 use super::error::StoreError;
 use super::sealed_record::SealedRecord;
@@ -24,6 +25,8 @@ pub const RECORDS: &str = "records";
 pub const SEGMENTS: &str = "segments";
 pub const META: &str = "meta";
 const HEADER_KEY: &str = "header";
+/// How many record writes the vault has had (a number; absent means 0). See `Write::generation`.
+const GENERATION_KEY: &str = "generation";
 
 fn idb_err(e: IdbError) -> StoreError {
     match e {
@@ -79,6 +82,10 @@ pub struct Write<'a> {
     /// Log rows folded into the segments above: each is deleted if it is still exactly as read
     /// (a newer save of the same record, from another tab, stays).
     pub log_folded: &'a [SealedRecord],
+    /// For a write of records: the write generation the writer last saw, and the next one. If
+    /// the stored generation is not the first (another tab wrote meanwhile), nothing is
+    /// written (`Changed`). Compaction, which changes no record, passes `None`.
+    pub generation: Option<(u64, u64)>,
 }
 
 impl IndexedDb {
@@ -157,14 +164,21 @@ impl IndexedDb {
     /// Every segment, handed to `each` as it arrives, and then the log, in one transaction.
     /// All requests are issued first, so IndexedDB reads the next segments while `each` works on
     /// this one (`each` must not await: it runs between this transaction's requests).
+    /// Returns the log and the write generation.
     pub async fn read_each_segment(
         &self,
         mut each: impl FnMut(StoredSegment),
-    ) -> Result<Vec<SealedRecord>, StoreError> {
+    ) -> Result<(Vec<SealedRecord>, u64), StoreError> {
         let tx = self
             .db
-            .transaction([SEGMENTS, RECORDS])
+            .transaction([SEGMENTS, RECORDS, META])
             .build()
+            .map_err(idb_err)?;
+        let generation = tx
+            .object_store(META)
+            .map_err(idb_err)?
+            .get::<f64, _, _>(GENERATION_KEY)
+            .primitive()
             .map_err(idb_err)?;
         let segments = tx.object_store(SEGMENTS).map_err(idb_err)?;
         let numbers = segments
@@ -186,15 +200,18 @@ impl IndexedDb {
             .get_all::<SealedRecord>()
             .serde()
             .map_err(idb_err)?;
+        let generation = generation.await.map_err(idb_err)?.unwrap_or(0.0) as u64;
         for get in gets {
             if let Some(seg) = get.await.map_err(idb_err)? {
                 each(seg);
             }
         }
-        log.await
+        let log = log
+            .await
             .map_err(idb_err)?
             .collect::<Result<Vec<_>, _>>()
-            .map_err(idb_err)
+            .map_err(idb_err)?;
+        Ok((log, generation))
     }
 
     /// The log and the numbers of every segment, in one transaction.
@@ -259,6 +276,24 @@ impl IndexedDb {
             .build()
             .map_err(idb_err)?;
         {
+            if let Some((seen, next)) = w.generation {
+                let meta = tx.object_store(META).map_err(idb_err)?;
+                let stored: Option<f64> = meta
+                    .get(GENERATION_KEY)
+                    .primitive()
+                    .map_err(idb_err)?
+                    .await
+                    .map_err(idb_err)?;
+                if stored.unwrap_or(0.0) as u64 != seen {
+                    return Err(StoreError::Changed);
+                }
+                meta.put(next as f64)
+                    .with_key(GENERATION_KEY)
+                    .primitive()
+                    .map_err(idb_err)?
+                    .await
+                    .map_err(idb_err)?;
+            }
             let segments = tx.object_store(SEGMENTS).map_err(idb_err)?;
             let replaced: Vec<&(StoredSegment, Option<Vec<u8>>)> =
                 w.segments.iter().filter(|(_, e)| e.is_some()).collect();

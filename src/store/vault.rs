@@ -84,6 +84,12 @@ struct Session {
     placement: HashMap<u64, u32>,
     /// Rows in the log, as far as this tab knows.
     log_rows: usize,
+    /// How many record writes the vault had when this session last read or wrote it. Every
+    /// record write checks and bumps the stored count in its transaction: if another tab wrote
+    /// in between, the write is refused (`Changed`), the session reads everything again, and
+    /// the save is checked once more against what is now stored. No tab overwrites another's
+    /// save unseen.
+    generation: u64,
     /// Records decrypted at unlock but not parsed yet (see [`DEFERRED_KINDS`]).
     deferred: Option<Deferred>,
     /// Deferred records that turned out unreadable when they were parsed.
@@ -142,6 +148,7 @@ impl Session {
             order: RefCell::new(None),
             placement: HashMap::new(),
             log_rows: 0,
+            generation: 0,
             deferred: None,
             unreadable_later: vec![],
         }
@@ -332,6 +339,7 @@ impl Vault {
                 .write(Write {
                     header: Some(&header_json),
                     log_creates: &sealed,
+                    generation: Some((0, 1)),
                     ..Write::default()
                 })
                 .await?;
@@ -350,12 +358,14 @@ impl Vault {
                 .write(Write {
                     header: Some(&header_json),
                     segments: &segments,
+                    generation: Some((0, 1)),
                     ..Write::default()
                 })
                 .await?;
             s.place(placed);
         }
         phases.lap("write");
+        s.generation = 1;
         records.into_iter().for_each(|r| s.index(r));
         *self.session.borrow_mut() = Some(s);
         phases.lap("index");
@@ -418,12 +428,51 @@ impl Vault {
         }
         self.phases.borrow_mut().lap("kdf");
         let mut report = UnlockReport::default();
-        let mut session = Session::new(key, header.device.clone(), staff_id);
+        let (session, migrated) = self
+            .read_session(key, header.device.clone(), staff_id, &mut report)
+            .await?;
+        if header_changed {
+            // Before the session opens: if a recovery's new passphrase cannot be stored, the
+            // recovery fails as a whole and the vault stays locked.
+            let h = header.to_json();
+            self.db
+                .write(Write {
+                    header: Some(&h),
+                    ..Write::default()
+                })
+                .await?;
+        }
+        *self.session.borrow_mut() = Some(session);
+        if !migrated.is_empty() {
+            // Migrations keep id, revision and times: the content is unchanged, only its schema
+            // moved on, so it is sealed again once.
+            // Not fatal: the records are open and migrated in memory; a full disk must not lock
+            // staff out of their data. The migration is simply done again at the next unlock.
+            let _ = self.write_records(migrated).await;
+        }
+        if self.log_rows() >= LOG_COMPACT_AT {
+            // Not fatal either: the log stays as it is, still read at every unlock.
+            let _ = self.compact().await;
+        }
+        Ok(report)
+    }
+
+    /// Reads everything stored into a new session (see the module comment): every segment
+    /// decrypted, what lists need parsed, the rest deferred. Returns the session and the
+    /// records that were migrated from an older schema (to seal again).
+    async fn read_session(
+        &self,
+        key: Key,
+        device: String,
+        staff_id: RecordId,
+        report: &mut UnlockReport,
+    ) -> Result<(Session, Vec<Record>), StoreError> {
+        let mut session = Session::new(key, device, staff_id);
         let mut migrated = vec![];
         // Each segment is decrypted as it arrives, while IndexedDB reads the next ones.
         let mut numbers = vec![];
         let mut plains = vec![];
-        let log = self
+        let (log, generation) = self
             .db
             .read_each_segment(
                 |seg| match segment::open(&session.key, seg.n, &seg.sealed) {
@@ -527,32 +576,26 @@ impl Vault {
         }
         self.phases.borrow_mut().lap("open");
         session.log_rows = log.len();
+        session.generation = generation;
         report.records = session.records.len() + report.deferred;
         report.migrated = migrated.len();
-        if header_changed {
-            // Before the session opens: if a recovery's new passphrase cannot be stored, the
-            // recovery fails as a whole and the vault stays locked.
-            let h = header.to_json();
-            self.db
-                .write(Write {
-                    header: Some(&h),
-                    ..Write::default()
-                })
-                .await?;
-        }
+        Ok((session, migrated))
+    }
+
+    /// Reads everything again with the same key, when another tab has written since this one
+    /// last read (see `Session::generation`). No passphrase, no KDF.
+    async fn refresh(&self) -> Result<(), StoreError> {
+        let (key, device, staff_id) = {
+            let guard = self.session.borrow();
+            let s = guard.as_ref().ok_or(StoreError::Locked)?;
+            (s.key.duplicate(), s.device.clone(), s.staff_id.clone())
+        };
+        let mut report = UnlockReport::default();
+        let (session, _) = self
+            .read_session(key, device, staff_id, &mut report)
+            .await?;
         *self.session.borrow_mut() = Some(session);
-        if !migrated.is_empty() {
-            // Migrations keep id, revision and times: the content is unchanged, only its schema
-            // moved on, so it is sealed again once.
-            // Not fatal: the records are open and migrated in memory; a full disk must not lock
-            // staff out of their data. The migration is simply done again at the next unlock.
-            let _ = self.write_records(migrated).await;
-        }
-        if self.log_rows() >= LOG_COMPACT_AT {
-            // Not fatal either: the log stays as it is, still read at every unlock.
-            let _ = self.compact().await;
-        }
-        Ok(report)
+        Ok(())
     }
 
     /// Drops the data key (zeroized) and every opened record.
@@ -562,6 +605,32 @@ impl Vault {
 
     /// Applies changes in one transaction: all of them, or (on any failure) none.
     pub async fn save(&self, changes: Vec<Change>) -> Result<Vec<Record>, StoreError> {
+        self.with_retry_on_change(|| self.prepare(changes.clone()))
+            .await
+    }
+
+    /// Computes, checks and writes records; if another tab wrote meanwhile (`Changed`), reads
+    /// everything again and computes once more from what is now stored (where a record this
+    /// save changes was changed, `prepare` then says `Stale`).
+    async fn with_retry_on_change(
+        &self,
+        prepare: impl Fn() -> Result<Vec<Record>, StoreError>,
+    ) -> Result<Vec<Record>, StoreError> {
+        let mut attempt = 0;
+        loop {
+            match self.write_records(prepare()?).await {
+                Err(StoreError::Changed) if attempt < 2 => {
+                    attempt += 1;
+                    self.refresh().await?;
+                }
+                Err(StoreError::Changed) => return Err(StoreError::Stale),
+                other => return other,
+            }
+        }
+    }
+
+    /// The records a save writes, from this session's records; checked against them.
+    fn prepare(&self, changes: Vec<Change>) -> Result<Vec<Record>, StoreError> {
         // Stale checks compare with every record.
         self.open_all_deferred();
         let records = {
@@ -593,7 +662,7 @@ impl Vault {
             }
             records
         };
-        self.write_records(records).await
+        Ok(records)
     }
 
     /// Writes records in one transaction. A few go to the log, sealed one by one: those not
@@ -603,7 +672,7 @@ impl Vault {
         if records.len() > LOG_DIRECT_MAX {
             self.fold(&records).await?;
         } else {
-            let (creates, updates) = {
+            let (creates, updates, seen) = {
                 let guard = self.session.borrow();
                 let s = guard.as_ref().ok_or(StoreError::Locked)?;
                 let mut creates = vec![];
@@ -616,17 +685,19 @@ impl Vault {
                         creates.push(sealed)
                     }
                 }
-                (creates, updates)
+                (creates, updates, s.generation)
             };
             self.db
                 .write(Write {
                     log_creates: &creates,
                     log_updates: &updates,
+                    generation: Some((seen, seen + 1)),
                     ..Write::default()
                 })
                 .await?;
             if let Some(s) = self.session.borrow_mut().as_mut() {
                 s.log_rows += records.len();
+                s.generation = seen + 1;
             }
         }
         {
@@ -696,7 +767,7 @@ impl Vault {
             w
         };
         let stored = self.db.read_segments(&wanted).await?;
-        let (segments, placed, folded) = {
+        let (segments, placed, folded, seen) = {
             let guard = self.session.borrow();
             let s = guard.as_ref().ok_or(StoreError::Locked)?;
             // Segments that do not open are left alone: what was meant for them is appended.
@@ -742,16 +813,22 @@ impl Vault {
                 .collect();
             let (segments, placed) = seal_segments(&s.key, out, &nonces)?;
             let folded: Vec<SealedRecord> = rows.iter().map(|(r, _)| (*r).clone()).collect();
-            (segments, placed, folded)
+            (segments, placed, folded, s.generation)
         };
+        // Folding the log changes no record; writing `extra` records does.
+        let generation = (!extra.is_empty()).then_some((seen, seen + 1));
         self.db
             .write(Write {
                 segments: &segments,
                 log_folded: &folded,
+                generation,
                 ..Write::default()
             })
             .await?;
         if let Some(s) = self.session.borrow_mut().as_mut() {
+            if let Some((_, next)) = generation {
+                s.generation = next;
+            }
             s.place(placed);
             s.log_rows = log.len() - folded.len();
         }
@@ -799,8 +876,8 @@ impl Vault {
                 "a choice is needed for every conflict".into(),
             ));
         }
-        self.open_all_deferred();
-        let records = {
+        self.with_retry_on_change(|| {
+            self.open_all_deferred();
             let guard = self.session.borrow();
             let s = guard.as_ref().ok_or(StoreError::Locked)?;
             for (id, rev) in &plan.local_revs {
@@ -816,9 +893,9 @@ impl Vault {
                     .zip(choices)
                     .map(|(c, ch)| merge::resolve(c, *ch, &stamp)),
             );
-            records
-        };
-        self.write_records(records).await?;
+            Ok(records)
+        })
+        .await?;
         let mut summary = plan.summary;
         summary.conflicts_resolved = plan.conflicts.len();
         Ok(summary)
