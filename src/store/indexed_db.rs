@@ -276,23 +276,22 @@ impl IndexedDb {
             .build()
             .map_err(idb_err)?;
         {
+            // The count is read and the next one written at once, with everything below; if it
+            // was not what this tab saw, returning drops the transaction uncommitted, which
+            // rolls all of it back. (Checking first would cost a round trip per save.)
+            let mut generation = None;
             if let Some((seen, next)) = w.generation {
                 let meta = tx.object_store(META).map_err(idb_err)?;
-                let stored: Option<f64> = meta
-                    .get(GENERATION_KEY)
+                let stored = meta
+                    .get::<f64, _, _>(GENERATION_KEY)
                     .primitive()
-                    .map_err(idb_err)?
-                    .await
                     .map_err(idb_err)?;
-                if stored.unwrap_or(0.0) as u64 != seen {
-                    return Err(StoreError::Changed);
-                }
-                meta.put(next as f64)
+                let put = meta
+                    .put(next as f64)
                     .with_key(GENERATION_KEY)
                     .primitive()
-                    .map_err(idb_err)?
-                    .await
                     .map_err(idb_err)?;
+                generation = Some((seen, stored, put));
             }
             let segments = tx.object_store(SEGMENTS).map_err(idb_err)?;
             let replaced: Vec<&(StoredSegment, Option<Vec<u8>>)> =
@@ -348,6 +347,12 @@ impl IndexedDb {
             }
             for r in w.log_updates {
                 writes.push(records.put(r).serde().map_err(idb_err)?);
+            }
+            if let Some((seen, stored, put)) = generation {
+                if stored.await.map_err(idb_err)?.unwrap_or(0.0) as u64 != seen {
+                    return Err(StoreError::Changed);
+                }
+                put.await.map_err(idb_err)?;
             }
             for write in writes {
                 write.await.map_err(idb_err)?;

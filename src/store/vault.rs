@@ -429,7 +429,7 @@ impl Vault {
         self.phases.borrow_mut().lap("kdf");
         let mut report = UnlockReport::default();
         let (session, migrated) = self
-            .read_session(key, header.device.clone(), staff_id, &mut report)
+            .read_session_boxed(key, header.device.clone(), staff_id, &mut report)
             .await?;
         if header_changed {
             // Before the session opens: if a recovery's new passphrase cannot be stored, the
@@ -455,6 +455,21 @@ impl Vault {
             let _ = self.compact().await;
         }
         Ok(report)
+    }
+
+    /// `read_session` behind a pointer: one copy of that large future in the app for its two
+    /// callers (unlock and refresh), not one inlined into each (first-load bytes).
+    #[allow(clippy::type_complexity)]
+    fn read_session_boxed<'a>(
+        &'a self,
+        key: Key,
+        device: String,
+        staff_id: RecordId,
+        report: &'a mut UnlockReport,
+    ) -> std::pin::Pin<
+        Box<dyn std::future::Future<Output = Result<(Session, Vec<Record>), StoreError>> + 'a>,
+    > {
+        Box::pin(self.read_session(key, device, staff_id, report))
     }
 
     /// Reads everything stored into a new session (see the module comment): every segment
@@ -592,7 +607,7 @@ impl Vault {
         };
         let mut report = UnlockReport::default();
         let (session, _) = self
-            .read_session(key, device, staff_id, &mut report)
+            .read_session_boxed(key, device, staff_id, &mut report)
             .await?;
         *self.session.borrow_mut() = Some(session);
         Ok(())
@@ -605,7 +620,7 @@ impl Vault {
 
     /// Applies changes in one transaction: all of them, or (on any failure) none.
     pub async fn save(&self, changes: Vec<Change>) -> Result<Vec<Record>, StoreError> {
-        self.with_retry_on_change(|| self.prepare(changes.clone()))
+        self.with_retry_on_change(&|| self.prepare(changes.clone()))
             .await
     }
 
@@ -614,7 +629,7 @@ impl Vault {
     /// save changes was changed, `prepare` then says `Stale`).
     async fn with_retry_on_change(
         &self,
-        prepare: impl Fn() -> Result<Vec<Record>, StoreError>,
+        prepare: &dyn Fn() -> Result<Vec<Record>, StoreError>,
     ) -> Result<Vec<Record>, StoreError> {
         let mut attempt = 0;
         loop {
@@ -876,7 +891,7 @@ impl Vault {
                 "a choice is needed for every conflict".into(),
             ));
         }
-        self.with_retry_on_change(|| {
+        self.with_retry_on_change(&|| {
             self.open_all_deferred();
             let guard = self.session.borrow();
             let s = guard.as_ref().ok_or(StoreError::Locked)?;
