@@ -59,7 +59,7 @@ pub const EN: Texts = Texts {
     err_wrong_recovery: "The recovery code does not match. Nothing was changed. Check each letter and digit again.",
     err_locked: "The records are locked. Unlock first.",
     err_bad_header: "The key data in this browser is damaged, so the records cannot be opened. Restore from a backup file.",
-    err_stale: "This record was just changed in another tab. Your change was not saved: reload the page and make it again.",
+    err_stale: "This was just changed in another tab, so your change was not saved. Open it again to see the latest version, then make your change again (copy what you typed first if you need it).",
     err_exists: "A record with the same number already exists. Nothing was saved.",
     err_write: "Could not save: the browser's storage is full or blocked. Nothing was changed. Free some disk space and try again.",
     err_unavailable: "This browser does not allow storing data (perhaps a private window). Open Naungan in a normal window.",

@@ -59,7 +59,7 @@ pub const ID: Texts = Texts {
     err_wrong_recovery: "Kode pemulihan tidak cocok. Tidak ada yang berubah. Periksa lagi setiap huruf dan angkanya.",
     err_locked: "Data terkunci. Buka kunci dulu.",
     err_bad_header: "Data kunci di browser ini rusak, jadi catatan tidak bisa dibuka. Pulihkan dari file cadangan.",
-    err_stale: "Catatan ini baru saja diubah di tab lain. Perubahan Anda belum disimpan: muat ulang halaman, lalu ulangi.",
+    err_stale: "Data ini baru saja diubah di tab lain, jadi perubahan Anda belum disimpan. Buka lagi datanya untuk melihat versi terbaru, lalu ulangi (salin dulu yang Anda ketik bila perlu).",
     err_exists: "Catatan dengan nomor yang sama sudah ada. Tidak ada yang disimpan.",
     err_write: "Gagal menyimpan: penyimpanan browser penuh atau diblokir. Tidak ada yang berubah. Kosongkan ruang disk, lalu coba lagi.",
     err_unavailable: "Browser ini tidak mengizinkan penyimpanan data (mungkin jendela penyamaran). Buka Naungan di jendela biasa.",
