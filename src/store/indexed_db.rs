@@ -62,12 +62,6 @@ impl StoredSegment {
     }
 }
 
-/// Everything stored, read in one transaction (a consistent snapshot).
-pub struct Stored {
-    pub segments: Vec<StoredSegment>,
-    pub log: Vec<SealedRecord>,
-}
-
 /// One write transaction: all of it, or nothing.
 #[derive(Default)]
 pub struct Write<'a> {
@@ -131,34 +125,6 @@ impl IndexedDb {
             .await
             .map_err(idb_err)?;
         Ok(v)
-    }
-
-    /// Every segment and every log row, in one transaction.
-    pub async fn read_all(&self) -> Result<Stored, StoreError> {
-        let tx = self
-            .db
-            .transaction([SEGMENTS, RECORDS])
-            .build()
-            .map_err(idb_err)?;
-        let segments = tx.object_store(SEGMENTS).map_err(idb_err)?;
-        let segments = segments
-            .get_all::<StoredSegment>()
-            .serde()
-            .map_err(idb_err)?
-            .await
-            .map_err(idb_err)?
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(idb_err)?;
-        let log = tx.object_store(RECORDS).map_err(idb_err)?;
-        let log = log
-            .get_all::<SealedRecord>()
-            .serde()
-            .map_err(idb_err)?
-            .await
-            .map_err(idb_err)?
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(idb_err)?;
-        Ok(Stored { segments, log })
     }
 
     /// Every segment, handed to `each` as it arrives, and then the log, in one transaction.

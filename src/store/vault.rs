@@ -1096,19 +1096,16 @@ impl Vault {
 
     /// The log's sealed rows exactly as stored (tests and benchmarks).
     pub async fn raw_records(&self) -> Result<Vec<SealedRecord>, StoreError> {
-        Ok(self.db.read_all().await?.log)
+        Ok(self.db.read_each_segment(|_| {}).await?.0)
     }
 
     /// The sealed segments exactly as stored, by number (tests and benchmarks).
     pub async fn raw_segments(&self) -> Result<Vec<(u32, Vec<u8>)>, StoreError> {
-        Ok(self
-            .db
-            .read_all()
-            .await?
-            .segments
-            .into_iter()
-            .map(|s| (s.n, s.sealed))
-            .collect())
+        let mut out = vec![];
+        self.db
+            .read_each_segment(|s| out.push((s.n, s.sealed)))
+            .await?;
+        Ok(out)
     }
 
     pub async fn raw_header(&self) -> Result<Option<String>, StoreError> {
