@@ -551,7 +551,7 @@ async fn default_kdf_cost_in_this_browser() {
 }
 
 fn sorted(mut rs: Vec<naungan::domain::record::Record>) -> Vec<naungan::domain::record::Record> {
-    rs.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+    naungan::domain::sorting::sort_by(&mut rs, |a, b| a.meta.id.cmp(&b.meta.id));
     rs
 }
 

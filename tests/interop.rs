@@ -93,7 +93,7 @@ fn a_file_encrypted_by_pyrage_imports_into_the_app() {
     let back = backup::decrypt(&std::fs::read(&file).unwrap(), PASS).unwrap();
     assert_eq!(back, doc);
     let mut expected = records();
-    expected.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+    naungan::domain::sorting::sort_by(&mut expected, |a, b| a.meta.id.cmp(&b.meta.id));
     assert_eq!(backup::records(&back).unwrap(), expected);
     assert_eq!(
         backup::decrypt(&std::fs::read(&file).unwrap(), "salah").unwrap_err(),

@@ -20,6 +20,7 @@ mod region_data;
 pub mod resident;
 pub mod search;
 pub mod shelter;
+pub mod sorting;
 pub mod staff;
 pub mod validation;
 pub mod version_vector;

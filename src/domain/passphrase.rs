@@ -13,8 +13,7 @@ pub fn is_strong(p: &str) -> bool {
     let chars: Vec<char> = p.chars().collect();
     let distinct = {
         let mut c = chars.clone();
-        c.sort_unstable();
-        c.dedup();
+        super::sorting::sort_dedup(&mut c);
         c.len()
     };
     if distinct < 4 {

@@ -123,7 +123,7 @@ fn records_sha256(records: &[BackupRecord]) -> String {
 /// The document for these records (sorted by id, so equal vaults give equal documents).
 pub fn document(shelter: &str, records: &[Record], now_ms: u64) -> BackupDocument {
     let mut rs: Vec<BackupRecord> = records.iter().map(to_backup_record).collect();
-    rs.sort_by(|a, b| a.id.cmp(&b.id));
+    crate::domain::sorting::sort_by(&mut rs, |a, b| a.id.cmp(&b.id));
     BackupDocument {
         format: FORMAT_NAME.into(),
         format_version: FORMAT_VERSION,
@@ -380,7 +380,7 @@ mod tests {
         assert_eq!(back.format, "naungan-backup");
         assert_eq!(back.created_at, "2026-11-28T13:00:00Z");
         let mut expected = sample();
-        expected.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+        crate::domain::sorting::sort_by(&mut expected, |a, b| a.meta.id.cmp(&b.meta.id));
         assert_eq!(records(&back).unwrap(), expected);
         assert!(file().starts_with(b"age-encryption.org/v1\n-> scrypt "));
         assert!(

@@ -26,6 +26,7 @@ use crate::domain::record::{Record, RecordBody, RecordKind, RecordMeta, Stamp};
 use crate::domain::resident::{Resident, ResidentStatus};
 use crate::domain::search::{haystack, sort_key, ResidentQuery};
 use crate::domain::shelter::Shelter;
+use crate::domain::sorting;
 use crate::domain::staff::StaffMember;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
@@ -556,7 +557,7 @@ impl Vault {
             session.placement.reserve(newest.len());
             // In storage order, not the map's: the plaintext is then read front to back.
             let mut winners: Vec<(u32, usize)> = newest.into_values().collect();
-            winners.sort_unstable();
+            sorting::sort_by(&mut winners, Ord::cmp);
             for (i, j) in winners {
                 let i = i as usize;
                 let e = &decoded[i][j];
@@ -777,8 +778,7 @@ impl Vault {
                 .filter_map(|id| hint(s, id))
                 .chain(last)
                 .collect();
-            w.sort_unstable();
-            w.dedup();
+            sorting::sort_dedup(&mut w);
             w
         };
         let stored = self.db.read_segments(&wanted).await?;
@@ -1015,7 +1015,9 @@ impl Vault {
                         })
                     })
                     .collect();
-                o.sort_by(|a, b| a.key.cmp(&b.key).then_with(|| a.id.cmp(&b.id)));
+                sorting::sort_by(&mut o, |a, b| {
+                    a.key.cmp(&b.key).then_with(|| a.id.cmp(&b.id))
+                });
                 o
             });
             let q = q.prepare();
@@ -1054,7 +1056,7 @@ impl Vault {
                 st.papers_held += usize::from(x.papers.any_confiscated());
                 latest.push((&r.meta, x));
             }
-            latest.sort_by(|a, b| {
+            sorting::sort_by(&mut latest, |a, b| {
                 b.1.intake_date
                     .cmp(&a.1.intake_date)
                     .then_with(|| a.0.id.cmp(&b.0.id))
@@ -1088,7 +1090,7 @@ impl Vault {
                 .values()
                 .filter_map(|r| r.resident().map(|x| x.cohort.clone()))
                 .collect();
-            c.sort_by(|a, b| b.cmp(a));
+            sorting::sort_by(&mut c, |a, b| b.cmp(a));
             c.dedup();
             c
         })

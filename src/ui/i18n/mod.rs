@@ -359,7 +359,7 @@ mod tests {
             .skip(1)
             .filter_map(|x| x.split_once('}').map(|(a, _)| a.to_string()))
             .collect();
-        p.sort();
+        crate::domain::sorting::sort_by(&mut p, Ord::cmp);
         p
     }
 
