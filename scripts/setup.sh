@@ -35,8 +35,9 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
 fi
 
 # wasm-opt for release builds: Debian's binaryen 108 breaks the output; npm binaryen@132 works.
-if [ ! -x tools/node_modules/.bin/wasm-opt ]; then
-  say "installing wasm-opt (npm binaryen, pinned in tools/package-lock.json)"
+# terser minifies wasm-bindgen's JS glue (tools/post-build.mjs, a Trunk hook).
+if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -x tools/node_modules/.bin/terser ]; then
+  say "installing wasm-opt and terser (npm binaryen and terser, pinned in tools/package-lock.json)"
   (cd tools && npm ci --no-audit --no-fund --loglevel=error)
 fi
 

@@ -1,0 +1,9 @@
+// Trunk post-build hook (Trunk.toml): the steps that rewrite the built files, one after the
+// other because both rewrite index.html.
+import { minifyGlue } from './minify-glue.mjs';
+import { putCsp } from './csp.mjs';
+
+const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
+if (!dir) throw new Error('TRUNK_STAGING_DIR is not set (run as a Trunk hook, or pass the dist folder)');
+await minifyGlue(dir);
+putCsp(dir);
