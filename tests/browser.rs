@@ -1170,3 +1170,38 @@ async fn two_tabs_never_overwrite_each_others_saves_unseen() {
     }
     Vault::erase(&name).await.unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn a_restore_larger_than_a_segment_is_packed_into_several_and_reads_back_whole() {
+    use naungan::synthetic;
+    let name = db_name("packed");
+    Vault::erase(&name).await.unwrap();
+    let g = synthetic::generate(synthetic::SEED, 250, true);
+    let admin = g
+        .records
+        .iter()
+        .find(|r| matches!(r.body, Some(RecordBody::Staff(_))))
+        .unwrap()
+        .meta
+        .id
+        .clone();
+    let all = sorted(g.records.clone());
+    let v = Vault::open_with_kdf(&name, TEST_LOG_N).await.unwrap();
+    v.restore_into_empty(g.records, admin, PASS).await.unwrap();
+    // Straight into segments, none of it in the log, each under the data key.
+    let segments = v.raw_segments().await.unwrap();
+    assert!(segments.len() >= 3, "{} segments", segments.len());
+    assert_eq!(
+        segments.iter().map(|(n, _)| *n).collect::<Vec<_>>(),
+        (0..segments.len() as u32).collect::<Vec<_>>()
+    );
+    assert!(v.raw_records().await.unwrap().is_empty());
+    // What the session holds right after the restore, and what an unlock reads back.
+    assert_eq!(sorted(v.export_records().unwrap()), all);
+    v.lock();
+    let report = v.unlock(PASS).await.unwrap();
+    assert_eq!(report.records, all.len());
+    assert_eq!(sorted(v.export_records().unwrap()), all);
+    v.close();
+    Vault::erase(&name).await.unwrap();
+}

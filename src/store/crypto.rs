@@ -6,7 +6,7 @@
 //!   in front of the ciphertext. Random nonces of that size never collide in practice.
 //! - Associated data binds each ciphertext to where it belongs (see `record_aad`, `slot_aad`).
 
-use chacha20poly1305::aead::{Aead, KeyInit, Payload};
+use chacha20poly1305::aead::{Aead, AeadInPlace, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -77,18 +77,14 @@ impl fmt::Debug for Key {
 pub fn seal(key: &Key, aad: &[u8], plaintext: &[u8]) -> Result<Vec<u8>, CryptoError> {
     let nonce = random_bytes::<NONCE_LEN>()?;
     let cipher = XChaCha20Poly1305::new(key.bytes().into());
-    let ct = cipher
-        .encrypt(
-            XNonce::from_slice(&nonce),
-            Payload {
-                msg: plaintext,
-                aad,
-            },
-        )
-        .map_err(|_| CryptoError::Rejected)?;
-    let mut out = Vec::with_capacity(NONCE_LEN + ct.len());
+    // Encrypted where it will be stored: one copy of the plaintext (a segment is 1 MB).
+    let mut out = Vec::with_capacity(NONCE_LEN + plaintext.len() + TAG_LEN);
     out.extend_from_slice(&nonce);
-    out.extend_from_slice(&ct);
+    out.extend_from_slice(plaintext);
+    let tag = cipher
+        .encrypt_in_place_detached(XNonce::from_slice(&nonce), aad, &mut out[NONCE_LEN..])
+        .map_err(|_| CryptoError::Rejected)?;
+    out.extend_from_slice(&tag);
     Ok(out)
 }
 

@@ -73,6 +73,10 @@ pub struct Write<'a> {
     /// Segments to put, each with the nonce of the version it replaces (`None`: it must not
     /// exist). If another tab rewrote one since it was read, the write aborts (`Stale`).
     pub segments: &'a [(StoredSegment, Option<Vec<u8>>)],
+    /// New segments (that must not exist), made as they are written: each is taken from the
+    /// iterator (sealed, for a restore) just before its request goes out, so IndexedDB writes
+    /// one while the next is made. An error from it rolls the whole write back.
+    pub new_segments: Option<&'a mut dyn Iterator<Item = Result<StoredSegment, StoreError>>>,
     /// Log rows folded into the segments above: each is deleted if it is still exactly as read
     /// (a newer save of the same record, from another tab, stays).
     pub log_folded: &'a [SealedRecord],
@@ -275,7 +279,7 @@ impl IndexedDb {
                 }
             }
             // New segments are added: one another tab created meanwhile aborts the write.
-            let puts = w
+            let mut puts = w
                 .segments
                 .iter()
                 .map(|(seg, expected)| match expected {
@@ -284,6 +288,10 @@ impl IndexedDb {
                 })
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(idb_err)?;
+            for seg in w.new_segments.into_iter().flatten() {
+                // Returning here drops the transaction uncommitted: nothing is written.
+                puts.push(segments.add(&seg?).serde().map_err(idb_err)?);
+            }
             for put in puts {
                 put.await.map_err(|e| match idb_err(e) {
                     StoreError::AlreadyExists => StoreError::Stale,

@@ -32,13 +32,31 @@ pub struct SealedRecord {
 
 /// What is inside `sealed`, as written.
 #[derive(Serialize)]
-struct ContentOut<'a> {
+struct ContentOut<'a, B> {
     schema: u32,
     created_at: u64,
     created_by: &'a RecordId,
     updated_by: &'a RecordId,
     versions: &'a VersionVector,
-    body: Option<&'a RawValue>,
+    body: Option<B>,
+}
+
+/// A record body written as its data alone, without the variant's name: the same JSON as
+/// [`RecordBody::to_data_json`], written in place.
+struct Data<'a>(&'a RecordBody);
+
+impl Serialize for Data<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            RecordBody::Shelter(x) => x.serialize(s),
+            RecordBody::Staff(x) => x.serialize(s),
+            RecordBody::Resident(x) => x.serialize(s),
+            RecordBody::CaseNote(x) => x.serialize(s),
+            RecordBody::Attendance(x) => x.serialize(s),
+            RecordBody::Expense(x) => x.serialize(s),
+            RecordBody::Photo(x) => x.serialize(s),
+        }
+    }
 }
 
 /// What is inside `sealed`, as read: the body stays JSON text until its schema is known.
@@ -72,19 +90,22 @@ fn aad(id: &str, kind: &str, rev: u32, updated: f64, deleted: bool) -> Vec<u8> {
 
 /// The plaintext of a record's content: everything but its clear fields.
 pub fn encode(r: &Record) -> Zeroizing<Vec<u8>> {
-    let raw = r
-        .body
-        .as_ref()
-        .map(|b| RawValue::from_string(b.to_data_json()).expect("serde_json wrote valid JSON"));
+    let mut out = Zeroizing::new(Vec::new());
+    encode_into(r, &mut out);
+    out
+}
+
+/// [`encode`], appended to `out` (a segment's plaintext, say) in one pass.
+pub fn encode_into(r: &Record, out: &mut Vec<u8>) {
     let content = ContentOut {
         schema: CURRENT_SCHEMA,
         created_at: r.meta.created_at,
         created_by: &r.meta.created_by,
         updated_by: &r.meta.updated_by,
         versions: &r.meta.versions,
-        body: raw.as_deref(),
+        body: r.body.as_ref().map(Data),
     };
-    Zeroizing::new(serde_json::to_vec(&content).expect("content serializes"))
+    serde_json::to_writer(out, &content).expect("content serializes");
 }
 
 pub fn seal(key: &Key, r: &Record) -> Result<SealedRecord, CryptoError> {
@@ -196,7 +217,6 @@ pub fn decode(e: &Entry) -> Result<(Record, bool), OpenError> {
 /// version of the app wrote it.
 #[doc(hidden)]
 pub fn seal_raw(key: &Key, meta: &RecordMeta, schema: u32, body: Value) -> SealedRecord {
-    let body = serde_json::value::to_raw_value(&body).unwrap();
     let content = ContentOut {
         schema,
         created_at: meta.created_at,
@@ -250,6 +270,42 @@ mod tests {
                 device: "a".into(),
             },
         )
+    }
+
+    #[test]
+    fn content_is_written_as_before_in_one_pass() {
+        // The layout through a JSON text of the body (how version 1 wrote it), for every kind.
+        #[derive(Serialize)]
+        struct Before<'a> {
+            schema: u32,
+            created_at: u64,
+            created_by: &'a RecordId,
+            updated_by: &'a RecordId,
+            versions: &'a VersionVector,
+            body: Option<Box<RawValue>>,
+        }
+        let g = crate::synthetic::generate(crate::synthetic::SEED, 3, true);
+        let mut kinds = std::collections::BTreeSet::new();
+        for r in g.records.iter().chain([&resident_record(9)]) {
+            let before = serde_json::to_vec(&Before {
+                schema: CURRENT_SCHEMA,
+                created_at: r.meta.created_at,
+                created_by: &r.meta.created_by,
+                updated_by: &r.meta.updated_by,
+                versions: &r.meta.versions,
+                body: r
+                    .body
+                    .as_ref()
+                    .map(|b| RawValue::from_string(b.to_data_json()).unwrap()),
+            })
+            .unwrap();
+            assert_eq!(*encode(r), before, "{:?}", r.meta.kind);
+            let mut appended = b"xyz".to_vec();
+            encode_into(r, &mut appended);
+            assert_eq!(appended[3..], before[..]);
+            kinds.insert(r.meta.kind);
+        }
+        assert!(kinds.len() >= 6, "{kinds:?}");
     }
 
     #[test]

@@ -69,24 +69,110 @@ pub enum SegmentError {
 pub fn encode(entries: &[Entry]) -> Zeroizing<Vec<u8>> {
     let len = 9 + entries.iter().map(Entry::encoded_len).sum::<usize>();
     let mut out = Zeroizing::new(Vec::with_capacity(len));
-    out.extend_from_slice(MAGIC);
-    out.push(VERSION);
-    out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+    put_header(&mut out, entries.len() as u32);
     for e in entries {
-        let id = u8::try_from(e.id.len()).expect("record ids are short");
-        let kind = u8::try_from(e.kind.len()).expect("record kinds are short");
-        out.push(id);
-        out.extend_from_slice(e.id.as_bytes());
-        out.push(kind);
-        out.extend_from_slice(e.kind.as_bytes());
-        out.extend_from_slice(&e.rev.to_le_bytes());
-        out.extend_from_slice(&e.updated.to_le_bytes());
-        out.push(u8::from(e.deleted));
+        put_clear_fields(&mut out, e);
         out.extend_from_slice(&(e.content.len() as u32).to_le_bytes());
         out.extend_from_slice(e.content);
     }
     debug_assert_eq!(out.len(), len);
     out
+}
+
+fn put_header(out: &mut Vec<u8>, count: u32) {
+    out.extend_from_slice(MAGIC);
+    out.push(VERSION);
+    out.extend_from_slice(&count.to_le_bytes());
+}
+
+/// An entry up to its content's length: id, kind, revision, updated time, deleted flag.
+fn put_clear_fields(out: &mut Vec<u8>, e: &Entry) {
+    let id = u8::try_from(e.id.len()).expect("record ids are short");
+    let kind = u8::try_from(e.kind.len()).expect("record kinds are short");
+    out.push(id);
+    out.extend_from_slice(e.id.as_bytes());
+    out.push(kind);
+    out.extend_from_slice(e.kind.as_bytes());
+    out.extend_from_slice(&e.rev.to_le_bytes());
+    out.extend_from_slice(&e.updated.to_le_bytes());
+    out.push(u8::from(e.deleted));
+}
+
+/// Packs records appended in order into new segments (a restore, a large first write): each
+/// record's content is written straight into its segment's plaintext, with no copy between.
+/// The segments are what [`fold`] and [`encode`] give for the same entries appended to none;
+/// the ids must be distinct (fold would keep the newest of two copies; a restore's ids are
+/// distinct, `backup::records` refuses repeats).
+pub struct Packer {
+    target: usize,
+    next: u32,
+    current: Zeroizing<Vec<u8>>,
+    count: u32,
+    done: Vec<(u32, Zeroizing<Vec<u8>>)>,
+    placed: Vec<(u64, u32)>,
+}
+
+impl Packer {
+    /// Segments numbered from `first`, each filled to about `target` bytes (normally
+    /// [`TARGET_BYTES`]).
+    pub fn new(first: u32, target: usize) -> Packer {
+        Packer {
+            target,
+            next: first,
+            current: Packer::fresh(target),
+            count: 0,
+            done: vec![],
+            placed: vec![],
+        }
+    }
+
+    fn fresh(target: usize) -> Zeroizing<Vec<u8>> {
+        // Room for a full segment and a large last record: growing would leave copies of the
+        // plaintext behind in freed memory.
+        let mut v = Zeroizing::new(Vec::with_capacity(2 * target + 9));
+        put_header(&mut v, 0);
+        v
+    }
+
+    /// Appends an entry: its clear fields from `e` (whose `content` is not used), its content
+    /// as `content` writes it.
+    pub fn push(&mut self, e: &Entry, content: impl FnOnce(&mut Vec<u8>)) {
+        let start = self.current.len();
+        put_clear_fields(&mut self.current, e);
+        let at = self.current.len();
+        self.current.extend_from_slice(&[0; 4]);
+        content(&mut self.current);
+        let len = u32::try_from(self.current.len() - at - 4).expect("a record under 4 GB");
+        self.current[at..at + 4].copy_from_slice(&len.to_le_bytes());
+        // As `fold`: an entry that would take a non-empty segment past the target starts the
+        // next one.
+        if self.count > 0 && self.current.len() - 9 > self.target {
+            let entry = Zeroizing::new(self.current[start..].to_vec());
+            self.current[start..].fill(0);
+            self.current.truncate(start);
+            self.close();
+            self.current.extend_from_slice(&entry);
+        }
+        self.count += 1;
+        self.placed.push((id_hash(e.id), self.next));
+    }
+
+    fn close(&mut self) {
+        let mut plain = std::mem::replace(&mut self.current, Packer::fresh(self.target));
+        plain[5..9].copy_from_slice(&self.count.to_le_bytes());
+        self.done.push((self.next, plain));
+        self.next += 1;
+        self.count = 0;
+    }
+
+    /// Each segment's number and plaintext, and where every record went (by id hash).
+    #[allow(clippy::type_complexity)]
+    pub fn finish(mut self) -> (Vec<(u32, Zeroizing<Vec<u8>>)>, Vec<(u64, u32)>) {
+        if self.count > 0 {
+            self.close();
+        }
+        (self.done, self.placed)
+    }
 }
 
 struct Reader<'a> {
@@ -443,6 +529,42 @@ mod tests {
             300,
         );
         assert_eq!(out.keys().copied().collect::<Vec<_>>(), vec![0]);
+    }
+
+    #[test]
+    fn packing_gives_what_folding_and_encoding_give() {
+        let contents: Vec<Vec<u8>> = (0..40).map(|i| vec![b'x'; 20 + (i * 37) % 300]).collect();
+        let ids: Vec<String> = (0..40).map(|i| format!("id-{i:02}")).collect();
+        let entries: Vec<Entry> = ids
+            .iter()
+            .zip(&contents)
+            .enumerate()
+            .map(|(i, (id, c))| entry(id, i as u32, c))
+            .collect();
+        for target in [1, 150, 700, 100_000] {
+            let mut p = Packer::new(5, target);
+            for e in &entries {
+                p.push(e, |out| out.extend_from_slice(e.content));
+            }
+            let (packed, placed) = p.finish();
+            let incoming = entries.iter().map(|e| (Place::Append, e.clone())).collect();
+            let folded = fold(BTreeMap::new(), incoming, None, 5, target);
+            let expected: Vec<(u32, Vec<u8>)> = folded
+                .iter()
+                .map(|(n, es)| (*n, encode(es).to_vec()))
+                .collect();
+            let got: Vec<(u32, Vec<u8>)> = packed.iter().map(|(n, p)| (*n, p.to_vec())).collect();
+            assert_eq!(got, expected, "target {target}");
+            let expected_placed: Vec<(u64, u32)> = folded
+                .iter()
+                .flat_map(|(n, es)| es.iter().map(move |e| (id_hash(e.id), *n)))
+                .collect();
+            assert_eq!(placed, expected_placed);
+            for (_, plain) in &packed {
+                decode(plain).unwrap();
+            }
+        }
+        assert!(Packer::new(0, 10).finish().0.is_empty());
     }
 
     #[test]

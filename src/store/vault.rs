@@ -345,31 +345,43 @@ impl Vault {
                 })
                 .await?;
             s.log_rows = sealed.len();
+            phases.lap("write");
+            records.into_iter().for_each(|r| s.index(r));
+            phases.lap("index");
         } else {
-            let plains: Vec<_> = records.iter().map(sealed_record::encode).collect();
-            let incoming = records
-                .iter()
-                .zip(&plains)
-                .map(|(r, p)| (Place::Append, entry_of(r, p)))
-                .collect();
-            let out = segment::fold(BTreeMap::new(), incoming, None, 0, segment::TARGET_BYTES);
-            let (segments, placed) = seal_segments(&s.key, out, &[])?;
-            phases.lap("seal");
-            self.db
-                .write(Write {
-                    header: Some(&header_json),
-                    segments: &segments,
-                    generation: Some((0, 1)),
-                    ..Write::default()
-                })
-                .await?;
-            s.place(placed);
+            // Straight into segments: each record's content is written into its segment's
+            // plaintext (the same segments `fold` would give; a restore's ids are distinct).
+            let mut packer = segment::Packer::new(0, segment::TARGET_BYTES);
+            for r in &records {
+                packer.push(&entry_of(r, &[]), |out| sealed_record::encode_into(r, out));
+            }
+            let (plains, placed) = packer.finish();
+            phases.lap("encode");
+            // Each segment is sealed just before its request goes out, so IndexedDB writes one
+            // while the next is sealed; once all are out, the records are indexed while it
+            // finishes. (Sealing is synchronous: the transaction stays open.) The session is
+            // kept only if the write succeeds.
+            let seal_key = s.key.duplicate();
+            let mut sealing = plains.iter().map(|(n, plain)| {
+                let sealed = segment::seal(&seal_key, *n, plain).map_err(crypto_err)?;
+                Ok(StoredSegment { n: *n, sealed })
+            });
+            let write = self.db.write(Write {
+                header: Some(&header_json),
+                new_segments: Some(&mut sealing),
+                generation: Some((0, 1)),
+                ..Write::default()
+            });
+            let index = async {
+                records.into_iter().for_each(|r| s.index(r));
+                s.place(placed);
+            };
+            let (written, ()) = futures::future::join(write, index).await;
+            written?;
+            phases.lap("seal, write and index");
         }
-        phases.lap("write");
         s.generation = 1;
-        records.into_iter().for_each(|r| s.index(r));
         *self.session.borrow_mut() = Some(s);
-        phases.lap("index");
         *self.phases.borrow_mut() = phases;
         Ok(code)
     }

@@ -145,14 +145,14 @@ const sealedTotal = await page.evaluate(() => window.floor.sealedBytes('bench-sh
 const floorWrites = [];
 for (let i = 0; i < RUNS; i++) floorWrites.push(await page.evaluate(() => window.floor.write('bench-floor', 40)));
 const restoreNoKdf = median(restores.map((p) => p.total - p.kdf));
-const restoreWrite = median(restores.map((p) => p.write));
+const restoreSealWrite = median(restores.map((p) => p['seal, write and index']));
 const floorWrite = median(floorWrites.map((f) => f.t));
 const floorEncryptWrite = median(floorWrites.map((f) => f.t + f.encrypt));
 log(`10-year set: ${shelterInfo.records} records, ${(sealedTotal / 1e6).toFixed(1)} MB sealed, ${shelterInfo.segments} segments`);
 row(`bulk import (restore) of the 10-year set (${shelterInfo.records} records, ${(sealedTotal / 1e6).toFixed(1)} MB in ${shelterInfo.segments} segments); KDF ${ms(median(restores.map((p) => p.kdf)))} apart`,
-  '≤ 2× the floor', `${ms(restoreNoKdf)} (encode and seal ${ms(median(restores.map((p) => p.seal)))}, write ${ms(restoreWrite)}, index ${ms(median(restores.map((p) => p.index)))})`,
+  '≤ 2× the floor', `${ms(restoreNoKdf)} (encode ${ms(median(restores.map((p) => p.encode)))}; then seal, write and index, overlapped: ${ms(restoreSealWrite)})`,
   `${ms(floorEncryptWrite)} (JS: AES-GCM encrypt, then 40 values in 1 transaction); the write alone: ${ms(floorWrite)}`,
-  `${(restoreNoKdf / floorEncryptWrite).toFixed(1)}× (write alone: ${(restoreWrite / floorWrite).toFixed(1)}×)`, restoreNoKdf <= 2 * floorEncryptWrite);
+  `${(restoreNoKdf / floorEncryptWrite).toFixed(1)}× (seal, write and index: ${(restoreSealWrite / floorEncryptWrite).toFixed(1)}×)`, restoreNoKdf <= 2 * floorEncryptWrite);
 
 // 4. Unlock of the 10-year set, and its floor.
 const unlocks = [];
