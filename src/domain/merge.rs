@@ -27,7 +27,8 @@ pub struct MergePlan {
     pub summary: MergeSummary,
     /// The local revision each write or conflict was planned against: applying refuses if any
     /// changed meanwhile (another tab).
-    pub local_revs: BTreeMap<RecordId, Option<u32>>,
+    /// (A list, one entry per incoming record: incoming ids are distinct.)
+    pub local_revs: Vec<(RecordId, Option<u32>)>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -71,7 +72,7 @@ pub fn plan(local: &BTreeMap<RecordId, Record>, incoming: Vec<Record>) -> MergeP
             } else {
                 p.summary.added += 1;
             }
-            p.local_revs.insert(id, None);
+            p.local_revs.push((id, None));
             p.writes.push(inc);
             continue;
         };
@@ -85,16 +86,16 @@ pub fn plan(local: &BTreeMap<RecordId, Record>, incoming: Vec<Record>) -> MergeP
                 } else {
                     p.summary.updated += 1;
                 }
-                p.local_revs.insert(id, rev);
+                p.local_revs.push((id, rev));
                 p.writes.push(inc);
             }
             Causality::Concurrent if same_content(loc, &inc) => {
                 p.summary.unchanged += 1;
-                p.local_revs.insert(id, rev);
+                p.local_revs.push((id, rev));
                 p.writes.push(joined(loc, &inc));
             }
             Causality::Concurrent | Causality::Equal => {
-                p.local_revs.insert(id, rev);
+                p.local_revs.push((id, rev));
                 p.conflicts.push(Conflict {
                     local: loc.clone(),
                     incoming: inc,
@@ -166,7 +167,7 @@ mod tests {
         // New there: add.
         let p = plan(&BTreeMap::new(), vec![base.clone()]);
         assert_eq!(p.summary.added, 1);
-        assert_eq!(p.local_revs.get(&base.meta.id), Some(&None));
+        assert_eq!(p.local_revs, [(base.meta.id.clone(), None)]);
     }
 
     #[test]

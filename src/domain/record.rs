@@ -68,6 +68,25 @@ pub enum RecordBody {
     Photo(Photo),
 }
 
+/// A record body written as its data alone, without the kind tag (the kind travels beside it):
+/// how content is sealed at rest and written in backups. Serializes in place, into whatever
+/// the caller writes (a segment, a backup).
+pub struct BodyData<'a>(pub &'a RecordBody);
+
+impl Serialize for BodyData<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            RecordBody::Shelter(x) => x.serialize(s),
+            RecordBody::Staff(x) => x.serialize(s),
+            RecordBody::Resident(x) => x.serialize(s),
+            RecordBody::CaseNote(x) => x.serialize(s),
+            RecordBody::Attendance(x) => x.serialize(s),
+            RecordBody::Expense(x) => x.serialize(s),
+            RecordBody::Photo(x) => x.serialize(s),
+        }
+    }
+}
+
 impl RecordBody {
     /// The content as it is sealed at rest and written in backups: the body's JSON without its
     /// kind tag (the kind travels beside it).
@@ -80,16 +99,7 @@ impl RecordBody {
     /// The same as [`RecordBody::to_data`], as JSON text, without building a JSON tree first
     /// (sealing tens of thousands of records at once is measurably faster this way).
     pub fn to_data_json(&self) -> String {
-        let json = match self {
-            RecordBody::Shelter(x) => serde_json::to_string(x),
-            RecordBody::Staff(x) => serde_json::to_string(x),
-            RecordBody::Resident(x) => serde_json::to_string(x),
-            RecordBody::CaseNote(x) => serde_json::to_string(x),
-            RecordBody::Attendance(x) => serde_json::to_string(x),
-            RecordBody::Expense(x) => serde_json::to_string(x),
-            RecordBody::Photo(x) => serde_json::to_string(x),
-        };
-        json.expect("record bodies serialize")
+        serde_json::to_string(&BodyData(self)).expect("record bodies serialize")
     }
 
     /// Content of a `kind` record in the current schema, read straight from its JSON text (the
@@ -108,6 +118,23 @@ impl RecordBody {
             schema: migration::CURRENT_SCHEMA,
             why: e.to_string(),
         })
+    }
+
+    /// Content of a `kind` record written in `schema`, from its JSON text: read straight if
+    /// the schema is the current one, else through a JSON tree, migrated.
+    pub fn from_data_json(
+        kind: RecordKind,
+        schema: u32,
+        json: &str,
+    ) -> Result<RecordBody, MigrationError> {
+        if schema == migration::CURRENT_SCHEMA {
+            return RecordBody::from_current_json(kind, json);
+        }
+        let data = serde_json::from_str(json).map_err(|e| MigrationError::Malformed {
+            schema,
+            why: e.to_string(),
+        })?;
+        RecordBody::from_data(kind, schema, data)
     }
 
     /// Content of a `kind` record written in `schema`: migrated to the current schema, then read.

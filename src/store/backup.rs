@@ -3,13 +3,13 @@
 
 use crate::domain::id::RecordId;
 use crate::domain::migration::CURRENT_SCHEMA;
-use crate::domain::record::{Record, RecordBody, RecordKind, RecordMeta};
+use crate::domain::record::{BodyData, Record, RecordBody, RecordKind, RecordMeta};
 use crate::domain::version_vector::VersionVector;
 use age::secrecy::SecretString;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::io::{Read, Write};
 
 pub const FORMAT_NAME: &str = "naungan-backup";
@@ -23,7 +23,7 @@ pub const MAX_WORK_FACTOR: u8 = 20;
 /// tens.
 pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct BackupRecord {
     pub id: String,
     pub kind: String,
@@ -36,8 +36,35 @@ pub struct BackupRecord {
     #[serde(default)]
     pub versions: VersionVector,
     pub schema: u32,
-    /// The record's content; `null` for a deleted record.
-    pub data: Option<Value>,
+    /// The record's content; `null` for a deleted record. Kept as its JSON text: written from
+    /// the record in one pass, read into the record's type in one pass.
+    pub data: Option<Box<RawValue>>,
+}
+
+impl PartialEq for BackupRecord {
+    fn eq(&self, o: &BackupRecord) -> bool {
+        (
+            &self.id,
+            &self.kind,
+            self.rev,
+            self.created_at,
+            self.updated_at,
+        ) == (&o.id, &o.kind, o.rev, o.created_at, o.updated_at)
+            && (
+                &self.created_by,
+                &self.updated_by,
+                self.deleted,
+                &self.versions,
+                self.schema,
+            ) == (
+                &o.created_by,
+                &o.updated_by,
+                o.deleted,
+                &o.versions,
+                o.schema,
+            )
+            && self.data.as_ref().map(|d| d.get()) == o.data.as_ref().map(|d| d.get())
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -111,7 +138,9 @@ fn to_backup_record(r: &Record) -> BackupRecord {
         deleted: m.deleted,
         versions: m.versions.clone(),
         schema: CURRENT_SCHEMA,
-        data: r.body.as_ref().map(RecordBody::to_data),
+        data: r.body.as_ref().map(|b| {
+            serde_json::value::to_raw_value(&BodyData(b)).expect("record bodies serialize")
+        }),
     }
 }
 
@@ -258,7 +287,7 @@ pub fn records(doc: &BackupDocument) -> Result<Vec<Record>, BackupError> {
             let body = match (&b.data, b.deleted) {
                 (None, true) => None,
                 (Some(data), false) => Some(
-                    RecordBody::from_data(kind, b.schema, data.clone())
+                    RecordBody::from_data_json(kind, b.schema, data.get())
                         .map_err(|e| bad(&format!("{e:?}")))?,
                 ),
                 _ => return Err(bad("deleted flag and data disagree")),
@@ -281,18 +310,19 @@ pub fn records(doc: &BackupDocument) -> Result<Vec<Record>, BackupError> {
         .collect()
 }
 
-/// Counts of live records per kind, and tombstones, for a preview.
-pub fn counts(records: &[Record]) -> (BTreeMap<RecordKind, usize>, usize) {
-    let mut m = BTreeMap::new();
+/// Counts of live records per kind (in the order of `RecordKind::ALL`), and tombstones, for a
+/// preview.
+pub fn counts(records: &[Record]) -> (Vec<usize>, usize) {
+    let mut per_kind = vec![0; RecordKind::ALL.len()];
     let mut deleted = 0;
     for r in records {
         if r.meta.deleted {
             deleted += 1;
-        } else {
-            *m.entry(r.meta.kind).or_insert(0) += 1;
+        } else if let Some(i) = RecordKind::ALL.iter().position(|k| *k == r.meta.kind) {
+            per_kind[i] += 1;
         }
     }
-    (m, deleted)
+    (per_kind, deleted)
 }
 
 /// `naungan-<shelter>-<YYYY-MM-DD>.age`, the shelter's name made safe for file names.
@@ -322,6 +352,8 @@ mod tests {
     use crate::domain::record::Stamp;
     use crate::domain::resident::tests::{good_draft, today};
     use crate::domain::shelter::Shelter;
+    use serde_json::Value;
+    use std::collections::BTreeMap;
     use std::sync::OnceLock;
 
     const PASS: &str = "kuda lari pagi hari";
@@ -706,10 +738,12 @@ mod tests {
 
     #[test]
     fn counts_per_kind() {
-        let (m, deleted) = counts(&sample());
+        let (per_kind, deleted) = counts(&sample());
+        let of = |k: RecordKind| per_kind[RecordKind::ALL.iter().position(|x| *x == k).unwrap()];
         assert_eq!(
-            (m[&RecordKind::Resident], m[&RecordKind::Shelter], deleted),
+            (of(RecordKind::Resident), of(RecordKind::Shelter), deleted),
             (1, 1, 1)
         );
+        assert_eq!(per_kind.iter().sum::<usize>(), 2);
     }
 }

@@ -9,7 +9,7 @@ use super::crypto::{self, CryptoError, Key};
 use super::segment::Entry;
 use crate::domain::id::RecordId;
 use crate::domain::migration::{MigrationError, CURRENT_SCHEMA};
-use crate::domain::record::{Record, RecordBody, RecordKind, RecordMeta};
+use crate::domain::record::{BodyData, Record, RecordBody, RecordKind, RecordMeta};
 use crate::domain::version_vector::VersionVector;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -39,24 +39,6 @@ struct ContentOut<'a, B> {
     updated_by: &'a RecordId,
     versions: &'a VersionVector,
     body: Option<B>,
-}
-
-/// A record body written as its data alone, without the variant's name: the same JSON as
-/// [`RecordBody::to_data_json`], written in place.
-struct Data<'a>(&'a RecordBody);
-
-impl Serialize for Data<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self.0 {
-            RecordBody::Shelter(x) => x.serialize(s),
-            RecordBody::Staff(x) => x.serialize(s),
-            RecordBody::Resident(x) => x.serialize(s),
-            RecordBody::CaseNote(x) => x.serialize(s),
-            RecordBody::Attendance(x) => x.serialize(s),
-            RecordBody::Expense(x) => x.serialize(s),
-            RecordBody::Photo(x) => x.serialize(s),
-        }
-    }
 }
 
 /// What is inside `sealed`, as read: the body stays JSON text until its schema is known.
@@ -103,7 +85,7 @@ pub fn encode_into(r: &Record, out: &mut Vec<u8>) {
         created_by: &r.meta.created_by,
         updated_by: &r.meta.updated_by,
         versions: &r.meta.versions,
-        body: r.body.as_ref().map(Data),
+        body: r.body.as_ref().map(BodyData),
     };
     serde_json::to_writer(out, &content).expect("content serializes");
 }
@@ -178,16 +160,7 @@ pub fn decode(e: &Entry) -> Result<(Record, bool), OpenError> {
     let body = match (c.body, e.deleted) {
         (None, true) => None,
         (Some(raw), false) => {
-            let read = if migrated {
-                serde_json::from_str::<Value>(raw.get())
-                    .map_err(|err| MigrationError::Malformed {
-                        schema: c.schema,
-                        why: err.to_string(),
-                    })
-                    .and_then(|data| RecordBody::from_data(kind, c.schema, data))
-            } else {
-                RecordBody::from_current_json(kind, raw.get())
-            };
+            let read = RecordBody::from_data_json(kind, c.schema, raw.get());
             Some(read.map_err(|err| match err {
                 MigrationError::FromTheFuture { schema } => OpenError::FromTheFuture { schema },
                 MigrationError::Malformed { why, .. } => OpenError::Malformed(why),

@@ -287,7 +287,9 @@ pub fn fold<'a>(
     mut next_key: u32,
     target: usize,
 ) -> BTreeMap<u32, Vec<Entry<'a>>> {
-    let mut changed = std::collections::BTreeSet::new();
+    // Segment numbers, sorted and deduplicated at the end (a set type of its own would cost
+    // first-load bytes).
+    let mut changed: Vec<u32> = vec![];
     let mut appended = vec![];
     // Where each record lies among the given segments (a hint may be stale or missing).
     let mut at: HashMap<&'a str, (u32, usize)> = HashMap::new();
@@ -301,7 +303,7 @@ pub fn fold<'a>(
             let old = &mut segments.get_mut(&n).expect("indexed")[i];
             if e.supersedes(old) {
                 *old = e;
-                changed.insert(n);
+                changed.push(n);
             }
             continue;
         }
@@ -310,7 +312,7 @@ pub fn fold<'a>(
                 let seg = segments.get_mut(&n).expect("checked");
                 at.insert(e.id, (n, seg.len()));
                 seg.push(e);
-                changed.insert(n);
+                changed.push(n);
             }
             _ => appended.push(e),
         }
@@ -350,12 +352,13 @@ pub fn fold<'a>(
         };
         size += e.encoded_len();
         segments.get_mut(&n).expect("exists").push(e);
-        changed.insert(n);
+        changed.push(n);
     }
+    crate::domain::sorting::sort_dedup(&mut changed);
     // Split what grew too large.
     let mut out = BTreeMap::new();
     for n in changed {
-        let entries = segments.remove(&n).expect("changed segments exist");
+        let entries = std::mem::take(segments.get_mut(&n).expect("changed segments exist"));
         let total: usize = entries.iter().map(Entry::encoded_len).sum();
         if total <= 2 * target {
             out.insert(n, entries);

@@ -1,6 +1,6 @@
 //! What a backup file holds, shown before anything is restored or merged.
 
-use crate::domain::record::{Record, RecordKind};
+use crate::domain::record::Record;
 use crate::store::backup::{self, BackupDocument};
 use crate::ui::i18n::{fill, Texts};
 use crate::ui::session::{backup_error_text, use_texts};
@@ -35,10 +35,11 @@ pub fn BackupPreview(opened: OpenedBackup) -> impl IntoView {
     let t = use_texts();
     let (counts, deleted) = backup::counts(&opened.records);
     // "1 lembaga, 2 petugas, 120 klien, … · 3 catatan terhapus": every kind the file holds.
-    let mut parts: Vec<String> = RecordKind::ALL
+    let mut parts: Vec<String> = counts
         .iter()
         .enumerate()
-        .filter_map(|(i, k)| counts.get(k).map(|n| format!("{n} {}", t.kind_labels[i])))
+        .filter(|(_, n)| **n > 0)
+        .map(|(i, n)| format!("{n} {}", t.kind_labels[i]))
         .collect();
     if deleted > 0 {
         parts.push(format!("{deleted} {}", t.deleted_records));
