@@ -127,9 +127,10 @@ impl Packer {
     }
 
     fn fresh(target: usize) -> Zeroizing<Vec<u8>> {
-        // Room for a full segment and a large last record: growing would leave copies of the
-        // plaintext behind in freed memory.
-        let mut v = Zeroizing::new(Vec::with_capacity(2 * target + 9));
+        // Room for a full segment and a large last record (photos are scaled to tens of KB):
+        // growing would leave a copy of the plaintext behind in freed memory. Not more: a
+        // restore holds the segments' plaintexts until each is sealed.
+        let mut v = Zeroizing::new(Vec::with_capacity(target + target / 4 + 9));
         put_header(&mut v, 0);
         v
     }

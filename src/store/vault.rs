@@ -362,9 +362,10 @@ impl Vault {
             // finishes. (Sealing is synchronous: the transaction stays open.) The session is
             // kept only if the write succeeds.
             let seal_key = s.key.duplicate();
-            let mut sealing = plains.iter().map(|(n, plain)| {
-                let sealed = segment::seal(&seal_key, *n, plain).map_err(crypto_err)?;
-                Ok(StoredSegment { n: *n, sealed })
+            let mut sealing = plains.into_iter().map(|(n, plain)| {
+                // Each plaintext is zeroized and freed once sealed.
+                let sealed = segment::seal(&seal_key, n, &plain).map_err(crypto_err)?;
+                Ok(StoredSegment { n, sealed })
             });
             let write = self.db.write(Write {
                 header: Some(&header_json),
