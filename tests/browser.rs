@@ -1205,3 +1205,37 @@ async fn a_restore_larger_than_a_segment_is_packed_into_several_and_reads_back_w
     v.close();
     Vault::erase(&name).await.unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn a_tab_catches_up_with_another_tabs_saves() {
+    let name = db_name("catch-up");
+    let tab1 = new_vault(&name).await;
+    let tab2 = unlocked(&name).await;
+    // Nothing saved elsewhere: nothing to read again.
+    assert!(!tab2.catch_up().await.unwrap());
+    let a = tab1.save(many_residents(1)).await.unwrap()[0]
+        .meta
+        .id
+        .clone();
+    assert!(tab2.get(&a).unwrap().is_none(), "not seen yet");
+    assert!(tab2.catch_up().await.unwrap());
+    assert!(tab2.get(&a).unwrap().is_some(), "seen after catching up");
+    assert!(!tab2.catch_up().await.unwrap(), "once is enough");
+    // Caught up, tab 2 edits from the latest revision without being told Stale.
+    update(&tab1, &a, 1, resident("Klien Nomor 0", "dari tab satu")).await;
+    assert!(tab2.catch_up().await.unwrap());
+    assert_eq!(alias_of(&tab2, &a), "dari tab satu");
+    update(&tab2, &a, 2, resident("Klien Nomor 0", "dari tab dua")).await;
+    assert!(tab1.catch_up().await.unwrap());
+    assert_eq!(alias_of(&tab1, &a), "dari tab dua");
+    // Its own saves are nothing to catch up with; a locked tab reads nothing.
+    update(&tab1, &a, 3, resident("Klien Nomor 0", "lagi")).await;
+    assert!(!tab1.catch_up().await.unwrap());
+    tab2.lock();
+    assert!(!tab2.catch_up().await.unwrap());
+    assert!(!tab2.is_unlocked(), "catching up never unlocks");
+    for v in [tab1, tab2] {
+        v.close();
+    }
+    Vault::erase(&name).await.unwrap();
+}

@@ -131,6 +131,20 @@ impl IndexedDb {
         Ok(v)
     }
 
+    /// How many record writes the vault has had (see `Write::generation`).
+    pub async fn read_generation(&self) -> Result<u64, StoreError> {
+        let tx = self.db.transaction(META).build().map_err(idb_err)?;
+        let stored = tx
+            .object_store(META)
+            .map_err(idb_err)?
+            .get::<f64, _, _>(GENERATION_KEY)
+            .primitive()
+            .map_err(idb_err)?
+            .await
+            .map_err(idb_err)?;
+        Ok(stored.unwrap_or(0.0) as u64)
+    }
+
     /// Every segment, handed to `each` as it arrives, and then the log, in one transaction.
     /// All requests are issued first, so IndexedDB reads the next segments while `each` works on
     /// this one (`each` must not await: it runs between this transaction's requests).

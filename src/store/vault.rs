@@ -614,6 +614,12 @@ impl Vault {
     /// Reads everything again with the same key, when another tab has written since this one
     /// last read (see `Session::generation`). No passphrase, no KDF.
     async fn refresh(&self) -> Result<(), StoreError> {
+        let session = self.read_again().await?;
+        *self.session.borrow_mut() = Some(session);
+        Ok(())
+    }
+
+    async fn read_again(&self) -> Result<Session, StoreError> {
         let (key, device, staff_id) = {
             let guard = self.session.borrow();
             let s = guard.as_ref().ok_or(StoreError::Locked)?;
@@ -623,8 +629,29 @@ impl Vault {
         let (session, _) = self
             .read_session_boxed(key, device, staff_id, &mut report)
             .await?;
-        *self.session.borrow_mut() = Some(session);
-        Ok(())
+        Ok(session)
+    }
+
+    /// Catches up with another tab: if one has saved since this tab last read, reads everything
+    /// again (no KDF) and returns true, so views can show it. One small read when nothing
+    /// changed. If this tab saves meanwhile, what was read may predate that save and is dropped
+    /// (returns false; the next catch-up or save reads again).
+    pub async fn catch_up(&self) -> Result<bool, StoreError> {
+        let Some(seen) = self.session.borrow().as_ref().map(|s| s.generation) else {
+            return Ok(false);
+        };
+        if self.db.read_generation().await? == seen {
+            return Ok(false);
+        }
+        let session = self.read_again().await?;
+        let mut guard = self.session.borrow_mut();
+        match guard.as_ref() {
+            Some(s) if s.generation == seen => {
+                *guard = Some(session);
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
     }
 
     /// Drops the data key (zeroized) and every opened record.

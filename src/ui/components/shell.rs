@@ -2,7 +2,7 @@
 
 use crate::ui::i18n::Lang;
 use crate::ui::preferences;
-use crate::ui::session::{lock_now, use_app, use_texts, vault};
+use crate::ui::session::{lock_now, use_app, use_texts, vault, AppState};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use std::cell::Cell;
@@ -10,6 +10,7 @@ use std::time::Duration;
 
 thread_local! {
     static LAST_ACTIVITY: Cell<f64> = const { Cell::new(0.0) };
+    static CATCHING_UP: Cell<bool> = const { Cell::new(false) };
 }
 
 fn touch() {
@@ -47,6 +48,41 @@ fn start_idle_lock() {
     });
 }
 
+/// Shows what another tab of Naungan saved meanwhile: when this tab comes to the front again,
+/// and every 15 seconds while it is visible (one small read when nothing changed). Forms keep
+/// what was typed: they do not follow `data_version`, and a save made from an old revision is
+/// still refused plainly.
+fn catch_up(app: AppState) {
+    if document().hidden() || CATCHING_UP.with(Cell::get) {
+        return;
+    }
+    CATCHING_UP.with(|c| c.set(true));
+    leptos::task::spawn_local(async move {
+        // A failure here changes nothing; the next save reads again and says what is wrong.
+        if let Ok(true) = vault().catch_up().await {
+            app.data_changed();
+        }
+        CATCHING_UP.with(|c| c.set(false));
+    });
+}
+
+fn start_catching_up() {
+    let app = use_app();
+    let handles = [
+        window_event_listener(leptos::ev::focus, move |_| catch_up(app)),
+        window_event_listener(leptos::ev::visibilitychange, move |_| catch_up(app)),
+    ];
+    let interval = set_interval_with_handle(move || catch_up(app), Duration::from_secs(15)).ok();
+    on_cleanup(move || {
+        for h in handles {
+            h.remove();
+        }
+        if let Some(i) = interval {
+            i.clear();
+        }
+    });
+}
+
 /// Switches between Bahasa Indonesia and English (remembered in this browser).
 #[component]
 pub fn LangSwitch() -> impl IntoView {
@@ -69,6 +105,7 @@ pub fn Shell(children: Children) -> impl IntoView {
     let app = use_app();
     let t = use_texts();
     start_idle_lock();
+    start_catching_up();
     let shelter = vault()
         .shelter()
         .ok()
