@@ -88,6 +88,23 @@ pub fn seal(key: &Key, aad: &[u8], plaintext: &[u8]) -> Result<Vec<u8>, CryptoEr
     Ok(out)
 }
 
+/// [`seal`] without copying: `buf` holds `NONCE_LEN` bytes of room, then the plaintext; on
+/// success it holds nonce ‖ ciphertext ‖ tag, exactly what `seal` returns. On failure it still
+/// holds the plaintext (the caller zeroizes it).
+pub fn seal_in_place(key: &Key, aad: &[u8], buf: &mut Vec<u8>) -> Result<(), CryptoError> {
+    if buf.len() < NONCE_LEN {
+        return Err(CryptoError::Rejected);
+    }
+    let nonce = random_bytes::<NONCE_LEN>()?;
+    let cipher = XChaCha20Poly1305::new(key.bytes().into());
+    let tag = cipher
+        .encrypt_in_place_detached(XNonce::from_slice(&nonce), aad, &mut buf[NONCE_LEN..])
+        .map_err(|_| CryptoError::Rejected)?;
+    buf[..NONCE_LEN].copy_from_slice(&nonce);
+    buf.extend_from_slice(&tag);
+    Ok(())
+}
+
 /// Decrypts what `seal` made, if and only if key, associated data and bytes are all intact.
 pub fn open(key: &Key, aad: &[u8], sealed: &[u8]) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
     if sealed.len() < NONCE_LEN + TAG_LEN {
@@ -205,6 +222,23 @@ mod tests {
             seal(&k, b"ad", b"Siti Aminah").unwrap(),
             s,
             "fresh nonce every time"
+        );
+    }
+
+    #[test]
+    fn sealing_in_place_gives_what_seal_gives() {
+        let k = Key::random().unwrap();
+        let mut buf = vec![0u8; NONCE_LEN];
+        buf.extend_from_slice(b"Siti Aminah");
+        seal_in_place(&k, b"ad", &mut buf).unwrap();
+        assert_eq!(buf.len(), NONCE_LEN + 11 + TAG_LEN);
+        assert!(!buf.windows(4).any(|w| w == b"Siti"));
+        assert_eq!(&open(&k, b"ad", &buf).unwrap()[..], b"Siti Aminah");
+        assert_eq!(open(&k, b"other", &buf).unwrap_err(), CryptoError::Rejected);
+        let mut short = vec![0u8; NONCE_LEN - 1];
+        assert_eq!(
+            seal_in_place(&k, b"ad", &mut short).unwrap_err(),
+            CryptoError::Rejected
         );
     }
 

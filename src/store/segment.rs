@@ -99,7 +99,8 @@ fn put_clear_fields(out: &mut Vec<u8>, e: &Entry) {
 }
 
 /// Packs records appended in order into new segments (a restore, a large first write): each
-/// record's content is written straight into its segment's plaintext, with no copy between.
+/// record's content is written straight into its segment's plaintext, with no copy between,
+/// and each segment is then sealed where it lies ([`Packed::seal`]).
 /// The segments are what [`fold`] and [`encode`] give for the same entries appended to none;
 /// the ids must be distinct (fold would keep the newest of two copies; a restore's ids are
 /// distinct, `backup::records` refuses repeats).
@@ -108,8 +109,32 @@ pub struct Packer {
     next: u32,
     current: Zeroizing<Vec<u8>>,
     count: u32,
-    done: Vec<(u32, Zeroizing<Vec<u8>>)>,
+    done: Vec<Packed>,
     placed: Vec<(u64, u32)>,
+}
+
+/// A packed segment: its number and its plaintext, behind room for the nonce so that sealing
+/// needs no copy.
+pub struct Packed {
+    pub n: u32,
+    buf: Zeroizing<Vec<u8>>,
+}
+
+/// Where a packed segment's plaintext starts in its buffer.
+const ROOM: usize = crypto::NONCE_LEN;
+
+impl Packed {
+    pub fn plaintext(&self) -> &[u8] {
+        &self.buf[ROOM..]
+    }
+
+    /// Seals the segment in its own buffer: what [`seal`] gives for its plaintext. The
+    /// plaintext is gone afterwards (encrypted over, or zeroized if sealing fails).
+    pub fn seal(mut self, key: &Key) -> Result<Vec<u8>, CryptoError> {
+        crypto::seal_in_place(key, &aad(self.n), &mut self.buf)?;
+        // Ciphertext now: taken out of the zeroizing wrapper, which then has nothing to wipe.
+        Ok(std::mem::take(&mut *self.buf))
+    }
 }
 
 impl Packer {
@@ -127,10 +152,12 @@ impl Packer {
     }
 
     fn fresh(target: usize) -> Zeroizing<Vec<u8>> {
-        // Room for a full segment and a large last record (photos are scaled to tens of KB):
-        // growing would leave a copy of the plaintext behind in freed memory. Not more: a
-        // restore holds the segments' plaintexts until each is sealed.
-        let mut v = Zeroizing::new(Vec::with_capacity(target + target / 4 + 9));
+        // Room for a full segment, a large last record (photos are scaled to tens of KB) and
+        // the tag: growing would leave a copy of the plaintext behind in freed memory. Not
+        // more: a restore holds the segments' plaintexts until each is sealed.
+        let cap = ROOM + 9 + target + target / 4 + crypto::TAG_LEN;
+        let mut v = Zeroizing::new(Vec::with_capacity(cap));
+        v.resize(ROOM, 0);
         put_header(&mut v, 0);
         v
     }
@@ -147,7 +174,7 @@ impl Packer {
         self.current[at..at + 4].copy_from_slice(&len.to_le_bytes());
         // As `fold`: an entry that would take a non-empty segment past the target starts the
         // next one.
-        if self.count > 0 && self.current.len() - 9 > self.target {
+        if self.count > 0 && self.current.len() - ROOM - 9 > self.target {
             let entry = Zeroizing::new(self.current[start..].to_vec());
             self.current[start..].fill(0);
             self.current.truncate(start);
@@ -159,16 +186,15 @@ impl Packer {
     }
 
     fn close(&mut self) {
-        let mut plain = std::mem::replace(&mut self.current, Packer::fresh(self.target));
-        plain[5..9].copy_from_slice(&self.count.to_le_bytes());
-        self.done.push((self.next, plain));
+        let mut buf = std::mem::replace(&mut self.current, Packer::fresh(self.target));
+        buf[ROOM + 5..ROOM + 9].copy_from_slice(&self.count.to_le_bytes());
+        self.done.push(Packed { n: self.next, buf });
         self.next += 1;
         self.count = 0;
     }
 
-    /// Each segment's number and plaintext, and where every record went (by id hash).
-    #[allow(clippy::type_complexity)]
-    pub fn finish(mut self) -> (Vec<(u32, Zeroizing<Vec<u8>>)>, Vec<(u64, u32)>) {
+    /// The packed segments, and where every record went (by id hash).
+    pub fn finish(mut self) -> (Vec<Packed>, Vec<(u64, u32)>) {
         if self.count > 0 {
             self.close();
         }
@@ -557,15 +583,29 @@ mod tests {
                 .iter()
                 .map(|(n, es)| (*n, encode(es).to_vec()))
                 .collect();
-            let got: Vec<(u32, Vec<u8>)> = packed.iter().map(|(n, p)| (*n, p.to_vec())).collect();
+            let got: Vec<(u32, Vec<u8>)> = packed
+                .iter()
+                .map(|p| (p.n, p.plaintext().to_vec()))
+                .collect();
             assert_eq!(got, expected, "target {target}");
             let expected_placed: Vec<(u64, u32)> = folded
                 .iter()
                 .flat_map(|(n, es)| es.iter().map(move |e| (id_hash(e.id), *n)))
                 .collect();
             assert_eq!(placed, expected_placed);
-            for (_, plain) in &packed {
-                decode(plain).unwrap();
+            for p in &packed {
+                decode(p.plaintext()).unwrap();
+            }
+            // Sealed where it lies: what `seal` gives, opened by `open`.
+            let key = Key::random().unwrap();
+            for p in packed {
+                let (n, plain) = (p.n, p.plaintext().to_vec());
+                let sealed = p.seal(&key).unwrap();
+                assert_eq!(*open(&key, n, &sealed).unwrap(), plain);
+                assert_eq!(
+                    open(&key, n + 1, &sealed).unwrap_err(),
+                    SegmentError::Tampered
+                );
             }
         }
         assert!(Packer::new(0, 10).finish().0.is_empty());

@@ -362,9 +362,10 @@ impl Vault {
             // finishes. (Sealing is synchronous: the transaction stays open.) The session is
             // kept only if the write succeeds.
             let seal_key = s.key.duplicate();
-            let mut sealing = plains.into_iter().map(|(n, plain)| {
-                // Each plaintext is zeroized and freed once sealed.
-                let sealed = segment::seal(&seal_key, n, &plain).map_err(crypto_err)?;
+            let mut sealing = plains.into_iter().map(|p| {
+                // Sealed in its own buffer: no copy of the plaintext is left.
+                let n = p.n;
+                let sealed = p.seal(&seal_key).map_err(crypto_err)?;
                 Ok(StoredSegment { n, sealed })
             });
             let write = self.db.write(Write {
