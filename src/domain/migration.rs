@@ -42,7 +42,17 @@ fn one_phone_to_contacts(body: &mut Value) -> Result<(), String> {
     let obj = body
         .as_object_mut()
         .ok_or("resident content is not an object")?;
-    let phone = match obj.remove("phone") {
+    // Moved out by rebuilding the object rather than `remove`, whose tree rebalancing would be
+    // compiled for this one call (first-load bytes).
+    let mut removed = None;
+    for (k, v) in std::mem::take(obj) {
+        if k == "phone" {
+            removed = Some(v);
+        } else {
+            obj.insert(k, v);
+        }
+    }
+    let phone = match removed {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(s)) => s,
         Some(other) => return Err(format!("phone is not text: {other}")),

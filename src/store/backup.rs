@@ -9,7 +9,6 @@ use age::secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
-use std::collections::HashSet;
 use std::io::{Read, Write};
 
 pub const FORMAT_NAME: &str = "naungan-backup";
@@ -274,15 +273,12 @@ pub fn parse(plain: &[u8]) -> Result<BackupDocument, BackupError> {
 
 /// The records of a document, checked and migrated to the current schema.
 pub fn records(doc: &BackupDocument) -> Result<Vec<Record>, BackupError> {
-    let mut seen = HashSet::new();
-    doc.records
+    let out = doc
+        .records
         .iter()
         .map(|b| {
             let bad = |why: &str| BackupError::InvalidRecord(b.id.clone(), why.to_string());
             let id = RecordId::parse(&b.id).ok_or_else(|| bad("id"))?;
-            if !seen.insert(id.clone()) {
-                return Err(bad("the same id twice"));
-            }
             let kind = RecordKind::parse(&b.kind).ok_or_else(|| bad("kind"))?;
             let body = match (&b.data, b.deleted) {
                 (None, true) => None,
@@ -307,7 +303,18 @@ pub fn records(doc: &BackupDocument) -> Result<Vec<Record>, BackupError> {
                 body,
             })
         })
-        .collect()
+        .collect::<Result<Vec<Record>, BackupError>>()?;
+    // The same id twice (a file edited by hand): once sorted, repeats are neighbours. (A set
+    // type of its own would cost first-load bytes.)
+    let mut ids: Vec<&RecordId> = out.iter().map(|r| &r.meta.id).collect();
+    crate::domain::sorting::sort_by(&mut ids, |a, b| a.cmp(b));
+    if let Some(w) = ids.windows(2).find(|w| w[0] == w[1]) {
+        return Err(BackupError::InvalidRecord(
+            w[0].to_string(),
+            "the same id twice".into(),
+        ));
+    }
+    Ok(out)
 }
 
 /// Counts of live records per kind (in the order of `RecordKind::ALL`), and tombstones, for a
