@@ -28,6 +28,8 @@ run "layer 1: native tests (cargo test; backup interop with pyrage)" cargo test 
 run "layer 2: browser tests (wasm-bindgen-test, headless Chromium)" \
   cargo test --target wasm32-unknown-unknown --test browser
 run "release build (trunk, wasm-opt from npm binaryen)" trunk build --release
+# A report, not a check (the budget is a benchmark target): every change sees what it costs.
+[[ " ${failed[*]} " == *"release build"* ]] || first_load=$(node tools/first-load.mjs dist)
 if [[ " ${failed[*]} " == *"release build"* ]]; then
   failed+=("layer 3: end-to-end (not run: no build)")
 else
@@ -39,6 +41,7 @@ fi
 
 section "summary"
 printf '  %s\n' "${summary[@]}"
+[[ -n ${first_load:-} ]] && echo "  $first_load"
 if ((${#failed[@]})); then
   printf '\n%d check(s) failed:\n' "${#failed[@]}"
   printf '  - %s\n' "${failed[@]}"

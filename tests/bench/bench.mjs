@@ -1,12 +1,12 @@
 // `make bench`: Naungan at shelter scale in headless Chromium, against the release build, each
 // figure beside a baseline measured in this same run. Prints one Markdown table.
 //   node tests/bench/bench.mjs DIST DIST_BENCH [RUNS]
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { writeFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { launch } from '../e2e/browser.mjs';
+import { firstLoad, BUDGET_KB } from '../../tools/first-load.mjs';
 import { startServer } from '../e2e/server.mjs';
 
 const [dist = 'dist', distBench = 'dist-bench', runsArg = '3'] = process.argv.slice(2);
@@ -20,13 +20,9 @@ const row = (figure, target, measured, baseline, ratio, ok) => rows.push({ figur
 
 // 1. First-load bytes, gzip: what index.html loads.
 {
-  const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const files = ['index.html', ...[...html.matchAll(/(?:href|src|module_or_path:\s*)=?\s*['"]\/([^'"]+\.(?:js|wasm|css))['"]/g)].map((m) => m[1])];
-  const unique = [...new Set(files)];
-  const sizes = unique.map((f) => [f, gzipSync(readFileSync(join(dist, f)), { level: 9 }).length]);
-  const total = sizes.reduce((a, [, n]) => a + n, 0);
+  const { sizes, total } = firstLoad(dist);
   log('first load:', sizes.map(([f, n]) => `${f} ${(n / 1024).toFixed(0)} KB`).join(', '));
-  row('first-load bytes, gzip (html, js, wasm, css)', '≤ 450 KB', `${(total / 1024).toFixed(0)} KB`, '—', '—', total <= 450 * 1024);
+  row('first-load bytes, gzip (html, js, wasm, css)', `≤ ${BUDGET_KB} KB`, `${(total / 1024).toFixed(0)} KB`, '—', '—', total <= BUDGET_KB * 1024);
 }
 
 const browser = await launch();
