@@ -18,18 +18,17 @@ export async function minifyGlue(dir) {
     (f) => f.endsWith('.js') && files.includes(f.replace(/\.js$/, '_bg.wasm')) && html.includes(`/${f}`),
   );
   if (glue.length !== 1) throw new Error(`expected the page's one wasm-bindgen module, found ${glue.length}`);
-  for (const f of glue) {
-    const path = join(dir, f);
-    const before = readFileSync(path, 'utf8');
-    const out = await minify(before, { module: true, compress: true, mangle: true, format: { comments: false } });
-    if (!out.code) throw new Error(`terser gave nothing for ${f}`);
-    writeFileSync(path, out.code);
-    const integrity = (text) => `sha384-${createHash('sha384').update(text, 'utf8').digest('base64')}`;
-    if (html.includes('integrity=') && !html.includes(integrity(before))) {
-      throw new Error(`index.html loads ${f} but holds no integrity hash of it to correct`);
-    }
-    html = html.split(integrity(before)).join(integrity(out.code));
-    console.log(`minify-glue: ${f} ${before.length} -> ${out.code.length} bytes`);
+  const [f] = glue;
+  const path = join(dir, f);
+  const before = readFileSync(path, 'utf8');
+  const out = await minify(before, { module: true, compress: true, mangle: true, format: { comments: false } });
+  if (!out.code) throw new Error(`terser gave nothing for ${f}`);
+  writeFileSync(path, out.code);
+  const integrity = (text) => `sha384-${createHash('sha384').update(text, 'utf8').digest('base64')}`;
+  if (html.includes('integrity=') && !html.includes(integrity(before))) {
+    throw new Error(`index.html loads ${f} but holds no integrity hash of it to correct`);
   }
+  html = html.split(integrity(before)).join(integrity(out.code));
+  console.log(`minify-glue: ${f} ${before.length} -> ${out.code.length} bytes`);
   writeFileSync(file, html);
 }

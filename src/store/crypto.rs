@@ -75,17 +75,13 @@ impl fmt::Debug for Key {
 
 /// Encrypts with a fresh random nonce; returns nonce ‖ ciphertext ‖ tag.
 pub fn seal(key: &Key, aad: &[u8], plaintext: &[u8]) -> Result<Vec<u8>, CryptoError> {
-    let nonce = random_bytes::<NONCE_LEN>()?;
-    let cipher = XChaCha20Poly1305::new(key.bytes().into());
     // Encrypted where it will be stored: one copy of the plaintext (a segment is 1 MB).
-    let mut out = Vec::with_capacity(NONCE_LEN + plaintext.len() + TAG_LEN);
-    out.extend_from_slice(&nonce);
+    let mut out = Zeroizing::new(Vec::with_capacity(NONCE_LEN + plaintext.len() + TAG_LEN));
+    out.resize(NONCE_LEN, 0);
     out.extend_from_slice(plaintext);
-    let tag = cipher
-        .encrypt_in_place_detached(XNonce::from_slice(&nonce), aad, &mut out[NONCE_LEN..])
-        .map_err(|_| CryptoError::Rejected)?;
-    out.extend_from_slice(&tag);
-    Ok(out)
+    seal_in_place(key, aad, &mut out)?;
+    // Ciphertext now: nothing to wipe.
+    Ok(std::mem::take(&mut *out))
 }
 
 /// [`seal`] without copying: `buf` holds `NONCE_LEN` bytes of room, then the plaintext; on

@@ -473,7 +473,7 @@ impl Vault {
     }
 
     /// `read_session` behind a pointer: one copy of that large future in the app for its two
-    /// callers (unlock and refresh), not one inlined into each (first-load bytes).
+    /// callers (unlock and `read_again`), not one inlined into each (first-load bytes).
     #[allow(clippy::type_complexity)]
     fn read_session_boxed<'a>(
         &'a self,
