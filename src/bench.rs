@@ -65,7 +65,7 @@ pub async fn bench_unlock(db: String) -> Result<String, JsValue> {
     let v = Vault::open(&db).await.map_err(err)?;
     let report = v.unlock(PASS).await.map_err(err)?;
     let t0 = clock::precise_ms();
-    v.open_deferred(usize::MAX).map_err(err)?;
+    while v.open_deferred().map_err(err)? > 0 {}
     let deferred_ms = clock::precise_ms() - t0;
     let out = json!({ "records": report.records, "deferred": report.deferred,
         "deferred_ms": deferred_ms, "phases": phases(&v) });
@@ -78,7 +78,9 @@ pub async fn bench_unlock(db: String) -> Result<String, JsValue> {
 pub async fn bench_save(db: String, n: usize) -> Result<String, JsValue> {
     let v = Vault::open(&db).await.map_err(err)?;
     v.unlock(PASS).await.map_err(err)?;
-    let page = v.residents(&ResidentQuery::default(), 1).map_err(err)?;
+    let page = v
+        .read(|ix| ix.residents(&ResidentQuery::default(), 1))
+        .map_err(err)?;
     let (meta, resident) = page.rows.into_iter().next().ok_or("no resident")?;
     let mut times = vec![];
     for (i, rev) in (meta.rev..).take(n).enumerate() {
@@ -112,7 +114,9 @@ pub async fn bench_compact(db: String, n: usize) -> Result<String, JsValue> {
     let v = Vault::open(&db).await.map_err(err)?;
     v.unlock(PASS).await.map_err(err)?;
     v.compact().await.map_err(err)?;
-    let page = v.residents(&ResidentQuery::default(), n).map_err(err)?;
+    let page = v
+        .read(|ix| ix.residents(&ResidentQuery::default(), n))
+        .map_err(err)?;
     for (meta, resident) in page.rows {
         let mut r = resident.clone();
         r.alias = format!("{} (diubah)", r.alias);
@@ -142,15 +146,11 @@ pub async fn bench_search(db: String, queries: Vec<String>) -> Result<String, Js
     let mut times = vec![];
     for q in queries {
         let t0 = clock::precise_ms();
-        let page = v
-            .residents(
-                &ResidentQuery {
-                    text: q,
-                    ..Default::default()
-                },
-                200,
-            )
-            .map_err(err)?;
+        let q = ResidentQuery {
+            text: q,
+            ..Default::default()
+        };
+        let page = v.read(|ix| ix.residents(&q, 200)).map_err(err)?;
         times.push(clock::precise_ms() - t0);
         std::hint::black_box(page);
     }

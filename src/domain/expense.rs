@@ -5,6 +5,9 @@ use super::id::RecordId;
 use super::validation::{err, FieldError, Problem};
 use serde::{Deserialize, Serialize};
 
+/// The largest single expense accepted: Rp 10.000.000.000 (a typo guard, not a budget rule).
+pub const MAX_AMOUNT: i64 = 10_000_000_000;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ExpenseCategory {
@@ -35,12 +38,12 @@ impl Expense {
         resident: Option<RecordId>,
         note: &str,
     ) -> Result<Expense, Vec<FieldError>> {
-        if !(1..=10_000_000_000).contains(&amount) {
+        if !(1..=MAX_AMOUNT).contains(&amount) {
             return Err(vec![err(
                 "amount",
                 Problem::OutOfRange {
                     min: 1,
-                    max: u32::MAX,
+                    max: MAX_AMOUNT,
                 },
             )]);
         }
@@ -51,5 +54,26 @@ impl Expense {
             resident,
             note: note.trim().to_string(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_amount_is_checked_against_the_limit_the_message_gives() {
+        let d = Date::new(2026, 1, 2).unwrap();
+        let ok = |a| Expense::validated(d, ExpenseCategory::Food, a, None, "").is_ok();
+        assert!(ok(1) && ok(MAX_AMOUNT) && ok(4_294_967_296));
+        assert!(!ok(0) && !ok(MAX_AMOUNT + 1));
+        let e = Expense::validated(d, ExpenseCategory::Food, MAX_AMOUNT + 1, None, "").unwrap_err();
+        assert_eq!(
+            e[0].problem,
+            Problem::OutOfRange {
+                min: 1,
+                max: 10_000_000_000
+            }
+        );
     }
 }

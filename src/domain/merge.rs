@@ -10,6 +10,7 @@
 use super::id::RecordId;
 use super::record::{Record, Stamp};
 use super::version_vector::Causality;
+#[cfg(test)]
 use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -62,11 +63,21 @@ fn joined(local: &Record, incoming: &Record) -> Record {
     r
 }
 
+/// Plans against the local records as a map (tests).
+#[cfg(test)]
 pub fn plan(local: &BTreeMap<RecordId, Record>, incoming: Vec<Record>) -> MergePlan {
+    plan_with(|id| local.get(id), incoming)
+}
+
+/// What merging `incoming` would do, with `local` finding this vault's copy of a record.
+pub fn plan_with<'a>(
+    local: impl Fn(&RecordId) -> Option<&'a Record>,
+    incoming: Vec<Record>,
+) -> MergePlan {
     let mut p = MergePlan::default();
     for inc in incoming {
         let id = inc.meta.id.clone();
-        let Some(loc) = local.get(&id) else {
+        let Some(loc) = local(&id) else {
             if inc.meta.deleted {
                 p.summary.unchanged += 1; // a delete of something never seen here: keep the tombstone quietly
             } else {

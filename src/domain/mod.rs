@@ -10,6 +10,7 @@ pub mod date;
 pub mod expense;
 pub mod id;
 pub mod identity_paper;
+pub mod kinds;
 pub mod merge;
 pub mod migration;
 pub mod passphrase;

@@ -2,7 +2,9 @@
 
 use super::date::Date;
 use super::identity_paper::IdentityPapers;
+use super::record::RecordMeta;
 use super::region;
+use super::sorting;
 use super::validation::{err, text, FieldError, Problem};
 use serde::{Deserialize, Serialize};
 
@@ -14,10 +16,6 @@ macro_rules! choice {
         pub enum $name { $($v),+ }
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$v),+];
-            /// Position in `ALL`: the index of its label in each language's table.
-            pub fn index(self) -> usize {
-                Self::ALL.iter().position(|x| *x == self).unwrap_or(0)
-            }
             /// The stable text form used in forms and filters (same as in storage).
             pub fn code(self) -> String {
                 super::code_of(self)
@@ -365,6 +363,53 @@ impl Resident {
     }
 }
 
+/// The dashboard's numbers about residents.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ResidentStats {
+    /// Live residents.
+    pub total: usize,
+    /// Those in the programme now.
+    pub active: usize,
+    /// Those whose papers a third party holds.
+    pub papers_held: usize,
+    /// The latest intakes, newest first.
+    pub recent: Vec<(RecordMeta, Resident)>,
+}
+
+/// Counts over live residents, and the `recent` latest intakes (by intake date, then id).
+pub fn stats<'a>(
+    residents: impl Iterator<Item = (&'a RecordMeta, &'a Resident)>,
+    recent: usize,
+) -> ResidentStats {
+    let mut st = ResidentStats::default();
+    let mut latest: Vec<(&RecordMeta, &Resident)> = vec![];
+    for (m, x) in residents {
+        st.total += 1;
+        st.active += usize::from(x.status == ResidentStatus::Active);
+        st.papers_held += usize::from(x.papers.any_confiscated());
+        latest.push((m, x));
+    }
+    sorting::sort_by(&mut latest, |a, b| {
+        b.1.intake_date
+            .cmp(&a.1.intake_date)
+            .then_with(|| a.0.id.cmp(&b.0.id))
+    });
+    st.recent = latest
+        .into_iter()
+        .take(recent)
+        .map(|(m, x)| (m.clone(), x.clone()))
+        .collect();
+    st
+}
+
+/// Every cohort a live resident belongs to, newest first, each once.
+pub fn cohorts<'a>(residents: impl Iterator<Item = &'a Resident>) -> Vec<String> {
+    let mut c: Vec<String> = residents.map(|x| x.cohort.clone()).collect();
+    sorting::sort_by(&mut c, |a, b| b.cmp(a));
+    c.dedup();
+    c
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -539,6 +584,35 @@ pub(crate) mod tests {
             assert_eq!(ReferralSource::from_code(&r.code()), Some(*r));
         }
         assert_eq!(Education::JuniorSecondary.code(), "junior_secondary");
-        assert_eq!(ResidentStatus::LeftEarly.index(), 2);
+    }
+
+    #[test]
+    fn stats_count_live_residents_and_list_the_latest_intakes() {
+        let meta = |n: u8| RecordMeta {
+            id: crate::domain::id::RecordId::from_random_bytes([n; 16]),
+            kind: crate::domain::record::RecordKind::Resident,
+            rev: 1,
+            created_at: 0,
+            updated_at: 0,
+            created_by: crate::domain::id::RecordId::from_random_bytes([0; 16]),
+            updated_by: crate::domain::id::RecordId::from_random_bytes([0; 16]),
+            deleted: false,
+            versions: Default::default(),
+        };
+        let mut a = good_draft().validate(today()).unwrap();
+        a.papers = Default::default();
+        let mut b = a.clone();
+        b.status = ResidentStatus::Completed;
+        b.intake_date = Date::new(2026, 5, 1).unwrap();
+        b.cohort = "2026-III".into();
+        b.papers.ktp = PaperStatus::ConfiscatedByThirdParty;
+        let (ma, mb) = (meta(1), meta(2));
+        let st = stats([(&ma, &a), (&mb, &b)].into_iter(), 1);
+        assert_eq!((st.total, st.active, st.papers_held), (2, 1, 1));
+        assert_eq!(st.recent, vec![(mb.clone(), b.clone())]);
+        assert_eq!(
+            cohorts([&a, &b, &a].into_iter()),
+            vec!["2026-III".to_string(), a.cohort.clone()]
+        );
     }
 }

@@ -1,6 +1,8 @@
 //! Search as you type over residents, run against an in-memory index (never IndexedDB).
 
+use super::id::RecordId;
 use super::resident::{Resident, ResidentStatus};
+use super::sorting;
 
 /// Lower-case, common Latin accents folded, runs of spaces and punctuation made one space.
 pub fn normalize(s: &str) -> String {
@@ -90,6 +92,83 @@ pub fn sort_key(r: &Resident) -> String {
     normalize(&r.full_name)
 }
 
+/// Live residents in list order (by name, then id), each with what search filters on: built
+/// once at unlock, then kept in step with each resident saved or deleted (never rebuilt because
+/// some other record changed).
+#[derive(Default)]
+pub struct SearchOrder {
+    entries: Vec<SearchEntry>,
+}
+
+struct SearchEntry {
+    key: String,
+    id: RecordId,
+    haystack: String,
+    cohort: String,
+    status: ResidentStatus,
+}
+
+impl SearchEntry {
+    fn of(id: &RecordId, r: &Resident) -> SearchEntry {
+        SearchEntry {
+            key: sort_key(r),
+            id: id.clone(),
+            haystack: haystack(r),
+            cohort: r.cohort.clone(),
+            status: r.status,
+        }
+    }
+
+    fn position(&self) -> (&str, &RecordId) {
+        (&self.key, &self.id)
+    }
+}
+
+impl SearchOrder {
+    pub fn build<'a>(residents: impl Iterator<Item = (&'a RecordId, &'a Resident)>) -> SearchOrder {
+        let mut entries: Vec<SearchEntry> =
+            residents.map(|(id, r)| SearchEntry::of(id, r)).collect();
+        sorting::sort_by(&mut entries, |a, b| a.position().cmp(&b.position()));
+        SearchOrder { entries }
+    }
+
+    /// A resident saved (`Some`) or deleted (`None`).
+    pub fn set(&mut self, id: &RecordId, resident: Option<&Resident>) {
+        self.entries.retain(|e| e.id != *id);
+        if let Some(r) = resident {
+            let e = SearchEntry::of(id, r);
+            let at = self
+                .entries
+                .partition_point(|x| x.position() < e.position());
+            self.entries.insert(at, e);
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Residents matching the query, in list order: how many in all, and the first `limit` ids.
+    pub fn find(&self, q: &ResidentQuery, limit: usize) -> (usize, Vec<&RecordId>) {
+        let q = q.prepare();
+        let mut total = 0;
+        let mut ids = vec![];
+        for e in &self.entries {
+            if q.matches_parts(&e.haystack, &e.cohort, e.status) {
+                total += 1;
+                if ids.len() < limit {
+                    ids.push(&e.id);
+                }
+            }
+        }
+        (total, ids)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,5 +203,32 @@ mod tests {
             ..Default::default()
         };
         assert!(by_status.matches(&h, &r));
+    }
+
+    #[test]
+    fn the_order_follows_saves_and_deletes_without_a_rebuild() {
+        let mut a = good_draft().validate(today()).unwrap();
+        a.full_name = "Wati".into();
+        let mut b = a.clone();
+        b.full_name = "Ani".into();
+        let (ia, ib) = (
+            RecordId::from_random_bytes([1; 16]),
+            RecordId::from_random_bytes([2; 16]),
+        );
+        let mut o = SearchOrder::build([(&ia, &a), (&ib, &b)].into_iter());
+        let all = ResidentQuery::default();
+        assert_eq!(o.find(&all, 10), (2, vec![&ib, &ia]));
+        a.full_name = "Ade".into();
+        o.set(&ia, Some(&a));
+        assert_eq!(o.find(&all, 10), (2, vec![&ia, &ib]));
+        assert_eq!(o.find(&all, 1), (2, vec![&ia]));
+        let q = ResidentQuery {
+            text: "an".into(),
+            ..Default::default()
+        };
+        assert_eq!(o.find(&q, 10), (1, vec![&ib]));
+        o.set(&ib, None);
+        assert_eq!(o.find(&all, 10), (1, vec![&ia]));
+        assert_eq!(o.len(), 1);
     }
 }

@@ -17,7 +17,7 @@ pub enum Problem {
     NotADate,
     InTheFuture,
     TooOld,
-    OutOfRange { min: u32, max: u32 },
+    OutOfRange { min: i64, max: i64 },
     BadPhone,
     BadCohort,
     UnknownRegion,

@@ -317,16 +317,16 @@ pub fn records(doc: &BackupDocument) -> Result<Vec<Record>, BackupError> {
     Ok(out)
 }
 
-/// Counts of live records per kind (in the order of `RecordKind::ALL`), and tombstones, for a
-/// preview.
-pub fn counts(records: &[Record]) -> (Vec<usize>, usize) {
-    let mut per_kind = vec![0; RecordKind::ALL.len()];
+/// How many live records of each kind (every kind, in the order of `RecordKind::ALL`), and
+/// how many tombstones, for a preview.
+pub fn counts(records: &[Record]) -> (Vec<(RecordKind, usize)>, usize) {
+    let mut per_kind: Vec<(RecordKind, usize)> = RecordKind::ALL.iter().map(|k| (*k, 0)).collect();
     let mut deleted = 0;
     for r in records {
         if r.meta.deleted {
             deleted += 1;
-        } else if let Some(i) = RecordKind::ALL.iter().position(|k| *k == r.meta.kind) {
-            per_kind[i] += 1;
+        } else {
+            per_kind[r.meta.kind.ordinal()].1 += 1;
         }
     }
     (per_kind, deleted)
@@ -746,11 +746,11 @@ mod tests {
     #[test]
     fn counts_per_kind() {
         let (per_kind, deleted) = counts(&sample());
-        let of = |k: RecordKind| per_kind[RecordKind::ALL.iter().position(|x| *x == k).unwrap()];
+        let of = |k: RecordKind| per_kind.iter().find(|(x, _)| *x == k).unwrap().1;
         assert_eq!(
             (of(RecordKind::Resident), of(RecordKind::Shelter), deleted),
             (1, 1, 1)
         );
-        assert_eq!(per_kind.iter().sum::<usize>(), 2);
+        assert_eq!(per_kind.iter().map(|(_, n)| n).sum::<usize>(), 2);
     }
 }

@@ -31,10 +31,41 @@ pub enum StoreError {
     NoRandomness,
 }
 
+/// A plain sentence (English: for logs and whoever helps the shelter). What a page shows is
+/// the UI's translated sentence for each variant (`ui::session::error_text`).
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{self:?}")
+        let s = match self {
+            StoreError::WrongPassphrase => "the passphrase opens no key slot; nothing changed",
+            StoreError::WrongRecoveryCode => "the recovery code does not match; nothing changed",
+            StoreError::NotSetUp => "the vault is not set up in this browser",
+            StoreError::AlreadySetUp => "the vault is already set up in this browser",
+            StoreError::Locked => "the vault is locked",
+            StoreError::BadHeader => "the vault's key data is damaged or of an unknown format",
+            StoreError::NotFound => "no such record",
+            StoreError::Stale => "the record was changed in another tab since it was opened",
+            StoreError::Changed => "another tab wrote since this one last read",
+            StoreError::AlreadyExists => "a record with this id exists already",
+            StoreError::WriteFailed(_) => "the browser refused the write (storage full or blocked)",
+            StoreError::Unavailable(_) => "IndexedDB cannot be used in this browser window",
+            StoreError::Invalid(_) => "the record is not valid for this operation",
+            StoreError::NoRandomness => "the browser gave no randomness",
+        };
+        f.write_str(s)
     }
 }
 
 impl std::error::Error for StoreError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_is_a_sentence_without_the_detail() {
+        let e = StoreError::WriteFailed("QuotaExceededError: secret detail".into());
+        assert!(!e.to_string().contains("secret detail"));
+        assert!(!e.to_string().contains("WriteFailed"));
+        assert!(!StoreError::Stale.to_string().contains("Stale"));
+    }
+}

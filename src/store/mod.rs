@@ -7,6 +7,7 @@ pub mod backup;
 pub mod clock;
 pub mod crypto;
 pub mod error;
+pub mod index;
 mod indexed_db;
 pub mod recovery_code;
 pub mod sealed_record;
@@ -15,7 +16,6 @@ pub mod vault;
 pub mod vault_header;
 
 pub use error::StoreError;
+pub use index::{Index, Live, ResidentPage};
 pub use indexed_db::{DB_VERSION, META, RECORDS, SEGMENTS};
-pub use vault::{
-    Change, ResidentPage, ResidentStats, UnlockReport, Vault, DEFAULT_DB_NAME, DEFERRED_KINDS,
-};
+pub use vault::{Change, UnlockReport, Vault, DEFAULT_DB_NAME};

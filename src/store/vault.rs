@@ -14,6 +14,7 @@
 use super::clock;
 use super::crypto::{self, CryptoError, KdfParams, Key};
 use super::error::StoreError;
+use super::index::{Index, Pending, PendingEntry};
 use super::indexed_db::{IndexedDb, StoredSegment, Write};
 use super::recovery_code;
 use super::sealed_record::{self, OpenError, SealedRecord};
@@ -21,10 +22,7 @@ use super::segment::{self, Entry, Place};
 use super::vault_header::{UnlockError, VaultHeader};
 use crate::domain::id::RecordId;
 use crate::domain::merge::{self, Choice, MergePlan, MergeSummary};
-use crate::domain::photo::Photo;
-use crate::domain::record::{Record, RecordBody, RecordKind, RecordMeta, Stamp};
-use crate::domain::resident::{Resident, ResidentStatus};
-use crate::domain::search::{haystack, sort_key, ResidentQuery};
+use crate::domain::record::{Kind, Record, RecordBody, RecordKind, RecordMeta, Stamp};
 use crate::domain::shelter::Shelter;
 use crate::domain::sorting;
 use crate::domain::staff::StaffMember;
@@ -57,6 +55,31 @@ pub enum Change {
     },
 }
 
+impl Change {
+    pub fn create<K: Kind>(id: RecordId, body: K) -> Change {
+        Change::Create {
+            id,
+            body: body.into_body(),
+        }
+    }
+
+    /// A new revision of `was` (its id and the revision it was read at).
+    pub fn update<K: Kind>(was: &RecordMeta, body: K) -> Change {
+        Change::Update {
+            id: was.id.clone(),
+            base_rev: was.rev,
+            body: body.into_body(),
+        }
+    }
+
+    pub fn delete(was: &RecordMeta) -> Change {
+        Change::Delete {
+            id: was.id.clone(),
+            base_rev: was.rev,
+        }
+    }
+}
+
 /// What unlocking found.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct UnlockReport {
@@ -66,7 +89,7 @@ pub struct UnlockReport {
     /// Ids of records that could not be opened (damaged, or from a newer app). They are kept
     /// in storage untouched, and reported so staff can restore them from a backup.
     pub unreadable: Vec<String>,
-    /// Records checked but not parsed yet (see [`DEFERRED_KINDS`]); included in `records`.
+    /// Records checked but not parsed yet (deferred kinds); included in `records`.
     pub deferred: usize,
 }
 
@@ -74,11 +97,7 @@ struct Session {
     key: Key,
     device: String,
     staff_id: RecordId,
-    records: BTreeMap<RecordId, Record>,
-    /// Normalized search text of each live resident.
-    haystacks: HashMap<RecordId, String>,
-    /// Live residents by name, with what search filters on; rebuilt lazily after changes.
-    order: RefCell<Option<Vec<SearchEntry>>>,
+    index: Index,
     /// Which segment holds (a copy of) each record, by a 64-bit hash of its id: where
     /// compaction puts its newer copy. Only a hint: a wrong one (a hash collision, one in
     /// billions) leaves an older copy behind, which loading ignores.
@@ -91,51 +110,6 @@ struct Session {
     /// the save is checked once more against what is now stored. No tab overwrites another's
     /// save unseen.
     generation: u64,
-    /// Records decrypted at unlock but not parsed yet (see [`DEFERRED_KINDS`]).
-    deferred: Option<Deferred>,
-    /// Deferred records that turned out unreadable when they were parsed.
-    unreadable_later: Vec<String>,
-}
-
-/// Kinds that lists and search never need: most of a vault's records (a 10-year shelter has
-/// ten notes and attendance sessions for each resident). Unlock checks their integrity (the
-/// segment decrypts) but parses them later: when the app is idle, or when anything asks.
-pub const DEFERRED_KINDS: [RecordKind; 3] = [
-    RecordKind::CaseNote,
-    RecordKind::Attendance,
-    RecordKind::Expense,
-];
-
-/// Segment plaintexts kept after unlock, and where each deferred record's content lies in them.
-struct Deferred {
-    plains: Vec<Zeroizing<Vec<u8>>>,
-    entries: Vec<DeferredEntry>,
-}
-
-struct DeferredEntry {
-    plain: usize,
-    start: usize,
-    end: usize,
-    id: String,
-    kind: RecordKind,
-    rev: u32,
-    updated: f64,
-    deleted: bool,
-}
-
-impl Deferred {
-    fn len(&self) -> usize {
-        self.entries.len()
-    }
-}
-
-/// One live resident in the search order.
-struct SearchEntry {
-    key: String,
-    id: RecordId,
-    haystack: String,
-    cohort: String,
-    status: ResidentStatus,
 }
 
 impl Session {
@@ -144,14 +118,10 @@ impl Session {
             key,
             device,
             staff_id,
-            records: BTreeMap::new(),
-            haystacks: HashMap::new(),
-            order: RefCell::new(None),
+            index: Index::default(),
             placement: HashMap::new(),
             log_rows: 0,
             generation: 0,
-            deferred: None,
-            unreadable_later: vec![],
         }
     }
 
@@ -163,52 +133,12 @@ impl Session {
         }
     }
 
-    /// Parses up to `max` deferred records. Returns how many are left.
-    fn open_deferred(&mut self, max: usize) -> usize {
-        let Some(mut d) = self.deferred.take() else {
-            return 0;
-        };
-        let cut = d.entries.len().saturating_sub(max);
-        let batch: Vec<DeferredEntry> = d.entries.drain(cut..).collect();
-        for e in &batch {
-            let entry = Entry {
-                id: &e.id,
-                kind: e.kind.as_str(),
-                rev: e.rev,
-                updated: e.updated,
-                deleted: e.deleted,
-                content: &d.plains[e.plain][e.start..e.end],
-            };
-            match sealed_record::decode(&entry) {
-                // Segments hold content in the schema of the app that wrote them. One from an
-                // older schema is migrated here, in memory, at every unlock, not sealed again:
-                // the next schema change must collect these to re-seal them, as unlock does.
-                Ok((record, _)) => self.index(record),
-                Err(_) => self.unreadable_later.push(e.id.clone()),
-            }
-        }
-        let left = d.len();
-        if left > 0 {
-            self.deferred = Some(d);
-        }
-        left
-    }
-
     fn place(&mut self, placed: Vec<(u64, u32)>) {
         self.placement.extend(placed);
     }
 
-    fn index(&mut self, r: Record) {
-        *self.order.get_mut() = None;
-        match r.resident() {
-            Some(res) => {
-                self.haystacks.insert(r.meta.id.clone(), haystack(res));
-            }
-            None => {
-                self.haystacks.remove(&r.meta.id);
-            }
-        }
-        self.records.insert(r.meta.id.clone(), r);
+    fn is_stored(&self, id: &RecordId) -> bool {
+        self.index.record(id).is_some()
     }
 }
 
@@ -218,21 +148,6 @@ pub struct Vault {
     session: RefCell<Option<Session>>,
     /// How long the phases of the last set-up, restore, unlock or save took.
     phases: RefCell<clock::Phases>,
-}
-
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct ResidentStats {
-    pub total: usize,
-    pub active: usize,
-    pub papers_held: usize,
-    pub recent: Vec<(RecordMeta, Resident)>,
-}
-
-/// One page of a resident search.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ResidentPage {
-    pub total: usize,
-    pub rows: Vec<(RecordMeta, Resident)>,
 }
 
 impl Vault {
@@ -346,7 +261,7 @@ impl Vault {
                 .await?;
             s.log_rows = sealed.len();
             phases.lap("write");
-            records.into_iter().for_each(|r| s.index(r));
+            s.index.extend(records);
             phases.lap("index");
         } else {
             // Straight into segments: each record's content is written into its segment's
@@ -375,7 +290,7 @@ impl Vault {
                 ..Write::default()
             });
             let index = async {
-                records.into_iter().for_each(|r| s.index(r));
+                s.index.extend(records);
                 s.place(placed);
             };
             let (written, ()) = futures::future::join(write, index).await;
@@ -536,12 +451,14 @@ impl Vault {
                     }
                 }
             }
-            let mut opened = |session: &mut Session, result, id: &str| match result {
+            // Opened records are gathered and indexed together (the search order is built once).
+            let mut open = vec![];
+            let mut opened = |result, id: &str| match result {
                 Ok((record, was_migrated)) => {
                     if was_migrated {
                         migrated.push(Record::clone(&record));
                     }
-                    session.index(record);
+                    open.push(record);
                     true
                 }
                 Err(
@@ -563,11 +480,13 @@ impl Vault {
                     continue;
                 }
                 let result = sealed_record::open(&session.key, row);
-                if opened(&mut session, result, &row.id) {
+                if opened(result, &row.id) {
                     newest.remove(row.id.as_str());
                 }
             }
-            let mut deferred = vec![];
+            // Deferred kinds keep their content's bytes, copied together per kind, so the
+            // segments' plaintexts can go now.
+            let mut pending: Vec<Option<Pending>> = RecordKind::ALL.iter().map(|_| None).collect();
             session.placement.reserve(newest.len());
             // In storage order, not the map's: the plaintext is then read front to back.
             let mut winners: Vec<(u32, usize)> = newest.into_values().collect();
@@ -577,37 +496,42 @@ impl Vault {
                 let e = &decoded[i][j];
                 session.placement.insert(segment::id_hash(e.id), numbers[i]);
                 match RecordKind::parse(e.kind) {
-                    Some(kind) if DEFERRED_KINDS.contains(&kind) => {
-                        let start = e.content.as_ptr() as usize - plains[i].as_ptr() as usize;
-                        deferred.push(DeferredEntry {
-                            plain: i,
+                    // Content from an older schema is opened now, migrated and sealed again once.
+                    Some(kind) if kind.is_deferred() && sealed_record::is_current(e.content) => {
+                        let p = pending[kind.ordinal()].get_or_insert_with(|| Pending {
+                            bytes: Zeroizing::new(vec![]),
+                            entries: vec![],
+                        });
+                        let start = p.bytes.len();
+                        p.bytes.extend_from_slice(e.content);
+                        p.entries.push(PendingEntry {
                             start,
-                            end: start + e.content.len(),
+                            end: p.bytes.len(),
                             id: e.id.to_string(),
-                            kind,
                             rev: e.rev,
                             updated: e.updated,
                             deleted: e.deleted,
                         });
+                        report.deferred += 1;
                     }
                     _ => {
-                        opened(&mut session, sealed_record::decode(e), e.id);
+                        opened(sealed_record::decode(e), e.id);
                     }
                 }
             }
             drop(decoded);
-            report.deferred = deferred.len();
-            if !deferred.is_empty() {
-                session.deferred = Some(Deferred {
-                    plains,
-                    entries: deferred,
-                });
+            drop(plains);
+            for (&kind, p) in RecordKind::ALL.iter().zip(pending) {
+                if let Some(p) = p {
+                    session.index.defer(kind, p);
+                }
             }
+            session.index.extend(open);
         }
         self.phases.borrow_mut().lap("open");
         session.log_rows = log.len();
         session.generation = generation;
-        report.records = session.records.len() + report.deferred;
+        report.records = session.index.every_record_open().count() + report.deferred;
         report.migrated = migrated.len();
         Ok((session, migrated))
     }
@@ -688,22 +612,20 @@ impl Vault {
 
     /// The records a save writes, from this session's records; checked against them.
     fn prepare(&self, changes: Vec<Change>) -> Result<Vec<Record>, StoreError> {
-        // Stale checks compare with every record.
-        self.open_all_deferred();
         let records = {
             let guard = self.session.borrow();
             let s = guard.as_ref().ok_or(StoreError::Locked)?;
             let stamp = s.stamp();
             let mut records = vec![];
             for c in changes {
-                let current = |id: &RecordId, base_rev: u32| match s.records.get(id) {
+                let current = |id: &RecordId, base_rev: u32| match s.index.record(id) {
                     None => Err(StoreError::NotFound),
                     Some(r) if r.meta.rev != base_rev => Err(StoreError::Stale),
                     Some(r) => Ok(r),
                 };
                 let r = match c {
                     Change::Create { id, body } => {
-                        if s.records.contains_key(&id) {
+                        if s.is_stored(&id) {
                             return Err(StoreError::AlreadyExists);
                         }
                         Record::create(id, body, &stamp)
@@ -736,7 +658,7 @@ impl Vault {
                 let mut updates = vec![];
                 for r in &records {
                     let sealed = sealed_record::seal(&s.key, r).map_err(crypto_err)?;
-                    if s.records.contains_key(&r.meta.id) {
+                    if s.is_stored(&r.meta.id) {
                         updates.push(sealed)
                     } else {
                         creates.push(sealed)
@@ -761,7 +683,7 @@ impl Vault {
             let mut guard = self.session.borrow_mut();
             let s = guard.as_mut().ok_or(StoreError::Locked)?;
             for r in &records {
-                s.index(r.clone());
+                s.index.insert(r.clone());
             }
         }
         if self.log_rows() >= LOG_COMPACT_AT {
@@ -898,25 +820,23 @@ impl Vault {
 
     /// Every record, tombstones included, for a backup.
     pub fn export_records(&self) -> Result<Vec<Record>, StoreError> {
-        self.with_session(|s| s.records.values().cloned().collect())
+        self.read(|ix| ix.every_record().cloned().collect())
     }
 
     /// What merging these records (from a backup) into this vault would do. Writes nothing.
     /// This vault keeps its own shelter record: another shelter's (from a backup of another
     /// shelter) is left out, so the vault's name never becomes ambiguous.
     pub fn plan_import(&self, mut incoming: Vec<Record>) -> Result<MergePlan, StoreError> {
-        self.with_session(|s| {
-            let ours: Vec<&RecordId> = s
-                .records
-                .values()
-                .filter(|r| r.meta.kind == RecordKind::Shelter)
+        self.read(|ix| {
+            let ours: Vec<&RecordId> = ix
+                .records_of(RecordKind::Shelter)
                 .map(|r| &r.meta.id)
                 .collect();
             if !ours.is_empty() {
                 incoming
                     .retain(|r| r.meta.kind != RecordKind::Shelter || ours.contains(&&r.meta.id));
             }
-            merge::plan(&s.records, incoming)
+            merge::plan_with(|id| ix.record(id), incoming)
         })
     }
 
@@ -933,11 +853,10 @@ impl Vault {
             ));
         }
         self.with_retry_on_change(&|| {
-            self.open_all_deferred();
             let guard = self.session.borrow();
             let s = guard.as_ref().ok_or(StoreError::Locked)?;
             for (id, rev) in &plan.local_revs {
-                if s.records.get(id).map(|r| r.meta.rev) != *rev {
+                if s.index.record(id).map(|r| r.meta.rev) != *rev {
                     return Err(StoreError::Stale);
                 }
             }
@@ -957,184 +876,58 @@ impl Vault {
         Ok(summary)
     }
 
-    /// Runs `f` on the session with every record parsed (deferred ones are parsed first).
-    fn with_session<T>(&self, f: impl FnOnce(&Session) -> T) -> Result<T, StoreError> {
-        self.open_all_deferred();
-        self.with_index(f)
-    }
-
-    /// Runs `f` on the session as it is: enough for everything but the deferred kinds.
-    fn with_index<T>(&self, f: impl FnOnce(&Session) -> T) -> Result<T, StoreError> {
+    /// Reads through the index of opened records (see `store/index.rs`): by id, by kind, and
+    /// by the resident a record is about. A deferred kind is parsed when first read.
+    pub fn read<T>(&self, f: impl FnOnce(&Index) -> T) -> Result<T, StoreError> {
         self.session
             .borrow()
             .as_ref()
-            .map(f)
+            .map(|s| f(&s.index))
             .ok_or(StoreError::Locked)
     }
 
-    fn open_all_deferred(&self) {
-        if let Some(s) = self.session.borrow_mut().as_mut() {
-            s.open_deferred(usize::MAX);
-        }
+    /// Parses one deferred kind not yet read, if any (benchmarks and tests; the app parses
+    /// each kind when it is first read). Returns how many records are still unparsed.
+    pub fn open_deferred(&self) -> Result<usize, StoreError> {
+        self.read(|ix| {
+            ix.open_next();
+            ix.pending()
+        })
     }
 
-    /// Parses up to `max` of the records unlock deferred (see [`DEFERRED_KINDS`]); the app
-    /// calls it in small steps while idle after unlocking. Returns how many are left.
-    pub fn open_deferred(&self, max: usize) -> Result<usize, StoreError> {
-        let mut guard = self.session.borrow_mut();
-        let s = guard.as_mut().ok_or(StoreError::Locked)?;
-        Ok(s.open_deferred(max))
-    }
-
-    /// Ids of deferred records that could not be read when they were parsed.
+    /// Ids of deferred records that could not be read when their kind was parsed.
     pub fn unreadable_later(&self) -> Result<Vec<String>, StoreError> {
-        self.with_index(|s| s.unreadable_later.clone())
+        self.read(Index::unreadable_later)
     }
 
+    /// Any record by id, tombstones included.
     pub fn get(&self, id: &RecordId) -> Result<Option<Record>, StoreError> {
-        if let Some(r) = self.with_index(|s| s.records.get(id).cloned())? {
-            return Ok(Some(r));
-        }
-        self.with_session(|s| s.records.get(id).cloned())
+        self.read(|ix| ix.record(id).cloned())
     }
 
     pub fn shelter(&self) -> Result<Option<Shelter>, StoreError> {
-        self.with_index(|s| {
-            s.records.values().find_map(|r| match &r.body {
-                Some(RecordBody::Shelter(sh)) => Some(sh.clone()),
-                _ => None,
-            })
-        })
+        self.read(|ix| ix.first::<Shelter>().map(|l| l.body.clone()))
     }
 
     /// The staff member who unlocked this session.
     pub fn current_staff(&self) -> Result<(RecordId, Option<StaffMember>), StoreError> {
-        self.with_index(|s| {
-            let m = match s.records.get(&s.staff_id).and_then(|r| r.body.as_ref()) {
-                Some(RecordBody::Staff(m)) => Some(m.clone()),
-                _ => None,
-            };
-            (s.staff_id.clone(), m)
-        })
+        let id = self
+            .session
+            .borrow()
+            .as_ref()
+            .map(|s| s.staff_id.clone())
+            .ok_or(StoreError::Locked)?;
+        let m = self.read(|ix| ix.get::<StaffMember>(&id).map(|l| l.body.clone()))?;
+        Ok((id, m))
     }
 
     pub fn staff_name(&self, id: &RecordId) -> Result<Option<String>, StoreError> {
-        self.with_index(|s| match s.records.get(id).and_then(|r| r.body.as_ref()) {
-            Some(RecordBody::Staff(m)) => Some(m.name.clone()),
-            _ => None,
-        })
+        self.read(|ix| ix.get::<StaffMember>(id).map(|l| l.body.name.clone()))
     }
 
+    /// Live records of a kind.
     pub fn count(&self, kind: RecordKind) -> Result<usize, StoreError> {
-        if DEFERRED_KINDS.contains(&kind) {
-            self.open_all_deferred();
-        }
-        self.with_index(|s| {
-            s.records
-                .values()
-                .filter(|r| r.meta.kind == kind && !r.meta.deleted)
-                .count()
-        })
-    }
-
-    /// Live residents matching the query, by name; at most `limit` rows, and the total.
-    pub fn residents(&self, q: &ResidentQuery, limit: usize) -> Result<ResidentPage, StoreError> {
-        self.with_index(|s| {
-            let mut order = s.order.borrow_mut();
-            let order = order.get_or_insert_with(|| {
-                let mut o: Vec<SearchEntry> = s
-                    .records
-                    .values()
-                    .filter_map(|r| {
-                        let x = r.resident()?;
-                        Some(SearchEntry {
-                            key: sort_key(x),
-                            id: r.meta.id.clone(),
-                            haystack: s.haystacks.get(&r.meta.id).cloned().unwrap_or_default(),
-                            cohort: x.cohort.clone(),
-                            status: x.status,
-                        })
-                    })
-                    .collect();
-                sorting::sort_by(&mut o, |a, b| {
-                    a.key.cmp(&b.key).then_with(|| a.id.cmp(&b.id))
-                });
-                o
-            });
-            let q = q.prepare();
-            let mut page = ResidentPage {
-                total: 0,
-                rows: vec![],
-            };
-            for e in order.iter() {
-                if q.matches_parts(&e.haystack, &e.cohort, e.status) {
-                    page.total += 1;
-                    if page.rows.len() < limit {
-                        if let Some(res) = s
-                            .records
-                            .get(&e.id)
-                            .and_then(|r| r.resident().map(|x| (r.meta.clone(), x.clone())))
-                        {
-                            page.rows.push(res);
-                        }
-                    }
-                }
-            }
-            page
-        })
-    }
-
-    /// The dashboard's numbers, counted in place: (all live residents, those in the programme,
-    /// those whose papers a third party holds, the `recent` latest intakes).
-    pub fn resident_stats(&self, recent: usize) -> Result<ResidentStats, StoreError> {
-        self.with_index(|s| {
-            let mut st = ResidentStats::default();
-            let mut latest: Vec<(&RecordMeta, &Resident)> = vec![];
-            for r in s.records.values() {
-                let Some(x) = r.resident() else { continue };
-                st.total += 1;
-                st.active += usize::from(x.status == ResidentStatus::Active);
-                st.papers_held += usize::from(x.papers.any_confiscated());
-                latest.push((&r.meta, x));
-            }
-            sorting::sort_by(&mut latest, |a, b| {
-                b.1.intake_date
-                    .cmp(&a.1.intake_date)
-                    .then_with(|| a.0.id.cmp(&b.0.id))
-            });
-            st.recent = latest
-                .into_iter()
-                .take(recent)
-                .map(|(m, x)| (m.clone(), x.clone()))
-                .collect();
-            st
-        })
-    }
-
-    /// A resident's photo record, if there is a live one.
-    pub fn photo_of(&self, resident: &RecordId) -> Result<Option<(RecordMeta, Photo)>, StoreError> {
-        self.with_index(|s| {
-            s.records.values().find_map(|r| match &r.body {
-                Some(RecordBody::Photo(p)) if p.resident == *resident => {
-                    Some((r.meta.clone(), p.clone()))
-                }
-                _ => None,
-            })
-        })
-    }
-
-    /// Every cohort a live resident belongs to, newest first.
-    pub fn cohorts(&self) -> Result<Vec<String>, StoreError> {
-        self.with_index(|s| {
-            let mut c: Vec<String> = s
-                .records
-                .values()
-                .filter_map(|r| r.resident().map(|x| x.cohort.clone()))
-                .collect();
-            sorting::sort_by(&mut c, |a, b| b.cmp(a));
-            c.dedup();
-            c
-        })
+        self.read(|ix| ix.count_kind(kind))
     }
 
     /// The log's sealed rows exactly as stored (tests and benchmarks).
@@ -1193,7 +986,11 @@ impl Vault {
         schema: u32,
         body: serde_json::Value,
     ) -> Result<SealedRecord, StoreError> {
-        self.with_session(|s| sealed_record::seal_raw(&s.key, meta, schema, body))
+        self.session
+            .borrow()
+            .as_ref()
+            .map(|s| sealed_record::seal_raw(&s.key, meta, schema, body))
+            .ok_or(StoreError::Locked)
     }
 }
 

@@ -54,7 +54,6 @@ pub fn App() -> impl IntoView {
                 <div class="gate"><div class="card narrow">
                     <h1>"Naungan"</h1>
                     <p class="banner error" role="alert">{error_text(t, &crate::store::StoreError::Unavailable(detail.clone()))}</p>
-                    <p class="muted small">{detail}</p>
                 </div></div>
             }.into_any(),
             Phase::NeedsSetup => view! { <SetupPage /> }.into_any(),

@@ -42,6 +42,8 @@ pub enum Phase {
 pub struct Notice {
     pub text: String,
     pub is_error: bool,
+    /// When it was shown (ms): a notice belongs to the page it was shown on (see `Shell`).
+    pub at: u64,
 }
 
 #[derive(Clone, Copy)]
@@ -72,6 +74,7 @@ impl AppState {
         self.notice.set(Some(Notice {
             text: text.clone(),
             is_error,
+            at: js_sys::Date::now() as u64,
         }));
         let notice = self.notice;
         set_timeout(
@@ -95,8 +98,17 @@ pub fn use_texts() -> &'static Texts {
     texts(use_app().lang.get_untracked())
 }
 
-/// A plain sentence for a store error: what happened and what to do.
+/// The sentence for a failure with no more to tell the user; the detail goes to the console,
+/// where whoever helps the shelter can read it.
+pub fn generic_error(t: &Texts, detail: &str) -> String {
+    leptos::logging::error!("Naungan: {detail}");
+    t.err_generic.into()
+}
+
+/// A plain sentence for a store error: what happened and what to do. The detail (for whoever
+/// helps the shelter) goes to the console, never on the page.
 pub fn error_text(t: &Texts, e: &StoreError) -> String {
+    leptos::logging::error!("Naungan: {e:?}");
     match e {
         StoreError::WrongPassphrase => t.err_wrong_passphrase.into(),
         StoreError::WrongRecoveryCode => t.err_wrong_recovery.into(),
@@ -107,7 +119,12 @@ pub fn error_text(t: &Texts, e: &StoreError) -> String {
         StoreError::WriteFailed(_) => t.err_write.into(),
         StoreError::Unavailable(_) => t.err_unavailable.into(),
         StoreError::NotFound => t.err_not_found.into(),
-        other => fill(t.err_generic, &[("detail", &format!("{other:?}"))]),
+        // Another tab wrote, and the retry found this record changed (callers see Stale).
+        StoreError::Changed => t.err_stale.into(),
+        StoreError::NotSetUp => t.err_not_set_up.into(),
+        StoreError::AlreadySetUp => t.err_already_set_up.into(),
+        StoreError::NoRandomness => t.err_no_randomness.into(),
+        StoreError::Invalid(_) => t.err_invalid.into(),
     }
 }
 
@@ -123,33 +140,6 @@ pub fn lock_now() {
         }
         let _ = window().location().reload();
     });
-}
-
-/// Parses the records unlock left for later (notes, attendance, expenses), a slice at a time
-/// between frames, so the app is usable at once and stays responsive. If any turn out
-/// unreadable, says so as unlock does.
-/// (Called from async code, where no component context exists: it takes what it needs.)
-pub fn open_deferred_when_idle(app: AppState, t: &'static Texts) {
-    const SLICE: usize = 2_000;
-    fn step(app: AppState, t: &'static Texts) {
-        let Some(v) = VAULT.with(|c| c.borrow().clone()) else {
-            return;
-        };
-        match v.open_deferred(SLICE) {
-            Ok(0) => {
-                let late = v.unreadable_later().unwrap_or_default();
-                if !late.is_empty() {
-                    app.notify(
-                        fill(t.unreadable_records, &[("n", &late.len().to_string())]),
-                        true,
-                    );
-                }
-            }
-            Ok(_) => set_timeout(move || step(app, t), std::time::Duration::from_millis(16)),
-            Err(_) => {} // locked meanwhile
-        }
-    }
-    set_timeout(move || step(app, t), std::time::Duration::from_millis(50));
 }
 
 /// A plain sentence for a backup file problem: what happened and what to do.

@@ -2,7 +2,8 @@
 
 use crate::domain::record::Record;
 use crate::store::backup::{self, BackupDocument};
-use crate::ui::i18n::{fill, Texts};
+use crate::ui::i18n::Texts;
+use crate::ui::session::generic_error;
 use crate::ui::session::{backup_error_text, use_texts};
 use leptos::prelude::*;
 
@@ -37,9 +38,8 @@ pub fn BackupPreview(opened: OpenedBackup) -> impl IntoView {
     // "1 lembaga, 2 petugas, 120 klien, … · 3 catatan terhapus": every kind the file holds.
     let mut parts: Vec<String> = counts
         .iter()
-        .enumerate()
-        .filter(|(_, n)| **n > 0)
-        .map(|(i, n)| format!("{n} {}", t.kind_labels[i]))
+        .filter(|(_, n)| *n > 0)
+        .map(|(k, n)| format!("{n} {}", (t.kind)(*k)))
         .collect();
     if deleted > 0 {
         parts.push(format!("{deleted} {}", t.deleted_records));
@@ -78,7 +78,7 @@ pub async fn open_backup(
     gloo_timers::future::sleep(std::time::Duration::from_millis(50)).await;
     let bytes = crate::ui::files::read_bytes(&file)
         .await
-        .map_err(|d| fill(t.err_generic, &[("detail", &d)]))?;
+        .map_err(|d| generic_error(t, &d))?;
     let doc = crate::ui::backup_worker::decrypt(&bytes, &passphrase)
         .await
         .map_err(|e| backup_error_text(t, &e))?;

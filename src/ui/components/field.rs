@@ -47,7 +47,7 @@ pub fn Field(
 pub fn choice_select<T: Copy + Send + Sync + 'static>(
     id: &'static str,
     all: &'static [T],
-    labels: &'static [&'static str],
+    label: fn(T) -> &'static str,
     code: fn(T) -> String,
     get: impl Fn() -> String + Copy + Send + Sync + 'static,
     set: impl Fn(String) + 'static,
@@ -56,11 +56,10 @@ pub fn choice_select<T: Copy + Send + Sync + 'static>(
         <select id=id name=id on:change=move |ev| set(event_target_value(&ev))>
             {all
                 .iter()
-                .zip(labels.iter())
-                .map(|(v, l)| {
+                .map(|v| {
                     let c = code(*v);
                     let c2 = c.clone();
-                    view! { <option value=c prop:selected=move || get() == c2>{*l}</option> }
+                    view! { <option value=c prop:selected=move || get() == c2>{label(*v)}</option> }
                 })
                 .collect_view()}
         </select>

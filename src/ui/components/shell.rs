@@ -1,8 +1,7 @@
 //! The frame around every unlocked page: header, navigation, notices, and the idle lock.
 
-use crate::ui::i18n::Lang;
 use crate::ui::preferences;
-use crate::ui::session::{lock_now, use_app, use_texts, vault, AppState};
+use crate::ui::session::{lock_now, use_app, use_texts, vault, AppState, Notice};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use std::cell::Cell;
@@ -88,16 +87,13 @@ fn start_catching_up() {
 pub fn LangSwitch() -> impl IntoView {
     let app = use_app();
     let t = use_texts();
+    let next = app.lang.get_untracked().other();
     let switch = move |_| {
-        let next = if app.lang.get_untracked() == Lang::Id {
-            Lang::En
-        } else {
-            Lang::Id
-        };
         preferences::set_lang(next);
         app.lang.set(next);
     };
-    view! { <button type="button" class="link lang" id="switch-lang" lang=if t.lang_name == "English" { "id" } else { "en" } on:click=switch>{t.other_lang_name}</button> }
+    // Its label is in the language it switches to.
+    view! { <button type="button" class="link lang" id="switch-lang" lang=next.code() on:click=switch>{t.other_lang_name}</button> }
 }
 
 #[component]
@@ -106,6 +102,16 @@ pub fn Shell(children: Children) -> impl IntoView {
     let t = use_texts();
     start_idle_lock();
     start_catching_up();
+    // A notice belongs to the page it was shown on: going to another page clears it. (A save
+    // navigates, then notifies: a notice shown just now is the new page's.)
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        let fresh = |n: &Notice| n.at + 1_000 > js_sys::Date::now() as u64;
+        if app.notice.get_untracked().is_some_and(|n| !fresh(&n)) {
+            app.notice.set(None);
+        }
+    });
     let shelter = vault()
         .shelter()
         .ok()
@@ -137,7 +143,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             {move || app.notice.get().map(|n| view! {
                 <div class="notice" class:error=n.is_error role="status">
                     <span>{n.text}</span>
-                    <button type="button" class="link" aria-label="×" on:click=move |_| app.notice.set(None)>"×"</button>
+                    <button type="button" class="link" aria-label=t.close on:click=move |_| app.notice.set(None)>"×"</button>
                 </div>
             })}
             {children()}

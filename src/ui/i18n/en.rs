@@ -2,6 +2,10 @@
 
 use super::Texts;
 use crate::domain::date::MONTHS_EN;
+use crate::domain::identity_paper::PaperStatus;
+use crate::domain::record::RecordKind;
+use crate::domain::resident::{Education, MaritalStatus, ReferralSource, Religion, ResidentStatus};
+use crate::domain::staff::StaffRole;
 
 pub const EN: Texts = Texts {
     lang_name: "English",
@@ -64,7 +68,12 @@ pub const EN: Texts = Texts {
     err_write: "Could not save: the browser's storage is full or blocked. Nothing was changed. Free some disk space and try again.",
     err_unavailable: "This browser does not allow storing data (perhaps a private window). Open Naungan in a normal window.",
     err_not_found: "Record not found. It may have been deleted.",
-    err_generic: "Something went wrong ({detail}). Nothing was changed.",
+    err_generic: "Something went wrong, so nothing was changed. Try again; if it happens again, reload the page (saved data is not lost).",
+    err_not_set_up: "Naungan has not been set up in this browser yet. Reload the page to set it up.",
+    err_already_set_up: "Naungan is already set up in this browser. Reload the page, then unlock it with a passphrase.",
+    err_no_randomness: "This browser cannot make random keys, so nothing was saved. Update the browser, then try again.",
+    err_invalid: "This cannot be saved as it is, so nothing was changed. Reload the page, then try again.",
+    close: "Close",
 
     p_required: "Required.",
     p_too_short: "Too short (at least {n} characters).",
@@ -237,13 +246,70 @@ pub const EN: Texts = Texts {
     backup_warn_days: "Remind me after this many days without a backup",
     backup_warn_hint: "From 1 to 90 days. Default: 7 days.",
 
-    kind_labels: ["shelter", "staff", "residents", "case notes", "attendance sessions", "expenses", "photos"],
+    kind: |x| match x {
+        RecordKind::Shelter => "shelter",
+        RecordKind::Staff => "staff",
+        RecordKind::Resident => "residents",
+        RecordKind::CaseNote => "case notes",
+        RecordKind::Attendance => "attendance sessions",
+        RecordKind::Expense => "expenses",
+        RecordKind::Photo => "photos",
+    },
     deleted_records: "deleted records",
-    religions: ["Islam", "Protestant Christian", "Catholic", "Hindu", "Buddhist", "Confucian", "Other", "Not known"],
-    educations: ["No schooling", "Primary school", "Junior secondary", "Senior secondary / vocational", "Diploma", "Bachelor's degree", "Not known"],
-    maritals: ["Single", "Married", "Divorced", "Widowed", "Not known"],
-    referrals: ["Satpol PP raid", "Regency/city social affairs office", "Police", "Came on her own", "Family", "Other"],
-    statuses: ["In the programme", "Completed (discharged)", "Left before completing", "Referred to another agency"],
-    paper_statuses: ["Not known yet", "Held by the resident", "Kept by the shelter", "Held by a third party", "Lost", "Never had one", "Recovered"],
-    roles: ["Head of unit", "Social worker", "Instructor", "Religious guide", "Administrative staff"],
+    religion: |x| match x {
+        Religion::Islam => "Islam",
+        Religion::Protestant => "Protestant Christian",
+        Religion::Catholic => "Catholic",
+        Religion::Hindu => "Hindu",
+        Religion::Buddhist => "Buddhist",
+        Religion::Confucian => "Confucian",
+        Religion::Other => "Other",
+        Religion::Unknown => "Not known",
+    },
+    education: |x| match x {
+        Education::None => "No schooling",
+        Education::Primary => "Primary school",
+        Education::JuniorSecondary => "Junior secondary",
+        Education::SeniorSecondary => "Senior secondary / vocational",
+        Education::Diploma => "Diploma",
+        Education::Bachelor => "Bachelor's degree",
+        Education::Unknown => "Not known",
+    },
+    marital: |x| match x {
+        MaritalStatus::Single => "Single",
+        MaritalStatus::Married => "Married",
+        MaritalStatus::Divorced => "Divorced",
+        MaritalStatus::Widowed => "Widowed",
+        MaritalStatus::Unknown => "Not known",
+    },
+    referral: |x| match x {
+        ReferralSource::SatpolPpRaid => "Satpol PP raid",
+        ReferralSource::DinasSosial => "Regency/city social affairs office",
+        ReferralSource::Police => "Police",
+        ReferralSource::SelfReferred => "Came on her own",
+        ReferralSource::Family => "Family",
+        ReferralSource::Other => "Other",
+    },
+    status: |x| match x {
+        ResidentStatus::Active => "In the programme",
+        ResidentStatus::Completed => "Completed (discharged)",
+        ResidentStatus::LeftEarly => "Left before completing",
+        ResidentStatus::Referred => "Referred to another agency",
+    },
+    paper_status: |x| match x {
+        PaperStatus::Unknown => "Not known yet",
+        PaperStatus::HeldByResident => "Held by the resident",
+        PaperStatus::KeptByShelter => "Kept by the shelter",
+        PaperStatus::ConfiscatedByThirdParty => "Held by a third party",
+        PaperStatus::Lost => "Lost",
+        PaperStatus::NeverHad => "Never had one",
+        PaperStatus::Recovered => "Recovered",
+    },
+    role: |x| match x {
+        StaffRole::Head => "Head of unit",
+        StaffRole::SocialWorker => "Social worker",
+        StaffRole::Instructor => "Instructor",
+        StaffRole::ReligiousGuide => "Religious guide",
+        StaffRole::Admin => "Administrative staff",
+    },
 };

@@ -2,6 +2,10 @@
 
 use super::Texts;
 use crate::domain::date::MONTHS_ID;
+use crate::domain::identity_paper::PaperStatus;
+use crate::domain::record::RecordKind;
+use crate::domain::resident::{Education, MaritalStatus, ReferralSource, Religion, ResidentStatus};
+use crate::domain::staff::StaffRole;
 
 pub const ID: Texts = Texts {
     lang_name: "Bahasa Indonesia",
@@ -64,7 +68,12 @@ pub const ID: Texts = Texts {
     err_write: "Gagal menyimpan: penyimpanan browser penuh atau diblokir. Tidak ada yang berubah. Kosongkan ruang disk, lalu coba lagi.",
     err_unavailable: "Browser ini tidak mengizinkan penyimpanan data (mungkin jendela penyamaran). Buka Naungan di jendela biasa.",
     err_not_found: "Catatan tidak ditemukan. Mungkin sudah dihapus.",
-    err_generic: "Terjadi kesalahan ({detail}). Tidak ada yang berubah.",
+    err_generic: "Terjadi kesalahan, jadi tidak ada yang berubah. Coba lagi; bila terulang, muat ulang halaman (data yang tersimpan tidak hilang).",
+    err_not_set_up: "Naungan belum disiapkan di browser ini. Muat ulang halaman untuk menyiapkannya.",
+    err_already_set_up: "Naungan sudah disiapkan di browser ini. Muat ulang halaman, lalu buka dengan kata sandi.",
+    err_no_randomness: "Browser ini tidak bisa membuat kunci acak, jadi tidak ada yang disimpan. Perbarui browser, lalu coba lagi.",
+    err_invalid: "Data ini tidak bisa disimpan seperti ini, jadi tidak ada yang berubah. Muat ulang halaman, lalu coba lagi.",
+    close: "Tutup",
 
     p_required: "Wajib diisi.",
     p_too_short: "Terlalu pendek (minimal {n} karakter).",
@@ -237,13 +246,70 @@ pub const ID: Texts = Texts {
     backup_warn_days: "Ingatkan jika belum ada cadangan selama (hari)",
     backup_warn_hint: "Antara 1 dan 90 hari. Bawaan: 7 hari.",
 
-    kind_labels: ["lembaga", "petugas", "klien", "catatan kasus", "sesi kehadiran", "pengeluaran", "foto"],
+    kind: |x| match x {
+        RecordKind::Shelter => "lembaga",
+        RecordKind::Staff => "petugas",
+        RecordKind::Resident => "klien",
+        RecordKind::CaseNote => "catatan kasus",
+        RecordKind::Attendance => "sesi kehadiran",
+        RecordKind::Expense => "pengeluaran",
+        RecordKind::Photo => "foto",
+    },
     deleted_records: "catatan terhapus",
-    religions: ["Islam", "Kristen Protestan", "Katolik", "Hindu", "Buddha", "Khonghucu", "Lainnya", "Tidak diketahui"],
-    educations: ["Tidak sekolah", "SD / sederajat", "SMP / sederajat", "SMA / SMK / sederajat", "Diploma", "Sarjana", "Tidak diketahui"],
-    maritals: ["Belum kawin", "Kawin", "Cerai hidup", "Cerai mati", "Tidak diketahui"],
-    referrals: ["Razia Satpol PP", "Dinas Sosial kabupaten/kota", "Kepolisian", "Datang sendiri", "Keluarga", "Lainnya"],
-    statuses: ["Dalam pembinaan", "Selesai (terminasi)", "Keluar sebelum selesai", "Dirujuk ke lembaga lain"],
-    paper_statuses: ["Belum diketahui", "Dipegang klien", "Disimpan UPT", "Ditahan pihak ketiga", "Hilang", "Tidak pernah punya", "Sudah didapat kembali"],
-    roles: ["Kepala UPT", "Pekerja sosial", "Instruktur", "Pembimbing agama", "Staf administrasi"],
+    religion: |x| match x {
+        Religion::Islam => "Islam",
+        Religion::Protestant => "Kristen Protestan",
+        Religion::Catholic => "Katolik",
+        Religion::Hindu => "Hindu",
+        Religion::Buddhist => "Buddha",
+        Religion::Confucian => "Khonghucu",
+        Religion::Other => "Lainnya",
+        Religion::Unknown => "Tidak diketahui",
+    },
+    education: |x| match x {
+        Education::None => "Tidak sekolah",
+        Education::Primary => "SD / sederajat",
+        Education::JuniorSecondary => "SMP / sederajat",
+        Education::SeniorSecondary => "SMA / SMK / sederajat",
+        Education::Diploma => "Diploma",
+        Education::Bachelor => "Sarjana",
+        Education::Unknown => "Tidak diketahui",
+    },
+    marital: |x| match x {
+        MaritalStatus::Single => "Belum kawin",
+        MaritalStatus::Married => "Kawin",
+        MaritalStatus::Divorced => "Cerai hidup",
+        MaritalStatus::Widowed => "Cerai mati",
+        MaritalStatus::Unknown => "Tidak diketahui",
+    },
+    referral: |x| match x {
+        ReferralSource::SatpolPpRaid => "Razia Satpol PP",
+        ReferralSource::DinasSosial => "Dinas Sosial kabupaten/kota",
+        ReferralSource::Police => "Kepolisian",
+        ReferralSource::SelfReferred => "Datang sendiri",
+        ReferralSource::Family => "Keluarga",
+        ReferralSource::Other => "Lainnya",
+    },
+    status: |x| match x {
+        ResidentStatus::Active => "Dalam pembinaan",
+        ResidentStatus::Completed => "Selesai (terminasi)",
+        ResidentStatus::LeftEarly => "Keluar sebelum selesai",
+        ResidentStatus::Referred => "Dirujuk ke lembaga lain",
+    },
+    paper_status: |x| match x {
+        PaperStatus::Unknown => "Belum diketahui",
+        PaperStatus::HeldByResident => "Dipegang klien",
+        PaperStatus::KeptByShelter => "Disimpan UPT",
+        PaperStatus::ConfiscatedByThirdParty => "Ditahan pihak ketiga",
+        PaperStatus::Lost => "Hilang",
+        PaperStatus::NeverHad => "Tidak pernah punya",
+        PaperStatus::Recovered => "Sudah didapat kembali",
+    },
+    role: |x| match x {
+        StaffRole::Head => "Kepala UPT",
+        StaffRole::SocialWorker => "Pekerja sosial",
+        StaffRole::Instructor => "Instruktur",
+        StaffRole::ReligiousGuide => "Pembimbing agama",
+        StaffRole::Admin => "Staf administrasi",
+    },
 };

@@ -6,6 +6,7 @@ mod en;
 mod id;
 
 use crate::domain::identity_paper::PaperStatus;
+use crate::domain::record::RecordKind;
 use crate::domain::resident::{Education, MaritalStatus, ReferralSource, Religion, ResidentStatus};
 use crate::domain::staff::StaffRole;
 use crate::domain::validation::Problem;
@@ -24,6 +25,13 @@ impl Lang {
             Lang::En => "en",
         }
     }
+    /// The language the switch offers.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Id => Lang::En,
+            Lang::En => Lang::Id,
+        }
+    }
     pub fn from_code(s: &str) -> Lang {
         if s == "en" {
             Lang::En
@@ -39,15 +47,6 @@ pub fn texts(lang: Lang) -> &'static Texts {
         Lang::En => &en::EN,
     }
 }
-
-const RELIGIONS: usize = Religion::ALL.len();
-const EDUCATIONS: usize = Education::ALL.len();
-const MARITALS: usize = MaritalStatus::ALL.len();
-const REFERRALS: usize = ReferralSource::ALL.len();
-const STATUSES: usize = ResidentStatus::ALL.len();
-const PAPERS: usize = PaperStatus::ALL.len();
-const ROLES: usize = StaffRole::ALL.len();
-const KINDS: usize = crate::domain::record::RecordKind::ALL.len();
 
 #[derive(Debug, Serialize)]
 pub struct Texts {
@@ -112,6 +111,11 @@ pub struct Texts {
     pub err_unavailable: &'static str,
     pub err_not_found: &'static str,
     pub err_generic: &'static str,
+    pub err_not_set_up: &'static str,
+    pub err_already_set_up: &'static str,
+    pub err_no_randomness: &'static str,
+    pub err_invalid: &'static str,
+    pub close: &'static str,
 
     pub p_required: &'static str,
     pub p_too_short: &'static str,
@@ -284,15 +288,25 @@ pub struct Texts {
     pub backup_warn_days: &'static str,
     pub backup_warn_hint: &'static str,
 
-    pub kind_labels: [&'static str; KINDS],
     pub deleted_records: &'static str,
-    pub religions: [&'static str; RELIGIONS],
-    pub educations: [&'static str; EDUCATIONS],
-    pub maritals: [&'static str; MARITALS],
-    pub referrals: [&'static str; REFERRALS],
-    pub statuses: [&'static str; STATUSES],
-    pub paper_statuses: [&'static str; PAPERS],
-    pub roles: [&'static str; ROLES],
+    // Labels of choices, by a match on the variant (a new variant is a compile error in each
+    // language until it has its label; nothing is looked up by position).
+    #[serde(skip)]
+    pub kind: fn(RecordKind) -> &'static str,
+    #[serde(skip)]
+    pub religion: fn(Religion) -> &'static str,
+    #[serde(skip)]
+    pub education: fn(Education) -> &'static str,
+    #[serde(skip)]
+    pub marital: fn(MaritalStatus) -> &'static str,
+    #[serde(skip)]
+    pub referral: fn(ReferralSource) -> &'static str,
+    #[serde(skip)]
+    pub status: fn(ResidentStatus) -> &'static str,
+    #[serde(skip)]
+    pub paper_status: fn(PaperStatus) -> &'static str,
+    #[serde(skip)]
+    pub role: fn(StaffRole) -> &'static str,
 }
 
 /// Fills `{name}` placeholders.
@@ -363,15 +377,54 @@ mod tests {
         p
     }
 
+    /// Every choice's label in a language (the compiler checks each variant has one; this
+    /// lists them for the checks below).
+    fn choices(t: &Texts) -> Vec<(String, String)> {
+        use crate::domain::code_of;
+        let mut out = vec![];
+        let mut push = |k: String, v: &str| out.push((k, v.to_string()));
+        RecordKind::ALL
+            .iter()
+            .for_each(|x| push(format!("kind.{}", x.as_str()), (t.kind)(*x)));
+        Religion::ALL
+            .iter()
+            .for_each(|x| push(format!("religion.{}", x.code()), (t.religion)(*x)));
+        Education::ALL
+            .iter()
+            .for_each(|x| push(format!("education.{}", x.code()), (t.education)(*x)));
+        MaritalStatus::ALL
+            .iter()
+            .for_each(|x| push(format!("marital.{}", x.code()), (t.marital)(*x)));
+        ReferralSource::ALL
+            .iter()
+            .for_each(|x| push(format!("referral.{}", x.code()), (t.referral)(*x)));
+        ResidentStatus::ALL
+            .iter()
+            .for_each(|x| push(format!("status.{}", x.code()), (t.status)(*x)));
+        PaperStatus::ALL
+            .iter()
+            .for_each(|x| push(format!("paper.{}", code_of(*x)), (t.paper_status)(*x)));
+        StaffRole::ALL
+            .iter()
+            .for_each(|x| push(format!("role.{}", code_of(*x)), (t.role)(*x)));
+        out
+    }
+
+    fn all_texts(t: &Texts) -> Vec<(String, String)> {
+        let mut v = flat(t);
+        v.extend(choices(t));
+        v
+    }
+
     #[test]
-    fn every_text_is_present_in_both_languages_with_the_same_placeholders() {
-        let id = flat(texts(Lang::Id));
-        let en = flat(texts(Lang::En));
-        assert_eq!(id.len(), en.len());
-        for ((k1, v1), (k2, v2)) in id.iter().zip(en.iter()) {
-            assert_eq!(k1, k2);
+    fn every_text_is_given_in_both_languages_with_the_same_placeholders() {
+        // Both languages give every field (the compiler checks that); these are the checks it
+        // cannot make.
+        let id = all_texts(texts(Lang::Id));
+        let en = all_texts(texts(Lang::En));
+        for ((k1, v1), (_, v2)) in id.iter().zip(en.iter()) {
             assert!(!v1.trim().is_empty(), "id.{k1} is empty");
-            assert!(!v2.trim().is_empty(), "en.{k2} is empty");
+            assert!(!v2.trim().is_empty(), "en.{k1} is empty");
             assert_eq!(
                 placeholders(v1),
                 placeholders(v2),
@@ -381,9 +434,25 @@ mod tests {
     }
 
     #[test]
+    fn two_choices_never_share_a_label() {
+        for lang in [Lang::Id, Lang::En] {
+            let c = choices(texts(lang));
+            for (i, (k1, v1)) in c.iter().enumerate() {
+                for (k2, v2) in &c[i + 1..] {
+                    let group = |k: &str| k.split('.').next().unwrap().to_string();
+                    assert!(
+                        group(k1) != group(k2) || v1 != v2,
+                        "{lang:?}: {k1} and {k2} are both labelled {v1:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn indonesian_is_not_english() {
-        let id = flat(texts(Lang::Id));
-        let en = flat(texts(Lang::En));
+        let id = all_texts(texts(Lang::Id));
+        let en = all_texts(texts(Lang::En));
         // Words that really are the same in both languages.
         let shared = [
             "Islam",

@@ -16,7 +16,7 @@ use crate::ui::files;
 use crate::ui::format;
 use crate::ui::i18n::{fill, Texts};
 use crate::ui::preferences;
-use crate::ui::session::{backup_error_text, error_text, use_app, use_texts, vault};
+use crate::ui::session::{backup_error_text, error_text, generic_error, use_app, use_texts, vault};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
@@ -95,8 +95,7 @@ fn ExportSection() -> impl IntoView {
                     .await
                     .map_err(|e| backup_error_text(t, &e))?;
                 let file_name = backup::file_name(&shelter, &clock::today().iso());
-                files::download(&file_name, &bytes)
-                    .map_err(|d| fill(t.err_generic, &[("detail", &d)]))?;
+                files::download(&file_name, &bytes).map_err(|d| generic_error(t, &d))?;
                 Ok::<_, String>(Exported {
                     file_name,
                     bytes,
@@ -338,7 +337,7 @@ fn describe(t: &'static Texts, r: &Record) -> Vec<(&'static str, String)> {
         Some(RecordBody::Shelter(s)) => vec![(t.shelter_name, s.name.clone())],
         Some(RecordBody::Staff(s)) => vec![
             (t.admin_name, s.name.clone()),
-            (t.admin_role, t.roles[s.role as usize].to_string()),
+            (t.admin_role, (t.role)(s.role).to_string()),
         ],
         Some(RecordBody::Photo(p)) => vec![(
             t.f_photo,
@@ -381,21 +380,15 @@ fn describe(t: &'static Texts, r: &Record) -> Vec<(&'static str, String)> {
                 (t.f_phone_own, phone),
                 (t.f_cohort, x.cohort.clone()),
                 (t.f_intake_date, format::date(x.intake_date, &t.months)),
-                (t.f_status, t.statuses[x.status.index()].to_string()),
-                (
-                    t.f_referral,
-                    t.referrals[x.referral_source.index()].to_string(),
-                ),
+                (t.f_status, (t.status)(x.status).to_string()),
+                (t.f_referral, (t.referral)(x.referral_source).to_string()),
             ];
             for (p, label) in [
                 (IdentityPaper::Ktp, t.f_ktp),
                 (IdentityPaper::Kk, t.f_kk),
                 (IdentityPaper::BirthCertificate, t.f_birth_cert),
             ] {
-                rows.push((
-                    label,
-                    t.paper_statuses[x.papers.get(p) as usize].to_string(),
-                ));
+                rows.push((label, (t.paper_status)(x.papers.get(p)).to_string()));
             }
             rows
         }

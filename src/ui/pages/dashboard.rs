@@ -1,5 +1,6 @@
 //! Beranda: the numbers a head of unit looks at first.
 
+use crate::domain::resident::{self, Resident};
 use crate::store::clock;
 use crate::ui::format;
 use crate::ui::i18n::fill;
@@ -21,7 +22,9 @@ pub fn DashboardPage() -> impl IntoView {
         .unwrap_or_default();
     let stats = move || {
         app.data_version.track();
-        let s = vault().resident_stats(5).unwrap_or_default();
+        let s = vault()
+            .read(|ix| resident::stats(ix.all::<Resident>().map(|l| (l.meta, l.body)), 5))
+            .unwrap_or_default();
         (s.total, s.active, s.papers_held, s.recent)
     };
     let warn_days = preferences::backup_warn_days();

@@ -6,7 +6,7 @@ use crate::domain::identity_paper::{IdentityPaper, PaperStatus};
 use crate::domain::photo::Photo;
 use crate::domain::record::RecordBody;
 use crate::domain::resident::{
-    Education, MaritalStatus, ReferralSource, Religion, ResidentDraft, ResidentStatus,
+    Education, MaritalStatus, ReferralSource, Religion, Resident, ResidentDraft, ResidentStatus,
 };
 use crate::domain::validation::FieldError;
 use crate::store::{clock, Change};
@@ -31,12 +31,12 @@ macro_rules! input {
 }
 
 macro_rules! choice {
-    ($draft:expr, $field:ident, $ty:ty, $labels:expr) => {{
+    ($draft:expr, $field:ident, $ty:ty, $label:expr) => {{
         let d = $draft;
         choice_select(
             stringify!($field),
             <$ty>::ALL,
-            $labels,
+            $label,
             <$ty>::code,
             move || d.with(|x| x.$field.clone()),
             move |v| d.update(|x| x.$field = v),
@@ -56,12 +56,12 @@ fn paper_select(
     draft: RwSignal<ResidentDraft>,
     id: &'static str,
     paper: IdentityPaper,
-    labels: &'static [&'static str],
+    label: fn(PaperStatus) -> &'static str,
 ) -> impl IntoView {
     choice_select(
         id,
         &PaperStatus::ALL,
-        labels,
+        label,
         code_of,
         move || draft.with(|d| code_of(d.papers.get(paper))),
         move |v| {
@@ -87,11 +87,14 @@ pub fn EditResidentPage() -> impl IntoView {
     let params = use_params_map();
     move || {
         let id = params.read().get("id").and_then(|s| RecordId::parse(&s));
-        let rec = id
-            .and_then(|id| vault().get(&id).ok().flatten())
-            .filter(|r| r.resident().is_some());
+        let rec = id.and_then(|id| {
+            vault()
+                .read(|ix| ix.get::<Resident>(&id).map(|l| l.to_owned()))
+                .ok()
+                .flatten()
+        });
         match rec {
-            Some(r) => view! { <ResidentForm existing=Some((r.meta.id.clone(), r.meta.rev, ResidentDraft::from_resident(r.resident().unwrap()))) /> }.into_any(),
+            Some((m, r)) => view! { <ResidentForm existing=Some((m.id, m.rev, ResidentDraft::from_resident(&r))) /> }.into_any(),
             None => view! { <p class="banner error">{t.err_not_found}</p> }.into_any(),
         }
     }
@@ -120,10 +123,16 @@ fn ResidentForm(existing: Option<(RecordId, u32, ResidentDraft)>) -> impl IntoVi
         ),
     };
     let draft = RwSignal::new(initial);
-    let existing_photo: Option<(RecordId, u32, String)> = target
-        .as_ref()
-        .and_then(|id| vault().photo_of(id).ok().flatten())
-        .map(|(m, p)| (m.id, m.rev, p.data_url()));
+    let existing_photo: Option<(RecordId, u32, String)> = target.as_ref().and_then(|id| {
+        vault()
+            .read(|ix| {
+                ix.about::<Photo>(id)
+                    .next()
+                    .map(|l| (l.meta.id.clone(), l.meta.rev, l.body.data_url()))
+            })
+            .ok()
+            .flatten()
+    });
     let photo = RwSignal::new(PhotoChoice::Keep);
     let photo_error = RwSignal::new(None::<String>);
     let had_photo = existing_photo.as_ref().map(|(_, _, url)| url.clone());
@@ -287,9 +296,9 @@ fn ResidentForm(existing: Option<(RecordId, u32, ResidentDraft)>) -> impl IntoVi
             <fieldset class="card">
                 <legend>{t.sec_social}</legend>
                 <div class="grid">
-                    <Field label=t.f_religion name="religion" errors=errors>{choice!(draft, religion, Religion, &t.religions)}</Field>
-                    <Field label=t.f_education name="education" errors=errors>{choice!(draft, education, Education, &t.educations)}</Field>
-                    <Field label=t.f_marital name="marital_status" errors=errors>{choice!(draft, marital_status, MaritalStatus, &t.maritals)}</Field>
+                    <Field label=t.f_religion name="religion" errors=errors>{choice!(draft, religion, Religion, t.religion)}</Field>
+                    <Field label=t.f_education name="education" errors=errors>{choice!(draft, education, Education, t.education)}</Field>
+                    <Field label=t.f_marital name="marital_status" errors=errors>{choice!(draft, marital_status, MaritalStatus, t.marital)}</Field>
                     <Field label=t.f_children name="children" errors=errors optional=true>{input!(draft, children, "number")}</Field>
                 </div>
             </fieldset>
@@ -298,17 +307,17 @@ fn ResidentForm(existing: Option<(RecordId, u32, ResidentDraft)>) -> impl IntoVi
                 <div class="grid">
                     <Field label=t.f_intake_date name="intake_date" errors=errors>{input!(draft, intake_date, "date")}</Field>
                     <Field label=t.f_cohort name="cohort" errors=errors hint=t.f_cohort_hint>{input!(draft, cohort, "text")}</Field>
-                    <Field label=t.f_referral name="referral_source" errors=errors>{choice!(draft, referral_source, ReferralSource, &t.referrals)}</Field>
+                    <Field label=t.f_referral name="referral_source" errors=errors>{choice!(draft, referral_source, ReferralSource, t.referral)}</Field>
                     <Field label=t.f_referral_note name="referral_note" errors=errors optional=true>{input!(draft, referral_note, "text")}</Field>
-                    <Field label=t.f_status name="status" errors=errors>{choice!(draft, status, ResidentStatus, &t.statuses)}</Field>
+                    <Field label=t.f_status name="status" errors=errors>{choice!(draft, status, ResidentStatus, t.status)}</Field>
                 </div>
             </fieldset>
             <fieldset class="card">
                 <legend>{t.sec_papers}</legend>
                 <div class="grid">
-                    <Field label=t.f_ktp name="paper_ktp" errors=errors>{paper_select(draft, "paper_ktp", IdentityPaper::Ktp, &t.paper_statuses)}</Field>
-                    <Field label=t.f_kk name="paper_kk" errors=errors>{paper_select(draft, "paper_kk", IdentityPaper::Kk, &t.paper_statuses)}</Field>
-                    <Field label=t.f_birth_cert name="paper_birth_certificate" errors=errors>{paper_select(draft, "paper_birth_certificate", IdentityPaper::BirthCertificate, &t.paper_statuses)}</Field>
+                    <Field label=t.f_ktp name="paper_ktp" errors=errors>{paper_select(draft, "paper_ktp", IdentityPaper::Ktp, t.paper_status)}</Field>
+                    <Field label=t.f_kk name="paper_kk" errors=errors>{paper_select(draft, "paper_kk", IdentityPaper::Kk, t.paper_status)}</Field>
+                    <Field label=t.f_birth_cert name="paper_birth_certificate" errors=errors>{paper_select(draft, "paper_birth_certificate", IdentityPaper::BirthCertificate, t.paper_status)}</Field>
                 </div>
             </fieldset>
             <div class="row end sticky-actions">

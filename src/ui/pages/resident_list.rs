@@ -1,6 +1,6 @@
 //! Daftar klien: search as you type, filter by cohort and status, from the in-memory index.
 
-use crate::domain::resident::ResidentStatus;
+use crate::domain::resident::{self, Resident, ResidentStatus};
 use crate::domain::search::ResidentQuery;
 use crate::store::clock;
 use crate::ui::format;
@@ -21,7 +21,9 @@ pub fn ResidentListPage() -> impl IntoView {
     let today = clock::today();
     let cohorts = move || {
         app.data_version.track();
-        vault().cohorts().unwrap_or_default()
+        vault()
+            .read(|ix| resident::cohorts(ix.all::<Resident>().map(|l| l.body)))
+            .unwrap_or_default()
     };
     let page = Memo::new(move |_| {
         app.data_version.track();
@@ -31,7 +33,7 @@ pub fn ResidentListPage() -> impl IntoView {
             status: ResidentStatus::from_code(&status.get()),
         };
         vault()
-            .residents(&q, PAGE)
+            .read(|ix| ix.residents(&q, PAGE))
             .unwrap_or_else(|_| crate::store::ResidentPage {
                 total: 0,
                 rows: vec![],
@@ -62,7 +64,7 @@ pub fn ResidentListPage() -> impl IntoView {
                 <label for="filter-status">{t.filter_status}</label>
                 <select id="filter-status" on:change=move |ev| status.set(event_target_value(&ev))>
                     <option value="">{t.all}</option>
-                    {ResidentStatus::ALL.iter().map(|s| view! { <option value=s.code()>{t.statuses[s.index()]}</option> }).collect_view()}
+                    {ResidentStatus::ALL.iter().map(|s| view! { <option value=s.code()>{(t.status)(*s)}</option> }).collect_view()}
                 </select>
             </div>
         </div>
@@ -88,7 +90,7 @@ pub fn ResidentListPage() -> impl IntoView {
                             let origin = r.origin_label();
                             let intake = format::date(r.intake_date, &t.months);
                             let status_class = format!("tag s-{}", r.status.code());
-                            let status_label = t.statuses[r.status.index()];
+                            let status_label = (t.status)(r.status);
                             let age = r.age_on(today).map(|a| fill(t.years, &[("n", &a.to_string())])).unwrap_or_default();
                             view! {
                                 <tr>

@@ -2,7 +2,8 @@
 
 use crate::domain::id::RecordId;
 use crate::domain::identity_paper::IdentityPaper;
-use crate::domain::resident::{PHONE_FAMILY, PHONE_OWN};
+use crate::domain::photo::Photo;
+use crate::domain::resident::{Resident, PHONE_FAMILY, PHONE_OWN};
 use crate::store::{clock, Change};
 use crate::ui::format;
 use crate::ui::i18n::fill;
@@ -24,14 +25,16 @@ pub fn ResidentProfilePage() -> impl IntoView {
     let record = move || {
         app.data_version.track();
         let id = params.read().get("id").and_then(|s| RecordId::parse(&s))?;
-        vault().get(&id).ok().flatten().filter(|r| !r.meta.deleted)
+        // Typed: an id of another kind (a photo, a staff member) is "not found", like any other.
+        vault()
+            .read(|ix| ix.get::<Resident>(&id).map(|l| l.to_owned()))
+            .ok()
+            .flatten()
     };
     move || {
-        let Some(rec) = record() else {
+        let Some((m, r)) = record() else {
             return view! { <p class="banner error">{t.err_not_found}</p> <A href="/klien">{t.back}</A> }.into_any();
         };
-        let r = rec.resident().cloned().expect("resident record");
-        let m = rec.meta.clone();
         let today = clock::today();
         let v = vault();
         let who = |id: &RecordId| v.staff_name(id).ok().flatten().unwrap_or_default();
@@ -74,7 +77,10 @@ pub fn ResidentProfilePage() -> impl IntoView {
         let name = r.full_name.clone();
         let nav = navigate.clone();
         let (id, rev) = (m.id.clone(), m.rev);
-        let photo = v.photo_of(&m.id).ok().flatten();
+        let photo = v
+            .read(|ix| ix.about::<Photo>(&m.id).next().map(|l| l.to_owned()))
+            .ok()
+            .flatten();
         let photo_delete = photo.as_ref().map(|(pm, _)| Change::Delete {
             id: pm.id.clone(),
             base_rev: pm.rev,
@@ -104,7 +110,7 @@ pub fn ResidentProfilePage() -> impl IntoView {
                 <div>
                     <h1 id="profile-name">{r.full_name.clone()}</h1>
                     <p class="muted">{(!r.alias.is_empty()).then(|| format!("“{}” · ", r.alias))}{r.cohort.clone()} " · "
-                        <span class=format!("tag s-{}", r.status.code())>{t.statuses[r.status.index()]}</span></p>
+                        <span class=format!("tag s-{}", r.status.code())>{(t.status)(r.status)}</span></p>
                 </div>
                 </div>
                 <div class="row">
@@ -138,9 +144,9 @@ pub fn ResidentProfilePage() -> impl IntoView {
                 <section class="card">
                     <h2>{t.sec_social}</h2>
                     <dl>
-                        <dt>{t.f_religion}</dt><dd>{t.religions[r.religion.index()]}</dd>
-                        <dt>{t.f_education}</dt><dd>{t.educations[r.education.index()]}</dd>
-                        <dt>{t.f_marital}</dt><dd>{t.maritals[r.marital_status.index()]}</dd>
+                        <dt>{t.f_religion}</dt><dd>{(t.religion)(r.religion)}</dd>
+                        <dt>{t.f_education}</dt><dd>{(t.education)(r.education)}</dd>
+                        <dt>{t.f_marital}</dt><dd>{(t.marital)(r.marital_status)}</dd>
                         <dt>{t.f_children}</dt><dd>{r.children}</dd>
                     </dl>
                 </section>
@@ -148,7 +154,7 @@ pub fn ResidentProfilePage() -> impl IntoView {
                     <h2>{t.sec_intake}</h2>
                     <dl>
                         <dt>{t.f_intake_date}</dt><dd>{format::date(r.intake_date, &t.months)}</dd>
-                        <dt>{t.f_referral}</dt><dd>{t.referrals[r.referral_source.index()]}
+                        <dt>{t.f_referral}</dt><dd>{(t.referral)(r.referral_source)}
                             {(!r.referral_note.is_empty()).then(|| format!(" — {}", r.referral_note))}</dd>
                     </dl>
                 </section>
@@ -158,7 +164,7 @@ pub fn ResidentProfilePage() -> impl IntoView {
                         {IdentityPaper::ALL.iter().map(|p| {
                             let label = match p { IdentityPaper::Ktp => t.f_ktp, IdentityPaper::Kk => t.f_kk, IdentityPaper::BirthCertificate => t.f_birth_cert };
                             let s = r.papers.get(*p);
-                            view! { <dt>{label}</dt><dd class:alert=s.needs_action()>{t.paper_statuses[s as usize]}</dd> }
+                            view! { <dt>{label}</dt><dd class:alert=s.needs_action()>{(t.paper_status)(s)}</dd> }
                         }).collect_view()}
                     </dl>
                 </section>

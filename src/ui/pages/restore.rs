@@ -107,7 +107,7 @@ pub fn RestorePage() -> impl IntoView {
                         .filter_map(|r| match &r.body {
                             Some(RecordBody::Staff(s)) => Some((
                                 r.meta.id.to_string(),
-                                format!("{} ({})", s.name, t.roles[s.role as usize]),
+                                format!("{} ({})", s.name, (t.role)(s.role)),
                             )),
                             _ => None,
                         })

@@ -86,7 +86,7 @@ pub fn SetupPage() -> impl IntoView {
                         on:input=move |ev| name.set(event_target_value(&ev)) />
                 </Field>
                 <Field label=t.admin_role name="staff_role" errors=errors>
-                    {choice_select("staff_role", &StaffRole::ALL, &t.roles, code_of, move || role.get(), move |v| role.set(v))}
+                    {choice_select("staff_role", &StaffRole::ALL, t.role, code_of, move || role.get(), move |v| role.set(v))}
                 </Field>
                 <Field label=t.passphrase name="passphrase" errors=errors hint=t.passphrase_hint>
                     <input id="passphrase" type="password" autocomplete="new-password" prop:value=move || pass.get()

@@ -7,7 +7,7 @@ use crate::ui::components::field::{focus_first_error, Field};
 use crate::ui::components::shell::LangSwitch;
 use crate::ui::i18n::fill;
 use crate::ui::preferences;
-use crate::ui::session::{error_text, open_deferred_when_idle, use_app, use_texts, vault, Phase};
+use crate::ui::session::{error_text, use_app, use_texts, vault, Phase};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
@@ -39,7 +39,6 @@ pub fn UnlockPage() -> impl IntoView {
                 );
             }
             app.phase.set(Phase::Unlocked);
-            open_deferred_when_idle(app, t);
         }
         Err(e) => {
             failure.set(Some(error_text(t, &e)));
