@@ -54,7 +54,7 @@ if [ "$what" = test ]; then
     python3 -m venv "$venv" 2>/dev/null || { $SUDO apt-get update -qq; $SUDO apt-get install -y -qq python3-venv >/dev/null; python3 -m venv "$venv"; }
     "$venv/bin/pip" install -q "pyrage==1.4.*"
   fi
-  if [ ! -d tests/e2e/node_modules/playwright-core ]; then
+  if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ]; then
     say "installing end-to-end test packages (npm, pinned in tests/e2e/package-lock.json)"
     (cd tests/e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
   fi

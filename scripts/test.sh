@@ -24,9 +24,9 @@ run "lint, native (clippy -D warnings)" cargo clippy --all-targets -- -D warning
 run "lint, wasm (clippy -D warnings, with the bench hooks)" \
   cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --features bench -- -D warnings
 run "region table matches idn-area-data" node tools/gen-regions.mjs --check
-run "layer 1: native tests (cargo test; backup interop with pyrage)" cargo test --lib --bins --test interop
+run "layer 1: native tests (cargo test; layer invariants; backup interop with pyrage)" cargo test --lib --bins --test interop --test layers
 run "layer 2: browser tests (wasm-bindgen-test, headless Chromium)" \
-  cargo test --target wasm32-unknown-unknown --test browser
+  cargo test --target wasm32-unknown-unknown --test browser --features test-hooks
 run "release build (trunk, wasm-opt from npm binaryen)" trunk build --release
 # A report, not a check (the budget is a benchmark target): every change sees what it costs.
 [[ " ${failed[*]} " == *"release build"* ]] || first_load=$(node tools/first-load.mjs dist)

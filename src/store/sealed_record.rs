@@ -13,7 +13,6 @@ use crate::domain::record::{BodyData, Record, RecordBody, RecordKind, RecordMeta
 use crate::domain::version_vector::VersionVector;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
-use serde_json::Value;
 use zeroize::Zeroizing;
 
 /// One record as stored in IndexedDB (and, later, as sent by a sync engine).
@@ -201,8 +200,13 @@ pub fn decode(e: &Entry) -> Result<(Record, bool), OpenError> {
 
 /// Seals content in an explicit older schema. Only tests use it, to make data as an older
 /// version of the app wrote it.
-#[doc(hidden)]
-pub fn seal_raw(key: &Key, meta: &RecordMeta, schema: u32, body: Value) -> SealedRecord {
+#[cfg(any(test, feature = "test-hooks"))]
+pub fn seal_raw(
+    key: &Key,
+    meta: &RecordMeta,
+    schema: u32,
+    body: serde_json::Value,
+) -> SealedRecord {
     let content = ContentOut {
         schema,
         created_at: meta.created_at,

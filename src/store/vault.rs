@@ -30,6 +30,11 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use zeroize::Zeroizing;
 
+// Raw views of storage for tests and benchmarks, outside the app's API.
+#[cfg(feature = "test-hooks")]
+#[path = "vault_test_hooks.rs"]
+mod test_hooks;
+
 pub const DEFAULT_DB_NAME: &str = "naungan";
 /// A write of more records than this goes straight into segments instead of the log.
 pub const LOG_DIRECT_MAX: usize = 64;
@@ -928,69 +933,6 @@ impl Vault {
     /// Live records of a kind.
     pub fn count(&self, kind: RecordKind) -> Result<usize, StoreError> {
         self.read(|ix| ix.count_kind(kind))
-    }
-
-    /// The log's sealed rows exactly as stored (tests and benchmarks).
-    pub async fn raw_records(&self) -> Result<Vec<SealedRecord>, StoreError> {
-        Ok(self.db.read_each_segment(|_| {}).await?.0)
-    }
-
-    /// The sealed segments exactly as stored, by number (tests and benchmarks).
-    pub async fn raw_segments(&self) -> Result<Vec<(u32, Vec<u8>)>, StoreError> {
-        let mut out = vec![];
-        self.db
-            .read_each_segment(|s| out.push((s.n, s.sealed)))
-            .await?;
-        Ok(out)
-    }
-
-    pub async fn raw_header(&self) -> Result<Option<String>, StoreError> {
-        self.db.read_header().await
-    }
-
-    /// Writes already-sealed rows as they are, in one transaction (tests that need data as an
-    /// older app version wrote it). The in-memory index is not touched.
-    #[doc(hidden)]
-    pub async fn write_raw(&self, creates: &[SealedRecord]) -> Result<(), StoreError> {
-        self.db
-            .write(Write {
-                log_creates: creates,
-                ..Write::default()
-            })
-            .await
-    }
-
-    /// Replaces a segment's stored bytes as they are, if the stored segment's nonce is
-    /// `expected` (`None`: if there is none). Tests of damaged storage and of the guard against
-    /// overwriting another tab's segment.
-    #[doc(hidden)]
-    pub async fn write_raw_segment(
-        &self,
-        n: u32,
-        sealed: Vec<u8>,
-        expected: Option<Vec<u8>>,
-    ) -> Result<(), StoreError> {
-        self.db
-            .write(Write {
-                segments: &[(StoredSegment { n, sealed }, expected)],
-                ..Write::default()
-            })
-            .await
-    }
-
-    /// Seals content in an explicit schema with this session's key (tests of migrations).
-    #[doc(hidden)]
-    pub fn seal_raw(
-        &self,
-        meta: &RecordMeta,
-        schema: u32,
-        body: serde_json::Value,
-    ) -> Result<SealedRecord, StoreError> {
-        self.session
-            .borrow()
-            .as_ref()
-            .map(|s| sealed_record::seal_raw(&s.key, meta, schema, body))
-            .ok_or(StoreError::Locked)
     }
 }
 

@@ -49,12 +49,12 @@ pub fn App() -> impl IntoView {
         app.lang.track();
         let t = use_texts();
         match app.phase.get() {
-            Phase::Starting => view! { <div class="gate"><p class="muted">{t.loading}</p></div> }.into_any(),
+            Phase::Starting => view! { <main class="gate"><p class="muted">{t.loading}</p></main> }.into_any(),
             Phase::Unavailable(detail) => view! {
-                <div class="gate"><div class="card narrow">
+                <main class="gate"><div class="card narrow">
                     <h1>"Naungan"</h1>
                     <p class="banner error" role="alert">{error_text(t, &crate::store::StoreError::Unavailable(detail.clone()))}</p>
-                </div></div>
+                </div></main>
             }.into_any(),
             Phase::NeedsSetup => view! { <SetupPage /> }.into_any(),
             Phase::Restore => view! { <RestorePage /> }.into_any(),

@@ -101,14 +101,14 @@ pub fn use_texts() -> &'static Texts {
 /// The sentence for a failure with no more to tell the user; the detail goes to the console,
 /// where whoever helps the shelter can read it.
 pub fn generic_error(t: &Texts, detail: &str) -> String {
-    leptos::logging::error!("Naungan: {detail}");
+    leptos::logging::warn!("Naungan: {detail}");
     t.err_generic.into()
 }
 
 /// A plain sentence for a store error: what happened and what to do. The detail (for whoever
 /// helps the shelter) goes to the console, never on the page.
 pub fn error_text(t: &Texts, e: &StoreError) -> String {
-    leptos::logging::error!("Naungan: {e:?}");
+    leptos::logging::warn!("Naungan: {e:?}");
     match e {
         StoreError::WrongPassphrase => t.err_wrong_passphrase.into(),
         StoreError::WrongRecoveryCode => t.err_wrong_recovery.into(),

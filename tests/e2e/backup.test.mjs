@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, open, step } from './harness.mjs';
+import { ARTIFACTS, checkA11y, open, step } from './harness.mjs';
 
 const PASS = 'kuda lari pagi hari';
 const BACKUP_PASS = 'cadangan bulan november';
@@ -191,6 +191,41 @@ test('backup, restore on a new laptop, merge two laptops', async (t) => {
       await page.fill('#import_pass', BACKUP_PASS);
       await page.click('#open-backup');
       await page.locator('#nothing-to-merge').waitFor({ timeout: 30000 });
+    });
+
+    await step(t, a.page, 'A deletes a resident that B edits: the conflict shows both sides field by field', async () => {
+      // B edits Dewi; A deletes her. B's backup, merged on A, is a delete-against-edit conflict.
+      await b.page.locator('header nav a').nth(1).click();
+      await b.page.getByRole('link', { name: 'Dewi Lestari', exact: true }).click();
+      await b.page.click('#edit-resident');
+      await b.page.fill('#alias', 'diubah di laptop B');
+      await b.page.click('#save-resident');
+      await b.page.getByText('“diubah di laptop B”').waitFor();
+      await exportBackup(b.page, fileB);
+      const { page } = a;
+      await page.locator('header nav a').nth(1).click();
+      await page.getByRole('link', { name: 'Dewi Lestari', exact: true }).click();
+      await page.click('#delete-resident');
+      await page.click('#confirm-delete');
+      await page.getByText('Data klien dihapus.').waitFor();
+      await page.locator('header nav a').nth(2).click();
+      await page.setInputFiles('#backup-file', fileB);
+      await page.fill('#import_pass', BACKUP_PASS);
+      await page.click('#open-backup');
+      const conflict = page.locator('#conflict-0');
+      await conflict.waitFor({ timeout: 30000 });
+      const row = async (label) => (await conflict.locator('tr', { has: page.getByRole('rowheader', { name: label, exact: true }) }).locator('td').allInnerTexts());
+      assert.deepEqual(await row('Status'), ['(dihapus)', 'Dalam pembinaan']);
+      assert.deepEqual(await row('Nama lengkap'), ['— tidak ada —', 'Dewi Lestari']);
+      assert.deepEqual(await row('Nama panggilan / alias'), ['— tidak ada —', 'diubah di laptop B']);
+      if (process.env.E2E_SHOTS) await page.screenshot({ path: join(ARTIFACTS, 'view-conflict-deleted.png'), fullPage: true });
+      await checkA11y(page, 'the delete-against-edit conflict');
+      await conflict.getByText('Pakai versi dari file').click();
+      await page.click('#merge-submit');
+      await page.locator('#merge-done').filter({ hasText: '1 konflik dipilih' }).waitFor();
+      await page.locator('header nav a').nth(1).click();
+      await page.getByRole('link', { name: 'Dewi Lestari', exact: true }).click();
+      await page.getByText('“diubah di laptop B”').waitFor();
     });
 
     await step(t, b.page, 'a backup from another shelter asks before merging', async () => {

@@ -197,6 +197,7 @@ pub const EN: Texts = Texts {
     keep_local: "Use this laptop's version",
     take_incoming: "Use the file's version",
     deleted_version: "(deleted)",
+    field_absent: "— none —",
     merge_submit: "Merge",
     merge_working: "Merging…",
     merge_done: "Done: {added} added, {updated} updated, {deleted} deleted, {resolved} conflicts resolved, {unchanged} unchanged.",

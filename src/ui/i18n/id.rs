@@ -197,6 +197,7 @@ pub const ID: Texts = Texts {
     keep_local: "Pakai versi laptop ini",
     take_incoming: "Pakai versi dari file",
     deleted_version: "(dihapus)",
+    field_absent: "— tidak ada —",
     merge_submit: "Gabungkan",
     merge_working: "Menggabungkan…",
     merge_done: "Selesai: {added} ditambah, {updated} diperbarui, {deleted} dihapus, {resolved} konflik dipilih, {unchanged} tidak berubah.",

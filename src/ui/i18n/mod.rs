@@ -239,6 +239,7 @@ pub struct Texts {
     pub keep_local: &'static str,
     pub take_incoming: &'static str,
     pub deleted_version: &'static str,
+    pub field_absent: &'static str,
     pub merge_submit: &'static str,
     pub merge_working: &'static str,
     pub merge_done: &'static str,

@@ -410,6 +410,28 @@ fn describe(t: &'static Texts, r: &Record) -> Vec<(&'static str, String)> {
     rows
 }
 
+/// The two sides' rows matched by field (never by position): every field either side has, in
+/// the order they first appear, with `None` where a side does not have it (a deleted version
+/// has only its status).
+pub fn compare_rows(
+    a: Vec<(&'static str, String)>,
+    b: Vec<(&'static str, String)>,
+) -> Vec<(&'static str, Option<String>, Option<String>)> {
+    let mut labels: Vec<&'static str> = a.iter().map(|(l, _)| *l).collect();
+    for (l, _) in &b {
+        if !labels.contains(l) {
+            labels.push(l);
+        }
+    }
+    let find = |side: &[(&'static str, String)], l: &str| {
+        side.iter().find(|(x, _)| *x == l).map(|(_, v)| v.clone())
+    };
+    labels
+        .into_iter()
+        .map(|l| (l, find(&a, l), find(&b, l)))
+        .collect()
+}
+
 fn conflict_view(
     t: &'static Texts,
     i: usize,
@@ -417,7 +439,7 @@ fn conflict_view(
     incoming: &Record,
     choices: RwSignal<Vec<Option<Choice>>>,
 ) -> impl IntoView {
-    let (a, b) = (describe(t, local), describe(t, incoming));
+    let rows = compare_rows(describe(t, local), describe(t, incoming));
     let title = local
         .resident()
         .or(incoming.resident())
@@ -431,9 +453,13 @@ fn conflict_view(
             <table class="compare">
                 <thead><tr><th></th><th>{t.conflict_local}</th><th>{t.conflict_incoming}</th></tr></thead>
                 <tbody>
-                    {a.into_iter().zip(b).map(|((label, x), (_, y))| {
+                    {rows.into_iter().map(|(label, x, y)| {
                         let differs = x != y;
-                        view! { <tr class:differs=differs><th>{label}</th><td>{x}</td><td>{y}</td></tr> }
+                        let cell = move |v: Option<String>| match v {
+                            Some(v) => view! { <td>{v}</td> }.into_any(),
+                            None => view! { <td class="absent">{t.field_absent}</td> }.into_any(),
+                        };
+                        view! { <tr class:differs=differs><th scope="row">{label}</th>{cell(x)}{cell(y)}</tr> }
                     }).collect_view()}
                 </tbody>
             </table>
@@ -453,4 +479,40 @@ pub fn last_backup(now_ms: u64) -> Option<(i64, u64)> {
     let days = Date::from_timestamp(now_ms).days_since_epoch()
         - Date::from_timestamp(last).days_since_epoch();
     Some((days, last))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::compare_rows;
+
+    #[test]
+    fn rows_are_matched_by_field_and_a_missing_side_is_shown_as_missing() {
+        // Delete against edit: the deleted side has its status and when it changed, nothing else.
+        let deleted = vec![
+            ("Status", "(dihapus)".to_string()),
+            ("Terakhir diubah", "1 Des".to_string()),
+        ];
+        let edited = vec![
+            ("Nama lengkap", "Dewi Lestari".to_string()),
+            ("Status", "Dalam pembinaan".to_string()),
+            ("Terakhir diubah", "2 Des".to_string()),
+        ];
+        let rows = compare_rows(deleted, edited);
+        assert_eq!(
+            rows,
+            vec![
+                (
+                    "Status",
+                    Some("(dihapus)".into()),
+                    Some("Dalam pembinaan".into())
+                ),
+                (
+                    "Terakhir diubah",
+                    Some("1 Des".into()),
+                    Some("2 Des".into())
+                ),
+                ("Nama lengkap", None, Some("Dewi Lestari".into())),
+            ]
+        );
+    }
 }

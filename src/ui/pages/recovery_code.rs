@@ -16,7 +16,7 @@ pub fn RecoveryCodePage(code: String) -> impl IntoView {
         .unwrap_or(code.len());
     let (first, second) = (code[..cut].to_string(), code[cut..].to_string());
     view! {
-        <div class="gate">
+        <main class="gate">
             <div class="gate-lang"><LangSwitch /></div>
             <section class="card narrow recovery">
                 <h1>{t.recovery_title}</h1>
@@ -39,6 +39,6 @@ pub fn RecoveryCodePage(code: String) -> impl IntoView {
                     {t.recovery_continue}
                 </button>
             </section>
-        </div>
+        </main>
     }
 }

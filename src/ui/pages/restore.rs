@@ -118,7 +118,7 @@ pub fn RestorePage() -> impl IntoView {
     };
 
     view! {
-        <div class="gate">
+        <main class="gate">
             <div class="gate-lang"><LangSwitch /></div>
             <div class="card narrow">
                 <h1>{t.restore_title}</h1>
@@ -167,6 +167,6 @@ pub fn RestorePage() -> impl IntoView {
                 {move || failure.get().map(|f| view! { <p class="banner error" role="alert" id="restore-error">{f}</p> })}
                 <button type="button" class="link" id="back-to-setup" on:click=move |_| app.phase.set(Phase::NeedsSetup)>{t.back_to_setup}</button>
             </div>
-        </div>
+        </main>
     }
 }

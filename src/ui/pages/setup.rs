@@ -72,7 +72,7 @@ pub fn SetupPage() -> impl IntoView {
     };
 
     view! {
-        <div class="gate">
+        <main class="gate">
             <div class="gate-lang"><LangSwitch /></div>
             <form class="card narrow" on:submit=submit novalidate>
                 <h1>{t.setup_title}</h1>
@@ -102,6 +102,6 @@ pub fn SetupPage() -> impl IntoView {
                 </button>
                 <button type="button" class="link" id="restore-link" on:click=move |_| app.phase.set(Phase::Restore)>{t.restore_link}</button>
             </form>
-        </div>
+        </main>
     }
 }

@@ -92,7 +92,7 @@ pub fn UnlockPage() -> impl IntoView {
     };
 
     view! {
-        <div class="gate">
+        <main class="gate">
             <div class="gate-lang"><LangSwitch /></div>
             <form class="card narrow" on:submit=submit novalidate>
                 <div class="brand big"><span class="logo" aria-hidden="true">"⌂"</span>" Naungan"</div>
@@ -136,6 +136,6 @@ pub fn UnlockPage() -> impl IntoView {
                     {move || if recovering.get() { t.back_to_unlock } else { t.forgot }}
                 </button>
             </form>
-        </div>
+        </main>
     }
 }
