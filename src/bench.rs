@@ -194,3 +194,49 @@ pub async fn bench_backup(db: String) -> Result<String, JsValue> {
     })
     .to_string())
 }
+
+thread_local! {
+    /// A vault kept unlocked between hook calls, so the page's memory can be read meanwhile.
+    static HELD: std::cell::RefCell<Option<Vault>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Bytes of this page's WebAssembly memory (it only grows: after an operation, its peak).
+fn wasm_memory_bytes() -> f64 {
+    use wasm_bindgen::JsCast;
+    let m: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    m.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64
+}
+
+/// Unlocks and keeps the vault open (see `bench_open_all_held`, `bench_release`): the memory
+/// of an unlocked vault whose deferred kinds are not read yet.
+#[wasm_bindgen]
+pub async fn bench_unlock_hold(db: String) -> Result<String, JsValue> {
+    let before = wasm_memory_bytes();
+    let v = Vault::open(&db).await.map_err(err)?;
+    let report = v.unlock(PASS).await.map_err(err)?;
+    let after = wasm_memory_bytes();
+    HELD.with(|h| *h.borrow_mut() = Some(v));
+    Ok(json!({ "records": report.records, "deferred": report.deferred,
+        "wasm_before": before, "wasm_after": after })
+    .to_string())
+}
+
+/// Reads every deferred kind of the held vault: the memory once everything is parsed.
+#[wasm_bindgen]
+pub fn bench_open_all_held() -> Result<String, JsValue> {
+    HELD.with(|h| {
+        let h = h.borrow();
+        let v = h.as_ref().ok_or("nothing held")?;
+        while v.open_deferred().map_err(err)? > 0 {}
+        Ok(json!({ "wasm_after": wasm_memory_bytes() }).to_string())
+    })
+}
+
+#[wasm_bindgen]
+pub fn bench_release() {
+    HELD.with(|h| {
+        if let Some(v) = h.borrow_mut().take() {
+            v.close();
+        }
+    });
+}

@@ -2,22 +2,16 @@
 //! unlocked app with its routes.
 
 use super::components::shell::Shell;
-use super::pages::backup::BackupPage;
-use super::pages::dashboard::DashboardPage;
-use super::pages::recovery_code::RecoveryCodePage;
-use super::pages::resident_form::{EditResidentPage, NewResidentPage};
-use super::pages::resident_list::ResidentListPage;
-use super::pages::resident_profile::ResidentProfilePage;
-use super::pages::restore::RestorePage;
-use super::pages::settings::SettingsPage;
-use super::pages::setup::SetupPage;
-use super::pages::unlock::UnlockPage;
+use super::features::FeatureRoutes;
+use super::gate::recovery_code::RecoveryCodePage;
+use super::gate::restore::RestorePage;
+use super::gate::setup::SetupPage;
+use super::gate::unlock::UnlockPage;
 use super::session::{error_text, set_vault, use_texts, AppState, Phase};
 use crate::store::{Vault, DEFAULT_DB_NAME};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::components::{Router, Routes};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -64,13 +58,7 @@ pub fn App() -> impl IntoView {
                 <Router>
                     <Shell>
                         <Routes fallback=move || view! { <p class="banner error">{t.err_not_found}</p> }>
-                            <Route path=path!("/") view=DashboardPage />
-                            <Route path=path!("/klien") view=ResidentListPage />
-                            <Route path=path!("/klien/baru") view=NewResidentPage />
-                            <Route path=path!("/klien/:id") view=ResidentProfilePage />
-                            <Route path=path!("/klien/:id/ubah") view=EditResidentPage />
-                            <Route path=path!("/cadangan") view=BackupPage />
-                            <Route path=path!("/pengaturan") view=SettingsPage />
+                            <FeatureRoutes />
                         </Routes>
                     </Shell>
                 </Router>

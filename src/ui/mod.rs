@@ -7,10 +7,11 @@
 pub mod app;
 pub mod backup_worker;
 mod components;
+mod features;
 pub mod files;
 pub mod format;
+mod gate;
 pub mod i18n;
-mod pages;
 pub mod photo;
 pub mod preferences;
 mod session;

@@ -1,4 +1,5 @@
-pub mod backup_preview;
 pub mod field;
+pub mod new_passphrase;
 pub mod region_picker;
 pub mod shell;
+pub mod submit;

@@ -127,10 +127,9 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <span class="shelter">{shelter}</span>
             </div>
             <nav aria-label="Menu">
-                <A href="/" exact=true>{t.nav_dashboard}</A>
-                <A href="/klien">{t.nav_residents}</A>
-                <A href="/cadangan">{t.nav_backup}</A>
-                <A href="/pengaturan">{t.nav_settings}</A>
+                {crate::ui::features::NAV.iter().map(|n| view! {
+                    <A href=n.href exact=n.exact attr:id=n.id>{(n.label)(t)}</A>
+                }).collect_view()}
             </nav>
             <div class="actions">
                 <LangSwitch />

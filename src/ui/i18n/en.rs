@@ -192,6 +192,7 @@ pub const EN: Texts = Texts {
     other_shelter_confirm: "I understand, merge anyway",
     plan_summary: "If merged: {added} added, {updated} updated, {deleted} deleted, {unchanged} unchanged, {conflicts} to choose.",
     conflicts_title: "Changed on both laptops: choose the right version",
+    conflict_field: "Field",
     conflict_local: "This laptop's version",
     conflict_incoming: "The file's version",
     keep_local: "Use this laptop's version",

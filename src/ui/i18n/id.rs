@@ -192,6 +192,7 @@ pub const ID: Texts = Texts {
     other_shelter_confirm: "Saya mengerti, tetap gabungkan",
     plan_summary: "Jika digabung: {added} ditambah, {updated} diperbarui, {deleted} dihapus, {unchanged} tidak berubah, {conflicts} perlu dipilih.",
     conflicts_title: "Diubah di kedua laptop: pilih versi yang benar",
+    conflict_field: "Isian",
     conflict_local: "Versi laptop ini",
     conflict_incoming: "Versi dari file",
     keep_local: "Pakai versi laptop ini",

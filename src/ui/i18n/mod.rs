@@ -234,6 +234,7 @@ pub struct Texts {
     pub other_shelter_confirm: &'static str,
     pub plan_summary: &'static str,
     pub conflicts_title: &'static str,
+    pub conflict_field: &'static str,
     pub conflict_local: &'static str,
     pub conflict_incoming: &'static str,
     pub keep_local: &'static str,

@@ -67,7 +67,7 @@ pub fn SettingsPage() -> impl IntoView {
             </div>
             <button type="submit" class="primary" id="save-settings">{t.save}</button>
         </form>
-        {cfg!(debug_assertions).then(|| view! { <crate::ui::pages::dev_tools::DevTools /> })}
+        {cfg!(debug_assertions).then(|| view! { <super::dev_tools::DevTools /> })}
         <section class="card narrow">
             <h2>{t.backup_title}</h2>
             <p>{t.backup_intro}</p>

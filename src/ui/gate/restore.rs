@@ -1,18 +1,17 @@
 //! A new laptop: restore every record from a backup file, then set this laptop's passphrase.
 
 use crate::domain::id::RecordId;
-use crate::domain::passphrase;
 use crate::domain::record::RecordBody;
 use crate::domain::validation::FieldError;
-use crate::ui::components::backup_preview::{
+use crate::ui::components::field::focus_first_error;
+use crate::ui::components::new_passphrase::{NewPassphrase, NewPassphraseFields};
+use crate::ui::components::shell::LangSwitch;
+use crate::ui::components::submit::Submit;
+use crate::ui::features::backup::preview::{
     chosen_backup, open_backup, BackupPreview, OpenedBackup,
 };
-use crate::ui::components::field::{focus_first_error, Field};
-use crate::ui::components::shell::LangSwitch;
 use crate::ui::session::{error_text, use_app, use_texts, vault, Phase};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use std::time::Duration;
 
 #[component]
 pub fn RestorePage() -> impl IntoView {
@@ -21,44 +20,33 @@ pub fn RestorePage() -> impl IntoView {
     let backup_pass = RwSignal::new(String::new());
     let opened = RwSignal::new(None::<OpenedBackup>);
     let staff = RwSignal::new(String::new());
-    let pass = RwSignal::new(String::new());
-    let again = RwSignal::new(String::new());
+    let pass = NewPassphrase::new("passphrase", "passphrase_again");
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let busy = RwSignal::new(false);
-    let failure = RwSignal::new(None::<String>);
+    let submit = Submit::new();
+    let busy = submit.busy;
 
     let open = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        failure.set(None);
         let file = match chosen_backup("restore-file") {
             Ok(f) => f,
             Err(msg) => {
-                failure.set(Some(msg));
+                submit.fail(msg);
                 return;
             }
         };
-        busy.set(true);
-        spawn_local(async move {
-            let r = open_backup(t, file, backup_pass.get_untracked())
-                .await
-                .map(|(_, opened)| opened);
-            match r {
-                Ok(o) => {
-                    let first = o
-                        .records
-                        .iter()
-                        .find(|r| matches!(r.body, Some(RecordBody::Staff(_))))
-                        .map(|r| r.meta.id.to_string());
-                    staff.set(first.unwrap_or_default());
-                    opened.set(Some(o));
-                }
-                Err(msg) => failure.set(Some(msg)),
-            }
-            busy.set(false);
-        });
+        let backup_pass = backup_pass.get_untracked();
+        submit.run(
+            async move { open_backup(t, file, backup_pass).await.map(|(_, o)| o) },
+            move |o| {
+                let first = o
+                    .records
+                    .iter()
+                    .find(|r| matches!(r.body, Some(RecordBody::Staff(_))))
+                    .map(|r| r.meta.id.to_string());
+                staff.set(first.unwrap_or_default());
+                opened.set(Some(o));
+            },
+        );
     };
 
     let restore = move |ev: leptos::ev::SubmitEvent| {
@@ -66,36 +54,26 @@ pub fn RestorePage() -> impl IntoView {
         let Some(o) = opened.get_untracked() else {
             return;
         };
-        let e = passphrase::check_new(
-            "passphrase",
-            "passphrase_again",
-            &pass.get_untracked(),
-            &again.get_untracked(),
-        );
+        let e = pass.check();
         focus_first_error(&e);
         let ok = e.is_empty();
         errors.set(e);
         let Some(staff_id) = RecordId::parse(&staff.get_untracked()) else {
             return;
         };
-        if !ok || busy.get_untracked() {
+        if !ok {
             return;
         }
-        busy.set(true);
-        failure.set(None);
-        spawn_local(async move {
-            gloo_timers::future::sleep(Duration::from_millis(50)).await;
-            match vault()
-                .restore_into_empty(o.records, staff_id, &pass.get_untracked())
-                .await
-            {
-                Ok(code) => app.phase.set(Phase::ShowRecoveryCode(code.to_string())),
-                Err(e) => {
-                    failure.set(Some(error_text(t, &e)));
-                    busy.set(false);
-                }
-            }
-        });
+        let p = pass.value();
+        submit.run(
+            async move {
+                vault()
+                    .restore_into_empty(o.records, staff_id, &p)
+                    .await
+                    .map_err(|e| error_text(t, &e))
+            },
+            move |code| app.phase.set(Phase::ShowRecoveryCode(code.to_string())),
+        );
     };
 
     let staff_options = move || {
@@ -151,20 +129,13 @@ pub fn RestorePage() -> impl IntoView {
                                 }).collect_view()}
                             </select>
                         </div>
-                        <Field label=t.passphrase name="passphrase" errors=errors hint=t.restore_pass_hint>
-                            <input id="passphrase" type="password" autocomplete="new-password" prop:value=move || pass.get()
-                                on:input=move |ev| pass.set(event_target_value(&ev)) />
-                        </Field>
-                        <Field label=t.passphrase_again name="passphrase_again" errors=errors>
-                            <input id="passphrase_again" type="password" autocomplete="new-password" prop:value=move || again.get()
-                                on:input=move |ev| again.set(event_target_value(&ev)) />
-                        </Field>
+                        <NewPassphraseFields p=pass label=t.passphrase again_label=t.passphrase_again hint=t.restore_pass_hint errors=errors />
                         <button type="submit" class="primary" id="restore-submit" disabled=move || busy.get()>
                             {move || if busy.get() { t.restore_working } else { t.restore_submit }}
                         </button>
                     </form>
                 })}
-                {move || failure.get().map(|f| view! { <p class="banner error" role="alert" id="restore-error">{f}</p> })}
+                {submit.banner("restore-error")}
                 <button type="button" class="link" id="back-to-setup" on:click=move |_| app.phase.set(Phase::NeedsSetup)>{t.back_to_setup}</button>
             </div>
         </main>

@@ -1,16 +1,15 @@
 //! First run: set up the shelter, its first administrator and the passphrase.
 
 use crate::domain::code_of;
-use crate::domain::passphrase;
 use crate::domain::shelter::Shelter;
 use crate::domain::staff::{StaffMember, StaffRole};
 use crate::domain::validation::FieldError;
 use crate::ui::components::field::{choice_select, focus_first_error, Field};
+use crate::ui::components::new_passphrase::{NewPassphrase, NewPassphraseFields};
 use crate::ui::components::shell::LangSwitch;
+use crate::ui::components::submit::Submit;
 use crate::ui::session::{error_text, use_app, use_texts, vault, Phase};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use std::time::Duration;
 
 #[component]
 pub fn SetupPage() -> impl IntoView {
@@ -19,17 +18,12 @@ pub fn SetupPage() -> impl IntoView {
     let shelter = RwSignal::new(String::new());
     let name = RwSignal::new(String::new());
     let role = RwSignal::new(code_of(StaffRole::Head));
-    let pass = RwSignal::new(String::new());
-    let again = RwSignal::new(String::new());
+    let pass = NewPassphrase::new("passphrase", "passphrase_again");
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let busy = RwSignal::new(false);
-    let failure = RwSignal::new(None::<String>);
+    let submit = Submit::new();
 
-    let submit = move |ev: leptos::ev::SubmitEvent| {
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
         let role_v = StaffRole::ALL
             .into_iter()
             .find(|r| code_of(*r) == role.get_untracked())
@@ -41,40 +35,30 @@ pub fn SetupPage() -> impl IntoView {
         let admin = StaffMember::validated(&name.get_untracked(), role_v)
             .map_err(|x| e.extend(x))
             .ok();
-        e.extend(passphrase::check_new(
-            "passphrase",
-            "passphrase_again",
-            &pass.get_untracked(),
-            &again.get_untracked(),
-        ));
+        e.extend(pass.check());
         focus_first_error(&e);
+        let ok = e.is_empty();
         errors.set(e);
-        let (Some(sh), Some(admin)) = (sh, admin) else {
+        let (Some(sh), Some(admin), true) = (sh, admin, ok) else {
             return;
         };
-        if !errors.get_untracked().is_empty() {
-            return;
-        }
-        busy.set(true);
-        failure.set(None);
-        let p = pass.get_untracked();
-        spawn_local(async move {
-            // Let the browser paint "please wait" before the key derivation occupies it.
-            gloo_timers::future::sleep(Duration::from_millis(50)).await;
-            match vault().set_up(sh, admin, &p).await {
-                Ok(code) => app.phase.set(Phase::ShowRecoveryCode(code.to_string())),
-                Err(e) => {
-                    failure.set(Some(error_text(t, &e)));
-                    busy.set(false);
-                }
-            }
-        });
+        let p = pass.value();
+        submit.run(
+            async move {
+                vault()
+                    .set_up(sh, admin, &p)
+                    .await
+                    .map_err(|e| error_text(t, &e))
+            },
+            move |code| app.phase.set(Phase::ShowRecoveryCode(code.to_string())),
+        );
     };
+    let busy = submit.busy;
 
     view! {
         <main class="gate">
             <div class="gate-lang"><LangSwitch /></div>
-            <form class="card narrow" on:submit=submit novalidate>
+            <form class="card narrow" on:submit=on_submit novalidate>
                 <h1>{t.setup_title}</h1>
                 <p class="lead">{t.setup_intro}</p>
                 <Field label=t.shelter_name name="shelter_name" errors=errors>
@@ -88,15 +72,8 @@ pub fn SetupPage() -> impl IntoView {
                 <Field label=t.admin_role name="staff_role" errors=errors>
                     {choice_select("staff_role", &StaffRole::ALL, t.role, code_of, move || role.get(), move |v| role.set(v))}
                 </Field>
-                <Field label=t.passphrase name="passphrase" errors=errors hint=t.passphrase_hint>
-                    <input id="passphrase" type="password" autocomplete="new-password" prop:value=move || pass.get()
-                        on:input=move |ev| pass.set(event_target_value(&ev)) />
-                </Field>
-                <Field label=t.passphrase_again name="passphrase_again" errors=errors>
-                    <input id="passphrase_again" type="password" autocomplete="new-password" prop:value=move || again.get()
-                        on:input=move |ev| again.set(event_target_value(&ev)) />
-                </Field>
-                {move || failure.get().map(|f| view! { <p class="banner error" role="alert">{f}</p> })}
+                <NewPassphraseFields p=pass label=t.passphrase again_label=t.passphrase_again hint=t.passphrase_hint errors=errors />
+                {submit.banner("setup-error")}
                 <button type="submit" class="primary" id="setup-submit" disabled=move || busy.get()>
                     {move || if busy.get() { t.setup_working } else { t.setup_submit }}
                 </button>

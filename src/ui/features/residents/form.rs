@@ -12,6 +12,7 @@ use crate::domain::validation::FieldError;
 use crate::store::{clock, Change};
 use crate::ui::components::field::{choice_select, focus_first_error, Field};
 use crate::ui::components::region_picker::RegionPicker;
+use crate::ui::components::submit::Submit;
 use crate::ui::files;
 use crate::ui::session::{error_text, use_app, use_texts, vault};
 use leptos::prelude::*;
@@ -159,15 +160,15 @@ fn ResidentForm(existing: Option<(RecordId, u32, ResidentDraft)>) -> impl IntoVi
         });
     };
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let banner = RwSignal::new(None::<String>);
-    let saving = RwSignal::new(false);
+    let submit = Submit::new();
+    let saving = submit.busy;
     let cancel_href = target
         .as_ref()
         .map(|id| format!("/klien/{id}"))
         .unwrap_or_else(|| "/klien".into());
 
     let nav = navigate.clone();
-    let submit = move |ev: leptos::ev::SubmitEvent| {
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if saving.get_untracked() {
             return;
@@ -177,16 +178,15 @@ fn ResidentForm(existing: Option<(RecordId, u32, ResidentDraft)>) -> impl IntoVi
             Err(e) => {
                 focus_first_error(&e);
                 errors.set(e);
-                banner.set(Some(t.form_has_errors.into()));
+                submit.fail(t.form_has_errors.into());
                 return;
             }
         };
         errors.set(vec![]);
-        banner.set(None);
         let resident_id = match target.clone().map(Ok).unwrap_or_else(clock::new_id) {
             Ok(id) => id,
             Err(e) => {
-                banner.set(Some(error_text(t, &e)));
+                submit.fail(error_text(t, &e));
                 return;
             }
         };
@@ -218,7 +218,7 @@ fn ResidentForm(existing: Option<(RecordId, u32, ResidentDraft)>) -> impl IntoVi
                     None => match clock::new_id() {
                         Ok(id) => Change::Create { id, body },
                         Err(e) => {
-                            banner.set(Some(error_text(t, &e)));
+                            submit.fail(error_text(t, &e));
                             return;
                         }
                     },
@@ -230,32 +230,22 @@ fn ResidentForm(existing: Option<(RecordId, u32, ResidentDraft)>) -> impl IntoVi
             }),
             _ => {}
         }
-        saving.set(true);
         let nav = nav.clone();
-        spawn_local(async move {
-            match vault().save(changes).await {
-                Ok(saved) => {
-                    app.data_changed();
-                    nav(
-                        &format!("/klien/{}", saved[0].meta.id),
-                        NavigateOptions::default(),
-                    );
-                    app.notify(t.saved_resident, false);
-                }
-                Err(e) => {
-                    banner.set(Some(error_text(t, &e)));
-                    saving.set(false);
-                }
-            }
+        submit.save(changes, move |saved| {
+            nav(
+                &format!("/klien/{}", saved[0].meta.id),
+                NavigateOptions::default(),
+            );
+            app.notify(t.saved_resident, false);
         });
     };
 
     view! {
-        <form class="resident-form" on:submit=submit novalidate>
+        <form class="resident-form" on:submit=on_submit novalidate>
             <div class="row spread">
                 <h1>{if is_new { t.form_new_title } else { t.form_edit_title }}</h1>
             </div>
-            {move || banner.get().map(|b| view! { <p class="banner error" role="alert" id="form-error">{b}</p> })}
+            {submit.banner("form-error")}
             <fieldset class="card photo-field">
                 <legend>{t.f_photo}</legend>
                 <div class="row">

@@ -1,16 +1,15 @@
 //! The locked screen: passphrase, or the recovery code and a new passphrase.
 
-use crate::domain::passphrase;
 use crate::domain::validation::FieldError;
 use crate::store::UnlockReport;
 use crate::ui::components::field::{focus_first_error, Field};
+use crate::ui::components::new_passphrase::{NewPassphrase, NewPassphraseFields};
 use crate::ui::components::shell::LangSwitch;
+use crate::ui::components::submit::Submit;
 use crate::ui::i18n::fill;
 use crate::ui::preferences;
 use crate::ui::session::{error_text, use_app, use_texts, vault, Phase};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use std::time::Duration;
 
 #[component]
 pub fn UnlockPage() -> impl IntoView {
@@ -19,55 +18,44 @@ pub fn UnlockPage() -> impl IntoView {
     let recovering = RwSignal::new(false);
     let pass = RwSignal::new(String::new());
     let code = RwSignal::new(String::new());
-    let new_pass = RwSignal::new(String::new());
-    let new_again = RwSignal::new(String::new());
+    let new_pass = NewPassphrase::new("new_passphrase", "new_passphrase_again");
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let busy = RwSignal::new(false);
-    let failure = RwSignal::new(None::<String>);
+    let submit = Submit::new();
+    let (busy, failure) = (submit.busy, submit.failure);
     let idle_note = preferences::take_locked_after_idle()
         .map(|m| fill(t.locked_idle, &[("n", &m.to_string())]));
 
-    let finish = move |r: Result<UnlockReport, crate::store::StoreError>| match r {
-        Ok(report) => {
-            if !report.unreadable.is_empty() {
-                app.notify(
-                    fill(
-                        t.unreadable_records,
-                        &[("n", &report.unreadable.len().to_string())],
-                    ),
-                    true,
-                );
-            }
-            app.phase.set(Phase::Unlocked);
+    let unlocked = move |report: UnlockReport| {
+        if !report.unreadable.is_empty() {
+            app.notify(
+                fill(
+                    t.unreadable_records,
+                    &[("n", &report.unreadable.len().to_string())],
+                ),
+                true,
+            );
         }
-        Err(e) => {
-            failure.set(Some(error_text(t, &e)));
-            busy.set(false);
-            pass.set(String::new());
-            if let Some(el) = document().get_element_by_id(if recovering.get_untracked() {
-                "recovery_code"
-            } else {
-                "passphrase"
-            }) {
-                use wasm_bindgen::JsCast;
-                let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
-            }
+        app.phase.set(Phase::Unlocked);
+    };
+    // A wrong passphrase or code: the field is emptied and focused for the next try.
+    let failed = move |e: crate::store::StoreError| {
+        pass.set(String::new());
+        let field = if recovering.get_untracked() {
+            "recovery_code"
+        } else {
+            "passphrase"
+        };
+        if let Some(el) = document().get_element_by_id(field) {
+            use wasm_bindgen::JsCast;
+            let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
         }
+        error_text(t, &e)
     };
 
-    let submit = move |ev: leptos::ev::SubmitEvent| {
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        failure.set(None);
         if recovering.get_untracked() {
-            let e = passphrase::check_new(
-                "new_passphrase",
-                "new_passphrase_again",
-                &new_pass.get_untracked(),
-                &new_again.get_untracked(),
-            );
+            let e = new_pass.check();
             focus_first_error(&e);
             let ok = e.is_empty();
             errors.set(e);
@@ -77,24 +65,26 @@ pub fn UnlockPage() -> impl IntoView {
         } else if pass.get_untracked().is_empty() {
             return;
         }
-        busy.set(true);
-        spawn_local(async move {
-            gloo_timers::future::sleep(Duration::from_millis(50)).await;
-            let v = vault();
-            let r = if recovering.get_untracked() {
-                v.recover(&code.get_untracked(), &new_pass.get_untracked())
-                    .await
-            } else {
-                v.unlock(&pass.get_untracked()).await
-            };
-            finish(r);
-        });
+        let recover = recovering.get_untracked();
+        let (p, c, np) = (pass.get_untracked(), code.get_untracked(), new_pass.value());
+        submit.run(
+            async move {
+                let v = vault();
+                let r = if recover {
+                    v.recover(&c, &np).await
+                } else {
+                    v.unlock(&p).await
+                };
+                r.map_err(failed)
+            },
+            unlocked,
+        );
     };
 
     view! {
         <main class="gate">
             <div class="gate-lang"><LangSwitch /></div>
-            <form class="card narrow" on:submit=submit novalidate>
+            <form class="card narrow" on:submit=on_submit novalidate>
                 <div class="brand big"><span class="logo" aria-hidden="true">"⌂"</span>" Naungan"</div>
                 {idle_note.map(|n| view! { <p class="banner">{n}</p> })}
                 <Show when=move || !recovering.get() fallback=move || view! {
@@ -104,14 +94,7 @@ pub fn UnlockPage() -> impl IntoView {
                         <input id="recovery_code" autocomplete="off" spellcheck="false" class="mono"
                             prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev)) />
                     </Field>
-                    <Field label=t.new_passphrase name="new_passphrase" errors=errors hint=t.passphrase_hint>
-                        <input id="new_passphrase" type="password" autocomplete="new-password"
-                            prop:value=move || new_pass.get() on:input=move |ev| new_pass.set(event_target_value(&ev)) />
-                    </Field>
-                    <Field label=t.new_passphrase_again name="new_passphrase_again" errors=errors>
-                        <input id="new_passphrase_again" type="password" autocomplete="new-password"
-                            prop:value=move || new_again.get() on:input=move |ev| new_again.set(event_target_value(&ev)) />
-                    </Field>
+                    <NewPassphraseFields p=new_pass label=t.new_passphrase again_label=t.new_passphrase_again hint=t.passphrase_hint errors=errors />
                 }>
                     <h1>{t.unlock_title}</h1>
                     <p class="lead">{t.unlock_intro}</p>
@@ -120,7 +103,7 @@ pub fn UnlockPage() -> impl IntoView {
                             prop:value=move || pass.get() on:input=move |ev| pass.set(event_target_value(&ev)) />
                     </Field>
                 </Show>
-                {move || failure.get().map(|f| view! { <p class="banner error" role="alert" id="unlock-error">{f}</p> })}
+                {submit.banner("unlock-error")}
                 <button type="submit" class="primary" id="unlock-submit" disabled=move || busy.get()>
                     {move || match (busy.get(), recovering.get()) {
                         (true, _) => t.unlock_working,

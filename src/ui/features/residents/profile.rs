@@ -5,11 +5,11 @@ use crate::domain::identity_paper::IdentityPaper;
 use crate::domain::photo::Photo;
 use crate::domain::resident::{Resident, PHONE_FAMILY, PHONE_OWN};
 use crate::store::{clock, Change};
+use crate::ui::components::submit::Submit;
 use crate::ui::format;
 use crate::ui::i18n::fill;
-use crate::ui::session::{error_text, use_app, use_texts, vault};
+use crate::ui::session::{use_app, use_texts, vault};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
@@ -21,7 +21,7 @@ pub fn ResidentProfilePage() -> impl IntoView {
     let params = use_params_map();
     let navigate = use_navigate();
     let confirming = RwSignal::new(false);
-    let failure = RwSignal::new(None::<String>);
+    let submit = Submit::new();
     let record = move || {
         app.data_version.track();
         let id = params.read().get("id").and_then(|s| RecordId::parse(&s))?;
@@ -92,15 +92,9 @@ pub fn ResidentProfilePage() -> impl IntoView {
                 base_rev: rev,
             }];
             changes.extend(photo_delete.clone());
-            spawn_local(async move {
-                match vault().save(changes).await {
-                    Ok(_) => {
-                        app.data_changed();
-                        nav("/klien", NavigateOptions::default());
-                        app.notify(t.deleted_resident, false);
-                    }
-                    Err(e) => failure.set(Some(error_text(t, &e))),
-                }
+            submit.save(changes, move |_| {
+                nav("/klien", NavigateOptions::default());
+                app.notify(t.deleted_resident, false);
             });
         };
         view! {
@@ -118,7 +112,7 @@ pub fn ResidentProfilePage() -> impl IntoView {
                     <button type="button" class="danger" id="delete-resident" on:click=move |_| confirming.set(true)>{t.delete}</button>
                 </div>
             </div>
-            {move || failure.get().map(|f| view! { <p class="banner error" role="alert">{f}</p> })}
+            {submit.banner("profile-error")}
             {r.papers.any_confiscated().then(|| view! { <p class="banner warn">{t.papers_alert}</p> })}
             <Show when=move || confirming.get()>
                 <div class="confirm card" role="alertdialog" aria-labelledby="confirm-title">

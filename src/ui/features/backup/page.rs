@@ -1,25 +1,21 @@
 //! Cadangan: make an encrypted backup file (and verify it), or open one and merge it.
 
+use super::preview::{chosen_backup, open_backup, BackupPreview, OpenedBackup};
 use crate::domain::date::Date;
-use crate::domain::identity_paper::IdentityPaper;
 use crate::domain::merge::{Choice, MergePlan, MergeSummary};
-use crate::domain::passphrase;
-use crate::domain::record::{Record, RecordBody};
+use crate::domain::record::Record;
 use crate::domain::validation::FieldError;
 use crate::store::{backup, clock};
 use crate::ui::backup_worker;
-use crate::ui::components::backup_preview::{
-    chosen_backup, open_backup, BackupPreview, OpenedBackup,
-};
-use crate::ui::components::field::{focus_first_error, Field};
+use crate::ui::components::field::focus_first_error;
+use crate::ui::components::new_passphrase::{NewPassphrase, NewPassphraseFields};
+use crate::ui::components::submit::Submit;
 use crate::ui::files;
 use crate::ui::format;
 use crate::ui::i18n::{fill, Texts};
 use crate::ui::preferences;
 use crate::ui::session::{backup_error_text, error_text, generic_error, use_app, use_texts, vault};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use std::time::Duration;
 
 #[component]
 pub fn BackupPage() -> impl IntoView {
@@ -42,47 +38,29 @@ struct Exported {
     digest: String,
 }
 
-/// Lets the browser paint "please wait" before key derivation occupies it.
-async fn breathe() {
-    gloo_timers::future::sleep(Duration::from_millis(50)).await;
-}
-
 #[component]
 fn ExportSection() -> impl IntoView {
     let t = use_texts();
-    let pass = RwSignal::new(String::new());
-    let again = RwSignal::new(String::new());
+    let pass = NewPassphrase::new("backup_pass", "backup_pass_again");
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let busy = RwSignal::new(false);
-    let failure = RwSignal::new(None::<String>);
+    let submit = Submit::new();
+    let busy = submit.busy;
     let exported = RwSignal::new(None::<Exported>);
     let verified = RwSignal::new(None::<(String, bool)>);
 
-    let submit = move |ev: leptos::ev::SubmitEvent| {
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let e = passphrase::check_new(
-            "backup_pass",
-            "backup_pass_again",
-            &pass.get_untracked(),
-            &again.get_untracked(),
-        );
+        let e = pass.check();
         focus_first_error(&e);
         let ok = e.is_empty();
         errors.set(e);
         if !ok {
             return;
         }
-        busy.set(true);
-        failure.set(None);
-        exported.set(None);
-        verified.set(None);
-        spawn_local(async move {
-            breathe().await;
-            let v = vault();
-            let result = async {
+        let p = pass.value();
+        let started = submit.run(
+            async move {
+                let v = vault();
                 let records = v.export_records().map_err(|e| error_text(t, &e))?;
                 let shelter = v
                     .shelter()
@@ -91,65 +69,59 @@ fn ExportSection() -> impl IntoView {
                     .map(|s| s.name)
                     .unwrap_or_default();
                 let doc = backup::document(&shelter, &records, clock::now());
-                let bytes = backup_worker::encrypt(&doc, &pass.get_untracked())
+                let bytes = backup_worker::encrypt(&doc, &p)
                     .await
                     .map_err(|e| backup_error_text(t, &e))?;
                 let file_name = backup::file_name(&shelter, &clock::today().iso());
                 files::download(&file_name, &bytes).map_err(|d| generic_error(t, &d))?;
-                Ok::<_, String>(Exported {
+                Ok(Exported {
                     file_name,
                     bytes,
                     count: doc.record_count,
                     digest: doc.records_sha256,
                 })
-            }
-            .await;
-            match result {
-                Ok(x) => {
-                    preferences::set_last_backup_at(clock::now() as f64);
-                    exported.set(Some(x));
-                }
-                Err(msg) => failure.set(Some(msg)),
-            }
-            busy.set(false);
-        });
+            },
+            move |x| {
+                preferences::set_last_backup_at(clock::now() as f64);
+                exported.set(Some(x));
+            },
+        );
+        if started {
+            exported.set(None);
+            verified.set(None);
+        }
     };
 
     let verify = move |_| {
         let Some(x) = exported.get_untracked() else {
             return;
         };
-        busy.set(true);
-        spawn_local(async move {
-            breathe().await;
-            let r = match backup_worker::decrypt(&x.bytes, &pass.get_untracked()).await {
-                Ok(doc)
-                    if doc.record_count == x.count
-                        && doc.records_sha256 == x.digest
-                        && backup::records(&doc).is_ok() =>
-                {
-                    (fill(t.verify_ok, &[("n", &x.count.to_string())]), true)
-                }
-                Ok(_) => (t.verify_bad.to_string(), false),
-                Err(e) => (backup_error_text(t, &e), false),
-            };
-            verified.set(Some(r));
-            busy.set(false);
-        });
+        let p = pass.value();
+        // Verifying never fails the form: its result is the sentence shown either way.
+        submit.run(
+            async move {
+                let r = match backup_worker::decrypt(&x.bytes, &p).await {
+                    Ok(doc)
+                        if doc.record_count == x.count
+                            && doc.records_sha256 == x.digest
+                            && backup::records(&doc).is_ok() =>
+                    {
+                        (fill(t.verify_ok, &[("n", &x.count.to_string())]), true)
+                    }
+                    Ok(_) => (t.verify_bad.to_string(), false),
+                    Err(e) => (backup_error_text(t, &e), false),
+                };
+                Ok(r)
+            },
+            move |r| verified.set(Some(r)),
+        );
     };
 
     view! {
-        <form class="card" on:submit=submit novalidate>
+        <form class="card" on:submit=on_submit novalidate>
             <h2>{t.export_title}</h2>
-            <Field label=t.backup_pass name="backup_pass" errors=errors hint=t.backup_pass_hint>
-                <input id="backup_pass" type="password" autocomplete="new-password" prop:value=move || pass.get()
-                    on:input=move |ev| pass.set(event_target_value(&ev)) />
-            </Field>
-            <Field label=t.backup_pass_again name="backup_pass_again" errors=errors>
-                <input id="backup_pass_again" type="password" autocomplete="new-password" prop:value=move || again.get()
-                    on:input=move |ev| again.set(event_target_value(&ev)) />
-            </Field>
-            {move || failure.get().map(|f| view! { <p class="banner error" role="alert">{f}</p> })}
+            <NewPassphraseFields p=pass label=t.backup_pass again_label=t.backup_pass_again hint=t.backup_pass_hint errors=errors />
+            {submit.banner("export-error")}
             <button type="submit" class="primary" id="export-submit" disabled=move || busy.get()>
                 {move || if busy.get() { t.export_working } else { t.export_submit }}
             </button>
@@ -178,8 +150,8 @@ fn ImportSection() -> impl IntoView {
     let app = use_app();
     let t = use_texts();
     let pass = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
-    let failure = RwSignal::new(None::<String>);
+    let submit = Submit::new();
+    let busy = submit.busy;
     let state = RwSignal::new(ImportState::Idle);
     let choices = RwSignal::new(Vec::<Option<Choice>>::new());
     let confirmed_other = RwSignal::new(false);
@@ -189,19 +161,18 @@ fn ImportSection() -> impl IntoView {
         if busy.get_untracked() {
             return;
         }
-        failure.set(None);
         state.set(ImportState::Idle);
         let file = match chosen_backup("backup-file") {
             Ok(f) => f,
             Err(msg) => {
-                failure.set(Some(msg));
+                submit.fail(msg);
                 return;
             }
         };
-        busy.set(true);
-        spawn_local(async move {
-            let result = async {
-                let (doc, opened) = open_backup(t, file, pass.get_untracked()).await?;
+        let p = pass.get_untracked();
+        submit.run(
+            async move {
+                let (doc, opened) = open_backup(t, file, p).await?;
                 let records = opened.records.clone();
                 let v = vault();
                 let plan = v
@@ -215,25 +186,18 @@ fn ImportSection() -> impl IntoView {
                     .unwrap_or_default();
                 let other_shelter =
                     (doc.shelter.trim() != ours.trim()).then(|| doc.shelter.clone());
-                Ok::<_, String>(ImportState::Opened {
+                Ok((opened, plan, other_shelter))
+            },
+            move |(opened, plan, other_shelter)| {
+                choices.set(vec![None; plan.conflicts.len()]);
+                confirmed_other.set(false);
+                state.set(ImportState::Opened {
                     opened,
                     plan,
                     other_shelter,
-                })
-            }
-            .await;
-            match result {
-                Ok(s) => {
-                    if let ImportState::Opened { plan, .. } = &s {
-                        choices.set(vec![None; plan.conflicts.len()]);
-                    }
-                    confirmed_other.set(false);
-                    state.set(s);
-                }
-                Err(msg) => failure.set(Some(msg)),
-            }
-            busy.set(false);
-        });
+                });
+            },
+        );
     };
 
     let merge = move |_| {
@@ -245,21 +209,21 @@ fn ImportSection() -> impl IntoView {
             .into_iter()
             .collect::<Option<Vec<Choice>>>()
         else {
-            failure.set(Some(t.choose_all.into()));
+            submit.fail(t.choose_all.into());
             return;
         };
-        busy.set(true);
-        failure.set(None);
-        spawn_local(async move {
-            match vault().apply_import(&plan, &chosen).await {
-                Ok(summary) => {
-                    app.data_changed();
-                    state.set(ImportState::Done(summary));
-                }
-                Err(e) => failure.set(Some(error_text(t, &e))),
-            }
-            busy.set(false);
-        });
+        submit.run(
+            async move {
+                vault()
+                    .apply_import(&plan, &chosen)
+                    .await
+                    .map_err(|e| error_text(t, &e))
+            },
+            move |summary| {
+                app.data_changed();
+                state.set(ImportState::Done(summary));
+            },
+        );
     };
 
     let body = move || {
@@ -324,74 +288,18 @@ fn ImportSection() -> impl IntoView {
                     {move || if busy.get() { t.opening } else { t.open_file }}
                 </button>
             </form>
-            {move || failure.get().map(|f| view! { <p class="banner error" role="alert" id="import-error">{f}</p> })}
+            {submit.banner("import-error")}
             {body}
         </section>
     }
 }
 
-/// The fields a person compares to choose between two versions of a record.
+/// The fields a person compares to choose between two versions of a record: what its
+/// feature describes (`features::describe`), then who changed it last and when.
 fn describe(t: &'static Texts, r: &Record) -> Vec<(&'static str, String)> {
     let mut rows = match &r.body {
         None => vec![(t.f_status, t.deleted_version.to_string())],
-        Some(RecordBody::Shelter(s)) => vec![(t.shelter_name, s.name.clone())],
-        Some(RecordBody::Staff(s)) => vec![
-            (t.admin_name, s.name.clone()),
-            (t.admin_role, (t.role)(s.role).to_string()),
-        ],
-        Some(RecordBody::Photo(p)) => vec![(
-            t.f_photo,
-            format!("{} KB", p.jpeg_base64.len() * 3 / 4 / 1024),
-        )],
-        Some(RecordBody::CaseNote(n)) => vec![
-            (t.f_date, format::date(n.date, &t.months)),
-            (t.f_note, n.text.clone()),
-        ],
-        Some(RecordBody::Attendance(a)) => {
-            vec![
-                (t.f_date, format::date(a.date, &t.months)),
-                (t.f_present, a.present.len().to_string()),
-            ]
-        }
-        Some(RecordBody::Expense(x)) => vec![
-            (t.f_date, format::date(x.date, &t.months)),
-            (t.f_amount, format::rupiah(x.amount)),
-            (t.f_note, x.note.clone()),
-        ],
-        Some(RecordBody::Resident(x)) => {
-            let phone = x
-                .contacts
-                .iter()
-                .map(|c| c.number.clone())
-                .collect::<Vec<_>>()
-                .join(", ");
-            let mut rows = vec![
-                (t.f_full_name, x.full_name.clone()),
-                (t.f_alias, x.alias.clone()),
-                (
-                    t.f_birth_date,
-                    x.birth_date
-                        .map(|d| format::date(d, &t.months))
-                        .or(x.estimated_age.map(|a| format!("± {a}")))
-                        .unwrap_or_default(),
-                ),
-                (t.f_origin, x.origin_label()),
-                (t.f_family_address, x.family_address.clone()),
-                (t.f_phone_own, phone),
-                (t.f_cohort, x.cohort.clone()),
-                (t.f_intake_date, format::date(x.intake_date, &t.months)),
-                (t.f_status, (t.status)(x.status).to_string()),
-                (t.f_referral, (t.referral)(x.referral_source).to_string()),
-            ];
-            for (p, label) in [
-                (IdentityPaper::Ktp, t.f_ktp),
-                (IdentityPaper::Kk, t.f_kk),
-                (IdentityPaper::BirthCertificate, t.f_birth_cert),
-            ] {
-                rows.push((label, (t.paper_status)(x.papers.get(p)).to_string()));
-            }
-            rows
-        }
+        Some(body) => crate::ui::features::describe(t, body),
     };
     let who = vault()
         .staff_name(&r.meta.updated_by)
@@ -451,7 +359,7 @@ fn conflict_view(
         <div class="conflict card" id=format!("conflict-{i}")>
             <h4>{title}</h4>
             <table class="compare">
-                <thead><tr><th></th><th>{t.conflict_local}</th><th>{t.conflict_incoming}</th></tr></thead>
+                <thead><tr><th scope="col">{t.conflict_field}</th><th scope="col">{t.conflict_local}</th><th scope="col">{t.conflict_incoming}</th></tr></thead>
                 <tbody>
                     {rows.into_iter().map(|(label, x, y)| {
                         let differs = x != y;

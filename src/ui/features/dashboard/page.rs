@@ -2,9 +2,9 @@
 
 use crate::domain::resident::{self, Resident};
 use crate::store::clock;
+use crate::ui::features::backup::last_backup;
 use crate::ui::format;
 use crate::ui::i18n::fill;
-use crate::ui::pages::backup::last_backup;
 use crate::ui::preferences;
 use crate::ui::session::{use_app, use_texts, vault};
 use leptos::prelude::*;

@@ -1,0 +1,82 @@
+//! One way to send a form: at most one submission at a time (a double click saves once), the
+//! form busy while it runs, and its failure as a plain sentence in a banner. Every form uses it
+//! instead of its own busy flag, failure signal and `spawn_local`.
+
+use crate::domain::record::Record;
+use crate::store::Change;
+use crate::ui::i18n::Texts;
+use crate::ui::session::{error_text, use_app, use_texts, vault, AppState};
+use leptos::prelude::*;
+use std::future::Future;
+use std::time::Duration;
+
+#[derive(Clone, Copy)]
+pub struct Submit {
+    pub busy: RwSignal<bool>,
+    pub failure: RwSignal<Option<String>>,
+    // Taken when the form is made: event handlers run outside any component context.
+    app: AppState,
+    t: &'static Texts,
+}
+
+impl Submit {
+    pub fn new() -> Submit {
+        Submit {
+            busy: RwSignal::new(false),
+            failure: RwSignal::new(None),
+            app: use_app(),
+            t: use_texts(),
+        }
+    }
+
+    /// Runs `work` unless a submission is under way; returns whether it started. The form is
+    /// busy until `work` ends; its `Err` sentence is then shown, or `done` runs with its value.
+    /// The browser paints "please wait" first: some work (a key derivation) holds the page.
+    pub fn run<T: 'static>(
+        self,
+        work: impl Future<Output = Result<T, String>> + 'static,
+        done: impl FnOnce(T) + 'static,
+    ) -> bool {
+        if self.busy.get_untracked() {
+            return false;
+        }
+        self.busy.set(true);
+        self.failure.set(None);
+        leptos::task::spawn_local(async move {
+            gloo_timers::future::sleep(Duration::from_millis(16)).await;
+            let result = work.await;
+            self.busy.set(false);
+            match result {
+                Ok(v) => done(v),
+                Err(sentence) => self.failure.set(Some(sentence)),
+            }
+        });
+        true
+    }
+
+    /// Saves `changes` in one transaction; on success every view reads again, then `done`.
+    pub fn save(self, changes: Vec<Change>, done: impl FnOnce(Vec<Record>) + 'static) -> bool {
+        let (app, t) = (self.app, self.t);
+        self.run(
+            async move { vault().save(changes).await.map_err(|e| error_text(t, &e)) },
+            move |saved| {
+                app.data_changed();
+                done(saved)
+            },
+        )
+    }
+
+    /// Shows a failure found before anything was sent (an id could not be made, say).
+    pub fn fail(self, sentence: String) {
+        self.failure.set(Some(sentence));
+    }
+
+    /// The failure's banner (nothing while there is none).
+    pub fn banner(self, id: &'static str) -> impl IntoView {
+        move || {
+            self.failure
+                .get()
+                .map(|f| view! { <p class="banner error" role="alert" id=id>{f}</p> })
+        }
+    }
+}
