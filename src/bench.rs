@@ -204,7 +204,9 @@ thread_local! {
 fn wasm_memory_bytes() -> f64 {
     use wasm_bindgen::JsCast;
     let m: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
-    m.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64
+    m.buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length() as f64
 }
 
 /// Unlocks and keeps the vault open (see `bench_open_all_held`, `bench_release`): the memory
@@ -216,9 +218,11 @@ pub async fn bench_unlock_hold(db: String) -> Result<String, JsValue> {
     let report = v.unlock(PASS).await.map_err(err)?;
     let after = wasm_memory_bytes();
     HELD.with(|h| *h.borrow_mut() = Some(v));
-    Ok(json!({ "records": report.records, "deferred": report.deferred,
+    Ok(
+        json!({ "records": report.records, "deferred": report.deferred,
         "wasm_before": before, "wasm_after": after })
-    .to_string())
+        .to_string(),
+    )
 }
 
 /// Reads every deferred kind of the held vault: the memory once everything is parsed.

@@ -2,7 +2,7 @@
 //! unlocked app with its routes.
 
 use super::components::shell::Shell;
-use super::features::FeatureRoutes;
+use super::features::FeaturePages;
 use super::gate::recovery_code::RecoveryCodePage;
 use super::gate::restore::RestorePage;
 use super::gate::setup::SetupPage;
@@ -11,7 +11,7 @@ use super::session::{error_text, set_vault, use_texts, AppState, Phase};
 use crate::store::{Vault, DEFAULT_DB_NAME};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::{Router, Routes};
+use leptos_router::components::Router;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -57,9 +57,7 @@ pub fn App() -> impl IntoView {
             Phase::Unlocked => view! {
                 <Router>
                     <Shell>
-                        <Routes fallback=move || view! { <p class="banner error">{t.err_not_found}</p> }>
-                            <FeatureRoutes />
-                        </Routes>
+                        <FeaturePages />
                     </Shell>
                 </Router>
             }.into_any(),

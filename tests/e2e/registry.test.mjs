@@ -239,6 +239,25 @@ test('registry end to end', async (t) => {
       assert.equal(await page.locator('#lock').count(), 0, 'nothing of the records is on screen');
     });
 
+    await step(t, page, 'a crafted address says "not found"; the address bar and Back follow the pages', async () => {
+      // Each is a fresh load of the address: locked first, then the page it names.
+      for (const path of ['/klien/00000000-0000-4000-8000-000000000000', '/klien/bukan-id/ubah', '/tidak-ada/sama-sekali']) {
+        await page.goto(url + path);
+        await page.fill('#passphrase', NEW_PASS);
+        await page.click('#unlock-submit');
+        await page.locator('.banner.error').filter({ hasText: 'Catatan tidak ditemukan' }).waitFor({ timeout: 30000 });
+        assert.ok(page.url().endsWith(path), page.url());
+      }
+      await page.click('#nav-residents');
+      await page.waitForURL(/\/klien$/);
+      await page.getByRole('link', { name: 'Siti Aminah' }).click();
+      await page.locator('#profile-name').waitFor();
+      await page.waitForURL(/\/klien\/[0-9a-f-]{36}$/);
+      await page.goBack();
+      await page.waitForURL(/\/klien$/);
+      await page.locator('#result-count').waitFor();
+    });
+
     await step(t, page, 'nothing left this machine, and the page threw no errors', async () => {
       const outside = b.requests.filter((u) => !u.startsWith(url) && !u.startsWith('data:') && !u.startsWith('blob:'));
       assert.deepEqual(outside, []);

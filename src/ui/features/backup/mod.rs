@@ -5,8 +5,6 @@ pub mod preview;
 
 use super::NavEntry;
 use leptos::prelude::*;
-use leptos_router::components::Route;
-use leptos_router::{path, MatchNestedRoutes};
 pub use page::last_backup;
 use page::BackupPage;
 
@@ -17,7 +15,7 @@ pub const NAV: NavEntry = NavEntry {
     id: "nav-backup",
 };
 
-#[component(transparent)]
-pub fn BackupRoutes() -> impl MatchNestedRoutes + Clone {
-    view! { <Route path=path!("/cadangan") view=BackupPage /> }.into_inner()
+/// `/cadangan`.
+pub fn route(path: &[&str]) -> Option<AnyView> {
+    (path == ["cadangan"]).then(|| view! { <BackupPage /> }.into_any())
 }

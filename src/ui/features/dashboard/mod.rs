@@ -4,8 +4,6 @@ mod page;
 
 use super::NavEntry;
 use leptos::prelude::*;
-use leptos_router::components::Route;
-use leptos_router::{path, MatchNestedRoutes};
 use page::DashboardPage;
 
 pub const NAV: NavEntry = NavEntry {
@@ -15,7 +13,8 @@ pub const NAV: NavEntry = NavEntry {
     id: "nav-dashboard",
 };
 
-#[component(transparent)]
-pub fn DashboardRoutes() -> impl MatchNestedRoutes + Clone {
-    view! { <Route path=path!("/") view=DashboardPage /> }.into_inner()
+/// `/`.
+pub fn route(path: &[&str]) -> Option<AnyView> {
+    path.is_empty()
+        .then(|| view! { <DashboardPage /> }.into_any())
 }

@@ -17,7 +17,7 @@ use crate::ui::files;
 use crate::ui::session::{error_text, use_app, use_texts, vault};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 macro_rules! input {
@@ -83,14 +83,12 @@ pub fn NewResidentPage() -> impl IntoView {
 
 /// `/klien/:id/ubah`.
 #[component]
-pub fn EditResidentPage() -> impl IntoView {
+pub fn EditResidentPage(id: Option<RecordId>) -> impl IntoView {
     let t = use_texts();
-    let params = use_params_map();
     move || {
-        let id = params.read().get("id").and_then(|s| RecordId::parse(&s));
-        let rec = id.and_then(|id| {
+        let rec = id.as_ref().and_then(|id| {
             vault()
-                .read(|ix| ix.get::<Resident>(&id).map(|l| l.to_owned()))
+                .read(|ix| ix.get::<Resident>(id).map(|l| l.to_owned()))
                 .ok()
                 .flatten()
         });

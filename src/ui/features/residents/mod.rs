@@ -5,6 +5,7 @@ mod list;
 mod profile;
 
 use super::NavEntry;
+use crate::domain::id::RecordId;
 use crate::domain::identity_paper::IdentityPaper;
 use crate::domain::photo::Photo;
 use crate::domain::resident::Resident;
@@ -12,8 +13,6 @@ use crate::ui::format;
 use crate::ui::i18n::Texts;
 use form::{EditResidentPage, NewResidentPage};
 use leptos::prelude::*;
-use leptos_router::components::Route;
-use leptos_router::{path, MatchNestedRoutes};
 use list::ResidentListPage;
 use profile::ResidentProfilePage;
 
@@ -24,15 +23,17 @@ pub const NAV: NavEntry = NavEntry {
     id: "nav-residents",
 };
 
-#[component(transparent)]
-pub fn ResidentRoutes() -> impl MatchNestedRoutes + Clone {
-    view! {
-        <Route path=path!("/klien") view=ResidentListPage />
-        <Route path=path!("/klien/baru") view=NewResidentPage />
-        <Route path=path!("/klien/:id") view=ResidentProfilePage />
-        <Route path=path!("/klien/:id/ubah") view=EditResidentPage />
-    }
-    .into_inner()
+/// `/klien`, `/klien/baru`, `/klien/<id>`, `/klien/<id>/ubah`. An id that is not a resident's
+/// (not an id at all, or another kind's) shows "not found" on the page.
+pub fn route(path: &[&str]) -> Option<AnyView> {
+    let id = |s: &str| RecordId::parse(s);
+    Some(match path {
+        ["klien"] => view! { <ResidentListPage /> }.into_any(),
+        ["klien", "baru"] => view! { <NewResidentPage /> }.into_any(),
+        ["klien", x] => view! { <ResidentProfilePage id=id(x) /> }.into_any(),
+        ["klien", x, "ubah"] => view! { <EditResidentPage id=id(x) /> }.into_any(),
+        _ => return None,
+    })
 }
 
 pub fn describe_resident(t: &'static Texts, x: &Resident) -> Vec<(&'static str, String)> {

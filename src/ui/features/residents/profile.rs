@@ -11,23 +11,22 @@ use crate::ui::i18n::fill;
 use crate::ui::session::{use_app, use_texts, vault};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 #[component]
-pub fn ResidentProfilePage() -> impl IntoView {
+pub fn ResidentProfilePage(id: Option<RecordId>) -> impl IntoView {
     let app = use_app();
     let t = use_texts();
-    let params = use_params_map();
     let navigate = use_navigate();
     let confirming = RwSignal::new(false);
     let submit = Submit::new();
     let record = move || {
         app.data_version.track();
-        let id = params.read().get("id").and_then(|s| RecordId::parse(&s))?;
+        let id = id.as_ref()?;
         // Typed: an id of another kind (a photo, a staff member) is "not found", like any other.
         vault()
-            .read(|ix| ix.get::<Resident>(&id).map(|l| l.to_owned()))
+            .read(|ix| ix.get::<Resident>(id).map(|l| l.to_owned()))
             .ok()
             .flatten()
     };

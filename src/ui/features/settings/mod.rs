@@ -8,8 +8,6 @@ use crate::domain::shelter::Shelter;
 use crate::domain::staff::StaffMember;
 use crate::ui::i18n::Texts;
 use leptos::prelude::*;
-use leptos_router::components::Route;
-use leptos_router::{path, MatchNestedRoutes};
 use page::SettingsPage;
 
 pub const NAV: NavEntry = NavEntry {
@@ -19,9 +17,9 @@ pub const NAV: NavEntry = NavEntry {
     id: "nav-settings",
 };
 
-#[component(transparent)]
-pub fn SettingsRoutes() -> impl MatchNestedRoutes + Clone {
-    view! { <Route path=path!("/pengaturan") view=SettingsPage /> }.into_inner()
+/// `/pengaturan`.
+pub fn route(path: &[&str]) -> Option<AnyView> {
+    (path == ["pengaturan"]).then(|| view! { <SettingsPage /> }.into_any())
 }
 
 pub fn describe_shelter(t: &'static Texts, s: &Shelter) -> Vec<(&'static str, String)> {
