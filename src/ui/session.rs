@@ -42,8 +42,8 @@ pub enum Phase {
 pub struct Notice {
     pub text: String,
     pub is_error: bool,
-    /// When it was shown (ms): a notice belongs to the page it was shown on (see `Shell`).
-    pub at: u64,
+    /// Tells one notice from the next (the same text may come twice).
+    pub serial: u64,
 }
 
 #[derive(Clone, Copy)]
@@ -74,7 +74,13 @@ impl AppState {
         self.notice.set(Some(Notice {
             text: text.clone(),
             is_error,
-            at: js_sys::Date::now() as u64,
+            serial: {
+                thread_local!(static NEXT: std::cell::Cell<u64> = const { std::cell::Cell::new(0) });
+                NEXT.with(|n| {
+                    n.set(n.get() + 1);
+                    n.get()
+                })
+            },
         }));
         let notice = self.notice;
         set_timeout(

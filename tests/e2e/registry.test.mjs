@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, open, step } from './harness.mjs';
+import { ARTIFACTS, checkA11y, open, step } from './harness.mjs';
 
 // A small PNG picture and a file that is not a picture.
 const PHOTO = join(ARTIFACTS, 'photo.png');
@@ -156,12 +156,19 @@ test('registry end to end', async (t) => {
       await page.getByRole('link', { name: 'Dewi Lestari' }).click();
       await page.click('#delete-resident');
       await page.getByRole('alertdialog').getByText('Hapus data klien ini?').waitFor();
+      await checkA11y(page, 'the delete confirmation');
       await page.getByRole('alertdialog').getByRole('button', { name: 'Batal' }).click();
       assert.equal(await page.getByRole('alertdialog').count(), 0);
       await page.click('#delete-resident');
       await page.click('#confirm-delete');
       await page.getByText('Data klien dihapus.').waitFor();
       await page.locator('#result-count').filter({ hasText: 'Menampilkan 1 dari 1' }).waitFor();
+      // The notice speaks Indonesian to a screen reader too, and stays with the page it was shown on.
+      assert.equal(await page.getAttribute('.notice button', 'aria-label'), 'Tutup');
+      assert.equal(await page.getAttribute('#switch-lang', 'lang'), 'en', 'the switch is labelled in the language it offers');
+      await page.getByRole('link', { name: 'Siti Aminah' }).click();
+      await page.locator('#profile-name').waitFor();
+      assert.equal(await page.getByText('Data klien dihapus.').count(), 0, 'the notice followed to another page');
     });
 
     await step(t, page, 'lock, wrong passphrase, unlock, reload: everything still there', async () => {
@@ -218,6 +225,7 @@ test('registry end to end', async (t) => {
       await page.getByRole('link', { name: 'Residents', exact: true }).click();
       await page.locator('#result-count').filter({ hasText: 'Showing 1 of 1 residents' }).waitFor();
       assert.equal(await page.getAttribute('html', 'lang'), 'en');
+      assert.equal(await page.getAttribute('#switch-lang', 'lang'), 'id');
       await page.getByRole('link', { name: 'Siti Aminah' }).click();
       await page.getByText('Held by a third party').waitFor();
       assert.equal(await page.getAttribute('#profile-photo', 'alt'), 'Photo of Siti Aminah', 'the photo survived lock, reload and unlock');

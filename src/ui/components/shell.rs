@@ -1,7 +1,7 @@
 //! The frame around every unlocked page: header, navigation, notices, and the idle lock.
 
 use crate::ui::preferences;
-use crate::ui::session::{lock_now, use_app, use_texts, vault, AppState, Notice};
+use crate::ui::session::{lock_now, use_app, use_texts, vault, AppState};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use std::cell::Cell;
@@ -102,14 +102,21 @@ pub fn Shell(children: Children) -> impl IntoView {
     let t = use_texts();
     start_idle_lock();
     start_catching_up();
-    // A notice belongs to the page it was shown on: going to another page clears it. (A save
-    // navigates, then notifies: a notice shown just now is the new page's.)
+    // A notice belongs to the page it is first shown on: going to another page clears it.
+    // (A save navigates, then notifies; this runs once both have happened, so the notice
+    // belongs to the page the save went to.)
     let location = leptos_router::hooks::use_location();
+    let shown_on = StoredValue::new(None::<(u64, String)>);
     Effect::new(move |_| {
-        location.pathname.track();
-        let fresh = |n: &Notice| n.at + 1_000 > js_sys::Date::now() as u64;
-        if app.notice.get_untracked().is_some_and(|n| !fresh(&n)) {
-            app.notice.set(None);
+        let path = location.pathname.get();
+        let Some(n) = app.notice.get() else { return };
+        match shown_on.get_value() {
+            Some((serial, page)) if serial == n.serial => {
+                if page != path {
+                    app.notice.set(None);
+                }
+            }
+            _ => shown_on.set_value(Some((n.serial, path))),
         }
     });
     let shelter = vault()
