@@ -5,8 +5,7 @@ import { writeFileSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
-import { chromium } from 'playwright-core';
-import { launch, ARGS, CHROMIUM } from '../e2e/browser.mjs';
+import { launch } from '../e2e/browser.mjs';
 import { firstLoad, BUDGET_KB } from '../../tools/first-load.mjs';
 import { startServer } from '../e2e/server.mjs';
 
@@ -217,7 +216,7 @@ row(`unlock of the 10-year set: load (read, decrypt every segment, parse and ind
     }
     return all.filter((p) => inTree.has(p.pid) && p.cmd.includes('--type=renderer')).reduce((n, p) => n + p.rss, 0);
   };
-  const mem = await chromium.launch({ executablePath: CHROMIUM, args: [...ARGS, MARK] });
+  const mem = await launch([MARK]);
   const mctx = await mem.newContext();
   const ready = async (p) => { await p.goto(url); await p.waitForFunction(() => window.wasmBindings && window.wasmBindings.bench_unlock_hold, null, { timeout: 60000 }); };
   const seed = await mctx.newPage();

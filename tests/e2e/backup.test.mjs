@@ -141,6 +141,7 @@ test('backup, restore on a new laptop, merge two laptops', async (t) => {
       await page.click('#restore-open');
       await page.locator('#preview-counts').filter({ hasText: '1 lembaga, 1 petugas, 2 klien, 1 catatan terhapus' }).waitFor({ timeout: 30000 });
       assert.match(await page.locator('#backup-preview').innerText(), /UPT Rehabilitasi Sosial Bina Karya Wanita/);
+      await checkA11y(page, 'the restore preview');
       if (process.env.E2E_SHOTS) await page.screenshot({ path: join(ARTIFACTS, 'view-restore-preview.png'), fullPage: true });
       await page.fill('#passphrase', 'laptop kedua di ruang pekerja sosial');
       await page.fill('#passphrase_again', 'laptop kedua di ruang pekerja sosial');
@@ -177,6 +178,7 @@ test('backup, restore on a new laptop, merge two laptops', async (t) => {
       assert.match(await page.textContent('#plan-summary'), /1 perlu dipilih/);
       const conflict = page.locator('#conflict-0');
       assert.match(await conflict.innerText(), /dari laptop A[\s\S]*dari laptop B/);
+      await checkA11y(page, 'the edit-against-edit conflict');
       assert.ok(await page.isDisabled('#merge-submit'), 'a choice is needed first');
       if (process.env.E2E_SHOTS) await page.screenshot({ path: join(ARTIFACTS, 'view-conflict.png'), fullPage: true });
       await conflict.getByText('Pakai versi dari file').click();

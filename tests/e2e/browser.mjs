@@ -7,6 +7,6 @@ export const ARGS = [
   '--disable-component-update', '--disable-sync', '--disable-quic',
 ];
 
-export function launch() {
-  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+export function launch(extraArgs = []) {
+  return chromium.launch({ executablePath: CHROMIUM, args: [...ARGS, ...extraArgs] });
 }

@@ -2,6 +2,7 @@
 
 mod page;
 pub mod preview;
+pub mod texts;
 
 use super::NavEntry;
 use leptos::prelude::*;
@@ -10,7 +11,7 @@ use page::BackupPage;
 
 pub const NAV: NavEntry = NavEntry {
     href: "/cadangan",
-    label: |t| t.nav_backup,
+    label: |t| t.backup.nav_backup,
     exact: false,
     id: "nav-backup",
 };

@@ -106,9 +106,12 @@ fn ExportSection() -> impl IntoView {
                             && doc.records_sha256 == x.digest
                             && backup::records(&doc).is_ok() =>
                     {
-                        (fill(t.verify_ok, &[("n", &x.count.to_string())]), true)
+                        (
+                            fill(t.backup.verify_ok, &[("n", &x.count.to_string())]),
+                            true,
+                        )
                     }
-                    Ok(_) => (t.verify_bad.to_string(), false),
+                    Ok(_) => (t.backup.verify_bad.to_string(), false),
                     Err(e) => (backup_error_text(t, &e), false),
                 };
                 Ok(r)
@@ -119,15 +122,15 @@ fn ExportSection() -> impl IntoView {
 
     view! {
         <form class="card" on:submit=on_submit novalidate>
-            <h2>{t.export_title}</h2>
-            <NewPassphraseFields p=pass label=t.backup_pass again_label=t.backup_pass_again hint=t.backup_pass_hint errors=errors />
+            <h2>{t.backup.export_title}</h2>
+            <NewPassphraseFields p=pass label=t.backup_pass again_label=t.backup.backup_pass_again hint=t.backup.backup_pass_hint errors=errors />
             {submit.banner("export-error")}
             <button type="submit" class="primary" id="export-submit" disabled=move || busy.get()>
-                {move || if busy.get() { t.export_working } else { t.export_submit }}
+                {move || if busy.get() { t.backup.export_working } else { t.backup.export_submit }}
             </button>
             {move || exported.get().map(|x| view! {
-                <p class="banner" id="export-done" role="status">{fill(t.export_done, &[("file", &x.file_name), ("n", &x.count.to_string())])}</p>
-                <button type="button" id="verify-backup" on:click=verify disabled=move || busy.get()>{t.verify_submit}</button>
+                <p class="banner" id="export-done" role="status">{fill(t.backup.export_done, &[("file", &x.file_name), ("n", &x.count.to_string())])}</p>
+                <button type="button" id="verify-backup" on:click=verify disabled=move || busy.get()>{t.backup.verify_submit}</button>
             })}
             {move || verified.get().map(|(msg, ok)| view! { <p class="banner" class:error=!ok id="verify-result" role="status">{msg}</p> })}
         </form>
@@ -209,7 +212,7 @@ fn ImportSection() -> impl IntoView {
             .into_iter()
             .collect::<Option<Vec<Choice>>>()
         else {
-            submit.fail(t.choose_all.into());
+            submit.fail(t.backup.choose_all.into());
             return;
         };
         submit.run(
@@ -230,7 +233,7 @@ fn ImportSection() -> impl IntoView {
         match state.get() {
         ImportState::Idle => ().into_any(),
         ImportState::Done(s) => view! {
-            <p class="banner" id="merge-done" role="status">{fill(t.merge_done, &[
+            <p class="banner" id="merge-done" role="status">{fill(t.backup.merge_done, &[
                 ("added", &s.added.to_string()), ("updated", &s.updated.to_string()), ("deleted", &s.deleted.to_string()),
                 ("resolved", &s.conflicts_resolved.to_string()), ("unchanged", &s.unchanged.to_string()),
             ])}</p>
@@ -243,25 +246,25 @@ fn ImportSection() -> impl IntoView {
             view! {
                 <BackupPreview opened=opened />
                 {other_shelter.map(|name| view! {
-                    <p class="banner warn" id="other-shelter">{fill(t.other_shelter, &[("name", &name)])}</p>
+                    <p class="banner warn" id="other-shelter">{fill(t.backup.other_shelter, &[("name", &name)])}</p>
                     <label class="check"><input type="checkbox" id="confirm-other-shelter" prop:checked=move || confirmed_other.get()
-                        on:change=move |ev| confirmed_other.set(event_target_checked(&ev)) />{t.other_shelter_confirm}</label>
+                        on:change=move |ev| confirmed_other.set(event_target_checked(&ev)) />{t.backup.other_shelter_confirm}</label>
                 })}
-                <p id="plan-summary">{fill(t.plan_summary, &[
+                <p id="plan-summary">{fill(t.backup.plan_summary, &[
                     ("added", &s.added.to_string()), ("updated", &s.updated.to_string()), ("deleted", &s.deleted.to_string()),
                     ("unchanged", &s.unchanged.to_string()), ("conflicts", &plan.conflicts.len().to_string()),
                 ])}</p>
                 {(!conflicts.is_empty()).then(|| view! {
-                    <h3>{t.conflicts_title}</h3>
+                    <h3>{t.backup.conflicts_title}</h3>
                     {conflicts.into_iter().enumerate().map(|(i, c)| conflict_view(t, i, &c.local, &c.incoming, choices)).collect_view()}
                 })}
                 {if nothing {
-                    view! { <p class="banner" id="nothing-to-merge">{t.nothing_to_merge}</p> }.into_any()
+                    view! { <p class="banner" id="nothing-to-merge">{t.backup.nothing_to_merge}</p> }.into_any()
                 } else {
                     view! {
                         <button type="button" class="primary" id="merge-submit" on:click=merge
                             disabled=move || busy.get() || (needs_confirm && !confirmed_other.get()) || choices.with(|c| c.iter().any(Option::is_none))>
-                            {move || if busy.get() { t.merge_working } else { t.merge_submit }}
+                            {move || if busy.get() { t.backup.merge_working } else { t.backup.merge_submit }}
                         </button>
                     }.into_any()
                 }}
@@ -273,8 +276,8 @@ fn ImportSection() -> impl IntoView {
     view! {
         <section class="card">
             <form on:submit=open novalidate>
-                <h2>{t.import_title}</h2>
-                <p class="muted">{t.import_intro}</p>
+                <h2>{t.backup.import_title}</h2>
+                <p class="muted">{t.backup.import_intro}</p>
                 <div class="field">
                     <label for="backup-file">{t.backup_file}</label>
                     <input id="backup-file" type="file" accept=".age,application/octet-stream" />
@@ -298,7 +301,7 @@ fn ImportSection() -> impl IntoView {
 /// feature describes (`features::describe`), then who changed it last and when.
 fn describe(t: &'static Texts, r: &Record) -> Vec<(&'static str, String)> {
     let mut rows = match &r.body {
-        None => vec![(t.f_status, t.deleted_version.to_string())],
+        None => vec![(t.f_status, t.backup.deleted_version.to_string())],
         Some(body) => crate::ui::features::describe(t, body),
     };
     let who = vault()
@@ -308,7 +311,7 @@ fn describe(t: &'static Texts, r: &Record) -> Vec<(&'static str, String)> {
         .unwrap_or_default();
     let when = format::timestamp_datetime(r.meta.updated_at, &t.months);
     rows.push((
-        t.last_changed,
+        t.backup.last_changed,
         if who.is_empty() {
             when
         } else {
@@ -359,13 +362,13 @@ fn conflict_view(
         <div class="conflict card" id=format!("conflict-{i}")>
             <h4>{title}</h4>
             <table class="compare">
-                <thead><tr><th scope="col">{t.conflict_field}</th><th scope="col">{t.conflict_local}</th><th scope="col">{t.conflict_incoming}</th></tr></thead>
+                <thead><tr><th scope="col">{t.backup.conflict_field}</th><th scope="col">{t.backup.conflict_local}</th><th scope="col">{t.backup.conflict_incoming}</th></tr></thead>
                 <tbody>
                     {rows.into_iter().map(|(label, x, y)| {
                         let differs = x != y;
                         let cell = move |v: Option<String>| match v {
                             Some(v) => view! { <td>{v}</td> }.into_any(),
-                            None => view! { <td class="absent">{t.field_absent}</td> }.into_any(),
+                            None => view! { <td class="absent">{t.backup.field_absent}</td> }.into_any(),
                         };
                         view! { <tr class:differs=differs><th scope="row">{label}</th>{cell(x)}{cell(y)}</tr> }
                     }).collect_view()}
@@ -373,9 +376,9 @@ fn conflict_view(
             </table>
             <div class="row">
                 <label class="radio"><input type="radio" name=format!("conflict-{i}") value="local"
-                    prop:checked=move || is(Choice::KeepLocal) on:change=move |_| pick(Choice::KeepLocal) />{t.keep_local}</label>
+                    prop:checked=move || is(Choice::KeepLocal) on:change=move |_| pick(Choice::KeepLocal) />{t.backup.keep_local}</label>
                 <label class="radio"><input type="radio" name=format!("conflict-{i}") value="incoming"
-                    prop:checked=move || is(Choice::TakeIncoming) on:change=move |_| pick(Choice::TakeIncoming) />{t.take_incoming}</label>
+                    prop:checked=move || is(Choice::TakeIncoming) on:change=move |_| pick(Choice::TakeIncoming) />{t.backup.take_incoming}</label>
             </div>
         </div>
     }

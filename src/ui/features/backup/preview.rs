@@ -42,16 +42,16 @@ pub fn BackupPreview(opened: OpenedBackup) -> impl IntoView {
         .map(|(k, n)| format!("{n} {}", (t.kind)(*k)))
         .collect();
     if deleted > 0 {
-        parts.push(format!("{deleted} {}", t.deleted_records));
+        parts.push(format!("{deleted} {}", t.backup.deleted_records));
     }
     let summary = parts.join(", ");
     view! {
         <section class="card preview" id="backup-preview">
-            <h2>{t.preview_title}</h2>
+            <h2>{t.backup.preview_title}</h2>
             <dl>
-                <dt>{t.preview_shelter}</dt><dd>{opened.shelter.clone()}</dd>
-                <dt>{t.preview_created}</dt><dd>{created_label(&opened.created_at, &t.months)}</dd>
-                <dt>{t.preview_contents}</dt>
+                <dt>{t.backup.preview_shelter}</dt><dd>{opened.shelter.clone()}</dd>
+                <dt>{t.backup.preview_created}</dt><dd>{created_label(&opened.created_at, &t.months)}</dd>
+                <dt>{t.backup.preview_contents}</dt>
                 <dd id="preview-counts">{summary}</dd>
             </dl>
         </section>
@@ -62,7 +62,8 @@ pub fn BackupPreview(opened: OpenedBackup) -> impl IntoView {
 /// plausible; else the sentence to show. Nothing is read yet.
 pub fn chosen_backup(input_id: &str) -> Result<web_sys::File, String> {
     let t = use_texts();
-    let file = crate::ui::files::chosen_file(input_id).ok_or_else(|| t.e_no_file.to_string())?;
+    let file =
+        crate::ui::files::chosen_file(input_id).ok_or_else(|| t.backup.e_no_file.to_string())?;
     backup::check_size(file.size() as u64).map_err(|e| backup_error_text(t, &e))?;
     Ok(file)
 }

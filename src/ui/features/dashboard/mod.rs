@@ -1,6 +1,7 @@
 //! Beranda: the numbers a head of unit looks at first.
 
 mod page;
+pub mod texts;
 
 use super::NavEntry;
 use leptos::prelude::*;
@@ -8,7 +9,7 @@ use page::DashboardPage;
 
 pub const NAV: NavEntry = NavEntry {
     href: "/",
-    label: |t| t.nav_dashboard,
+    label: |t| t.dashboard.nav_dashboard,
     exact: true,
     id: "nav-dashboard",
 };

@@ -29,15 +29,18 @@ pub fn DashboardPage() -> impl IntoView {
     };
     let warn_days = preferences::backup_warn_days();
     let (backup_text, backup_warn) = match last_backup(clock::now()) {
-        None => (t.dash_backup_never.to_string(), true),
-        Some((days, _)) if days <= 0 => (t.dash_backup_today.to_string(), false),
+        None => (t.dashboard.dash_backup_never.to_string(), true),
+        Some((days, _)) if days <= 0 => (t.dashboard.dash_backup_today.to_string(), false),
         Some((days, _)) if days > i64::from(warn_days) => (
-            fill(t.dash_backup_warn, &[("days", &warn_days.to_string())]),
+            fill(
+                t.dashboard.dash_backup_warn,
+                &[("days", &warn_days.to_string())],
+            ),
             true,
         ),
         Some((days, last)) => (
             fill(
-                t.dash_backup_ago,
+                t.dashboard.dash_backup_ago,
                 &[
                     ("days", &days.to_string()),
                     ("date", &format::timestamp_date(last, &t.months)),
@@ -47,7 +50,7 @@ pub fn DashboardPage() -> impl IntoView {
         ),
     };
     view! {
-        <h1>{fill(t.dash_welcome, &[("name", &name)])}</h1>
+        <h1>{fill(t.dashboard.dash_welcome, &[("name", &name)])}</h1>
         <div class="banner row spread" class:warn=backup_warn id="backup-status">
             <span>{backup_text}</span>
             <A href="/cadangan" attr:class="button">{t.make_backup}</A>
@@ -56,13 +59,13 @@ pub fn DashboardPage() -> impl IntoView {
             let (total, active, papers, recent) = stats();
             view! {
                 <div class="stats">
-                    <div class="stat"><span class="n" id="stat-active">{active}</span><span>{t.dash_active}</span></div>
-                    <div class="stat"><span class="n" id="stat-total">{total}</span><span>{t.dash_total}</span></div>
-                    <div class="stat" class:warn={papers > 0}><span class="n">{papers}</span><span>{t.dash_papers}</span></div>
+                    <div class="stat"><span class="n" id="stat-active">{active}</span><span>{t.dashboard.dash_active}</span></div>
+                    <div class="stat"><span class="n" id="stat-total">{total}</span><span>{t.dashboard.dash_total}</span></div>
+                    <div class="stat" class:warn={papers > 0}><span class="n">{papers}</span><span>{t.dashboard.dash_papers}</span></div>
                 </div>
                 <section class="card">
                     <div class="row spread">
-                        <h2>{t.dash_recent}</h2>
+                        <h2>{t.dashboard.dash_recent}</h2>
                         <A href="/klien/baru" attr:class="button primary">{t.new_resident}</A>
                     </div>
                     {if recent.is_empty() {

@@ -149,10 +149,10 @@ fn ResidentForm(existing: Option<(RecordId, u32, ResidentDraft)>) -> impl IntoVi
             match crate::ui::photo::to_jpeg_base64(&file).await {
                 Ok(b64) => photo.set(PhotoChoice::New(b64)),
                 Err(crate::ui::photo::PhotoError::TooLarge) => {
-                    photo_error.set(Some(t.photo_too_large.into()))
+                    photo_error.set(Some(t.residents.photo_too_large.into()))
                 }
                 Err(crate::ui::photo::PhotoError::NotAnImage) => {
-                    photo_error.set(Some(t.photo_not_image.into()))
+                    photo_error.set(Some(t.residents.photo_not_image.into()))
                 }
             }
         });
@@ -204,7 +204,7 @@ fn ResidentForm(existing: Option<(RecordId, u32, ResidentDraft)>) -> impl IntoVi
         match (photo.get_untracked(), &existing_photo) {
             (PhotoChoice::New(b64), existing) => {
                 let Some(body) = Photo::new(resident_id.clone(), b64).map(RecordBody::Photo) else {
-                    photo_error.set(Some(t.photo_not_image.into()));
+                    photo_error.set(Some(t.residents.photo_not_image.into()));
                     return;
                 };
                 changes.push(match existing {
@@ -234,78 +234,78 @@ fn ResidentForm(existing: Option<(RecordId, u32, ResidentDraft)>) -> impl IntoVi
                 &format!("/klien/{}", saved[0].meta.id),
                 NavigateOptions::default(),
             );
-            app.notify(t.saved_resident, false);
+            app.notify(t.residents.saved_resident, false);
         });
     };
 
     view! {
         <form class="resident-form" on:submit=on_submit novalidate>
             <div class="row spread">
-                <h1>{if is_new { t.form_new_title } else { t.form_edit_title }}</h1>
+                <h1>{if is_new { t.residents.form_new_title } else { t.residents.form_edit_title }}</h1>
             </div>
             {submit.banner("form-error")}
             <fieldset class="card photo-field">
-                <legend>{t.f_photo}</legend>
+                <legend>{t.residents.f_photo}</legend>
                 <div class="row">
-                    {move || preview.get().map(|src| view! { <img class="photo" id="photo-preview" src=src alt=t.f_photo /> })}
+                    {move || preview.get().map(|src| view! { <img class="photo" id="photo-preview" src=src alt=t.residents.f_photo /> })}
                     <div class="field">
-                        <label for="photo">{t.f_photo}<span class="optional">" (" {t.optional} ")"</span></label>
+                        <label for="photo">{t.residents.f_photo}<span class="optional">" (" {t.optional} ")"</span></label>
                         <input id="photo" type="file" accept="image/jpeg,image/png,image/webp" on:change=on_photo />
-                        <p class="hint">{t.photo_hint}</p>
+                        <p class="hint">{t.residents.photo_hint}</p>
                         <p class="error" id="photo-error" aria-live="polite">{move || photo_error.get()}</p>
                         {move || preview.get().is_some().then(|| view! {
-                            <button type="button" class="link" id="photo-remove" on:click=move |_| photo.set(PhotoChoice::Remove)>{t.photo_remove}</button>
+                            <button type="button" class="link" id="photo-remove" on:click=move |_| photo.set(PhotoChoice::Remove)>{t.residents.photo_remove}</button>
                         })}
                     </div>
                 </div>
             </fieldset>
             <fieldset class="card">
-                <legend>{t.sec_identity}</legend>
+                <legend>{t.residents.sec_identity}</legend>
                 <div class="grid">
-                    <Field label=t.f_full_name name="full_name" errors=errors>{input!(draft, full_name, "text")}</Field>
-                    <Field label=t.f_alias name="alias" errors=errors optional=true>{input!(draft, alias, "text")}</Field>
-                    <Field label=t.f_birth_date name="birth_date" errors=errors>{input!(draft, birth_date, "date")}</Field>
-                    <Field label=t.f_estimated_age name="estimated_age" errors=errors optional=true>{input!(draft, estimated_age, "number")}</Field>
+                    <Field label=t.residents.f_full_name name="full_name" errors=errors>{input!(draft, full_name, "text")}</Field>
+                    <Field label=t.residents.f_alias name="alias" errors=errors optional=true>{input!(draft, alias, "text")}</Field>
+                    <Field label=t.residents.f_birth_date name="birth_date" errors=errors>{input!(draft, birth_date, "date")}</Field>
+                    <Field label=t.residents.f_estimated_age name="estimated_age" errors=errors optional=true>{input!(draft, estimated_age, "number")}</Field>
                 </div>
             </fieldset>
             <fieldset class="card">
-                <legend>{t.sec_origin}</legend>
+                <legend>{t.residents.sec_origin}</legend>
                 <div class="grid">
                     <RegionPicker draft=draft errors=errors />
-                    <Field label=t.f_phone_own name="phone_own" errors=errors optional=true>{input!(draft, phone_own, "tel")}</Field>
-                    <Field label=t.f_phone_family name="phone_family" errors=errors optional=true>{input!(draft, phone_family, "tel")}</Field>
+                    <Field label=t.residents.f_phone_own name="phone_own" errors=errors optional=true>{input!(draft, phone_own, "tel")}</Field>
+                    <Field label=t.residents.f_phone_family name="phone_family" errors=errors optional=true>{input!(draft, phone_family, "tel")}</Field>
                 </div>
-                <Field label=t.f_family_address name="family_address" errors=errors optional=true>
+                <Field label=t.residents.f_family_address name="family_address" errors=errors optional=true>
                     <textarea id="family_address" name="family_address" rows="2"
                         prop:value=move || draft.with(|x| x.family_address.clone())
                         on:input=move |ev| draft.update(|x| x.family_address = event_target_value(&ev))></textarea>
                 </Field>
             </fieldset>
             <fieldset class="card">
-                <legend>{t.sec_social}</legend>
+                <legend>{t.residents.sec_social}</legend>
                 <div class="grid">
-                    <Field label=t.f_religion name="religion" errors=errors>{choice!(draft, religion, Religion, t.religion)}</Field>
-                    <Field label=t.f_education name="education" errors=errors>{choice!(draft, education, Education, t.education)}</Field>
-                    <Field label=t.f_marital name="marital_status" errors=errors>{choice!(draft, marital_status, MaritalStatus, t.marital)}</Field>
-                    <Field label=t.f_children name="children" errors=errors optional=true>{input!(draft, children, "number")}</Field>
+                    <Field label=t.residents.f_religion name="religion" errors=errors>{choice!(draft, religion, Religion, t.religion)}</Field>
+                    <Field label=t.residents.f_education name="education" errors=errors>{choice!(draft, education, Education, t.education)}</Field>
+                    <Field label=t.residents.f_marital name="marital_status" errors=errors>{choice!(draft, marital_status, MaritalStatus, t.marital)}</Field>
+                    <Field label=t.residents.f_children name="children" errors=errors optional=true>{input!(draft, children, "number")}</Field>
                 </div>
             </fieldset>
             <fieldset class="card">
-                <legend>{t.sec_intake}</legend>
+                <legend>{t.residents.sec_intake}</legend>
                 <div class="grid">
-                    <Field label=t.f_intake_date name="intake_date" errors=errors>{input!(draft, intake_date, "date")}</Field>
-                    <Field label=t.f_cohort name="cohort" errors=errors hint=t.f_cohort_hint>{input!(draft, cohort, "text")}</Field>
-                    <Field label=t.f_referral name="referral_source" errors=errors>{choice!(draft, referral_source, ReferralSource, t.referral)}</Field>
-                    <Field label=t.f_referral_note name="referral_note" errors=errors optional=true>{input!(draft, referral_note, "text")}</Field>
+                    <Field label=t.residents.f_intake_date name="intake_date" errors=errors>{input!(draft, intake_date, "date")}</Field>
+                    <Field label=t.residents.f_cohort name="cohort" errors=errors hint=t.residents.f_cohort_hint>{input!(draft, cohort, "text")}</Field>
+                    <Field label=t.residents.f_referral name="referral_source" errors=errors>{choice!(draft, referral_source, ReferralSource, t.referral)}</Field>
+                    <Field label=t.residents.f_referral_note name="referral_note" errors=errors optional=true>{input!(draft, referral_note, "text")}</Field>
                     <Field label=t.f_status name="status" errors=errors>{choice!(draft, status, ResidentStatus, t.status)}</Field>
                 </div>
             </fieldset>
             <fieldset class="card">
-                <legend>{t.sec_papers}</legend>
+                <legend>{t.residents.sec_papers}</legend>
                 <div class="grid">
-                    <Field label=t.f_ktp name="paper_ktp" errors=errors>{paper_select(draft, "paper_ktp", IdentityPaper::Ktp, t.paper_status)}</Field>
-                    <Field label=t.f_kk name="paper_kk" errors=errors>{paper_select(draft, "paper_kk", IdentityPaper::Kk, t.paper_status)}</Field>
-                    <Field label=t.f_birth_cert name="paper_birth_certificate" errors=errors>{paper_select(draft, "paper_birth_certificate", IdentityPaper::BirthCertificate, t.paper_status)}</Field>
+                    <Field label=t.residents.f_ktp name="paper_ktp" errors=errors>{paper_select(draft, "paper_ktp", IdentityPaper::Ktp, t.paper_status)}</Field>
+                    <Field label=t.residents.f_kk name="paper_kk" errors=errors>{paper_select(draft, "paper_kk", IdentityPaper::Kk, t.paper_status)}</Field>
+                    <Field label=t.residents.f_birth_cert name="paper_birth_certificate" errors=errors>{paper_select(draft, "paper_birth_certificate", IdentityPaper::BirthCertificate, t.paper_status)}</Field>
                 </div>
             </fieldset>
             <div class="row end sticky-actions">

@@ -41,19 +41,19 @@ pub fn ResidentListPage() -> impl IntoView {
     });
     view! {
         <div class="row spread">
-            <h1>{t.residents_title}</h1>
+            <h1>{t.residents.residents_title}</h1>
             <A href="/klien/baru" attr:class="button primary" attr:id="new-resident">{t.new_resident}</A>
         </div>
         <div class="filters card">
             <div class="field grow">
-                <label for="search">{t.search_label}</label>
-                <input id="search" type="search" autocomplete="off" placeholder=t.search_placeholder
+                <label for="search">{t.residents.search_label}</label>
+                <input id="search" type="search" autocomplete="off" placeholder=t.residents.search_placeholder
                     prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev)) />
             </div>
             <div class="field">
-                <label for="filter-cohort">{t.filter_cohort}</label>
+                <label for="filter-cohort">{t.residents.filter_cohort}</label>
                 <select id="filter-cohort" on:change=move |ev| cohort.set(event_target_value(&ev))>
-                    <option value="">{t.all}</option>
+                    <option value="">{t.residents.all}</option>
                     {move || cohorts().into_iter().map(|c| {
                         let (c2, label) = (c.clone(), c.clone());
                         view! { <option value=c prop:selected=move || cohort.get() == c2>{label}</option> }
@@ -61,9 +61,9 @@ pub fn ResidentListPage() -> impl IntoView {
                 </select>
             </div>
             <div class="field">
-                <label for="filter-status">{t.filter_status}</label>
+                <label for="filter-status">{t.residents.filter_status}</label>
                 <select id="filter-status" on:change=move |ev| status.set(event_target_value(&ev))>
-                    <option value="">{t.all}</option>
+                    <option value="">{t.residents.all}</option>
                     {ResidentStatus::ALL.iter().map(|s| view! { <option value=s.code()>{(t.status)(*s)}</option> }).collect_view()}
                 </select>
             </div>
@@ -72,16 +72,16 @@ pub fn ResidentListPage() -> impl IntoView {
             let p = page.get();
             if p.total == 0 {
                 let empty = text.get().is_empty() && cohort.get().is_empty() && status.get().is_empty();
-                return view! { <p class="empty card" id="no-results">{if empty { t.no_residents } else { t.no_matches }}</p> }.into_any();
+                return view! { <p class="empty card" id="no-results">{if empty { t.no_residents } else { t.residents.no_matches }}</p> }.into_any();
             }
             view! {
                 <p class="muted" id="result-count" aria-live="polite">
-                    {fill(t.showing, &[("shown", &p.rows.len().to_string()), ("total", &p.total.to_string())])}
+                    {fill(t.residents.showing, &[("shown", &p.rows.len().to_string()), ("total", &p.total.to_string())])}
                 </p>
                 <table class="list" id="residents">
                     <thead><tr>
-                        <th>{t.col_name}</th><th>{t.col_age}</th><th>{t.col_origin}</th>
-                        <th>{t.col_cohort}</th><th>{t.col_intake}</th><th>{t.col_status}</th>
+                        <th>{t.residents.col_name}</th><th>{t.residents.col_age}</th><th>{t.residents.col_origin}</th>
+                        <th>{t.residents.col_cohort}</th><th>{t.residents.col_intake}</th><th>{t.residents.col_status}</th>
                     </tr></thead>
                     <tbody>
                         {p.rows.into_iter().map(|(m, r)| {
@@ -91,7 +91,7 @@ pub fn ResidentListPage() -> impl IntoView {
                             let intake = format::date(r.intake_date, &t.months);
                             let status_class = format!("tag s-{}", r.status.code());
                             let status_label = (t.status)(r.status);
-                            let age = r.age_on(today).map(|a| fill(t.years, &[("n", &a.to_string())])).unwrap_or_default();
+                            let age = r.age_on(today).map(|a| fill(t.residents.years, &[("n", &a.to_string())])).unwrap_or_default();
                             view! {
                                 <tr>
                                     <td>

@@ -3,6 +3,7 @@
 mod form;
 mod list;
 mod profile;
+pub mod texts;
 
 use super::NavEntry;
 use crate::domain::id::RecordId;
@@ -18,7 +19,7 @@ use profile::ResidentProfilePage;
 
 pub const NAV: NavEntry = NavEntry {
     href: "/klien",
-    label: |t| t.nav_residents,
+    label: |t| t.residents.nav_residents,
     exact: false,
     id: "nav-residents",
 };
@@ -44,27 +45,33 @@ pub fn describe_resident(t: &'static Texts, x: &Resident) -> Vec<(&'static str, 
         .collect::<Vec<_>>()
         .join(", ");
     let mut rows = vec![
-        (t.f_full_name, x.full_name.clone()),
-        (t.f_alias, x.alias.clone()),
+        (t.residents.f_full_name, x.full_name.clone()),
+        (t.residents.f_alias, x.alias.clone()),
         (
-            t.f_birth_date,
+            t.residents.f_birth_date,
             x.birth_date
                 .map(|d| format::date(d, &t.months))
                 .or(x.estimated_age.map(|a| format!("± {a}")))
                 .unwrap_or_default(),
         ),
-        (t.f_origin, x.origin_label()),
-        (t.f_family_address, x.family_address.clone()),
-        (t.f_phone_own, phone),
-        (t.f_cohort, x.cohort.clone()),
-        (t.f_intake_date, format::date(x.intake_date, &t.months)),
+        (t.residents.f_origin, x.origin_label()),
+        (t.residents.f_family_address, x.family_address.clone()),
+        (t.residents.f_phone_own, phone),
+        (t.residents.f_cohort, x.cohort.clone()),
+        (
+            t.residents.f_intake_date,
+            format::date(x.intake_date, &t.months),
+        ),
         (t.f_status, (t.status)(x.status).to_string()),
-        (t.f_referral, (t.referral)(x.referral_source).to_string()),
+        (
+            t.residents.f_referral,
+            (t.referral)(x.referral_source).to_string(),
+        ),
     ];
     for (p, label) in [
-        (IdentityPaper::Ktp, t.f_ktp),
-        (IdentityPaper::Kk, t.f_kk),
-        (IdentityPaper::BirthCertificate, t.f_birth_cert),
+        (IdentityPaper::Ktp, t.residents.f_ktp),
+        (IdentityPaper::Kk, t.residents.f_kk),
+        (IdentityPaper::BirthCertificate, t.residents.f_birth_cert),
     ] {
         rows.push((label, (t.paper_status)(x.papers.get(p)).to_string()));
     }
@@ -73,7 +80,7 @@ pub fn describe_resident(t: &'static Texts, x: &Resident) -> Vec<(&'static str, 
 
 pub fn describe_photo(t: &'static Texts, p: &Photo) -> Vec<(&'static str, String)> {
     vec![(
-        t.f_photo,
+        t.residents.f_photo,
         format!("{} KB", p.jpeg_base64.len() * 3 / 4 / 1024),
     )]
 }

@@ -38,7 +38,7 @@ pub fn ResidentProfilePage(id: Option<RecordId>) -> impl IntoView {
         let v = vault();
         let who = |id: &RecordId| v.staff_name(id).ok().flatten().unwrap_or_default();
         let registered = fill(
-            t.profile_registered,
+            t.residents.profile_registered,
             &[
                 ("name", &who(&m.created_by)),
                 ("date", &format::timestamp_date(m.created_at, &t.months)),
@@ -46,7 +46,7 @@ pub fn ResidentProfilePage(id: Option<RecordId>) -> impl IntoView {
         );
         let updated = (m.rev > 1).then(|| {
             fill(
-                t.profile_updated,
+                t.residents.profile_updated,
                 &[
                     ("name", &who(&m.updated_by)),
                     ("date", &format::timestamp_date(m.updated_at, &t.months)),
@@ -60,9 +60,9 @@ pub fn ResidentProfilePage(id: Option<RecordId>) -> impl IntoView {
             (Some(b), Some(a)) => format!(
                 "{} ({})",
                 format::date(b, &t.months),
-                fill(t.years, &[("n", &a.to_string())])
+                fill(t.residents.years, &[("n", &a.to_string())])
             ),
-            (None, Some(a)) => format!("± {}", fill(t.years, &[("n", &a.to_string())])),
+            (None, Some(a)) => format!("± {}", fill(t.residents.years, &[("n", &a.to_string())])),
             _ => unknown.to_string(),
         };
         let phone = |label: &str| {
@@ -93,13 +93,13 @@ pub fn ResidentProfilePage(id: Option<RecordId>) -> impl IntoView {
             changes.extend(photo_delete.clone());
             submit.save(changes, move |_| {
                 nav("/klien", NavigateOptions::default());
-                app.notify(t.deleted_resident, false);
+                app.notify(t.residents.deleted_resident, false);
             });
         };
         view! {
             <div class="row spread">
                 <div class="row">
-                {photo.map(|(_, p)| view! { <img class="photo" id="profile-photo" src=p.data_url() alt=fill(t.photo_alt, &[("name", &r.full_name)]) /> })}
+                {photo.map(|(_, p)| view! { <img class="photo" id="profile-photo" src=p.data_url() alt=fill(t.residents.photo_alt, &[("name", &r.full_name)]) /> })}
                 <div>
                     <h1 id="profile-name">{r.full_name.clone()}</h1>
                     <p class="muted">{(!r.alias.is_empty()).then(|| format!("“{}” · ", r.alias))}{r.cohort.clone()} " · "
@@ -112,50 +112,50 @@ pub fn ResidentProfilePage(id: Option<RecordId>) -> impl IntoView {
                 </div>
             </div>
             {submit.banner("profile-error")}
-            {r.papers.any_confiscated().then(|| view! { <p class="banner warn">{t.papers_alert}</p> })}
+            {r.papers.any_confiscated().then(|| view! { <p class="banner warn">{t.residents.papers_alert}</p> })}
             <Show when=move || confirming.get()>
                 <div class="confirm card" role="alertdialog" aria-labelledby="confirm-title">
-                    <h2 id="confirm-title">{t.delete_confirm_title}</h2>
-                    <p>{fill(t.delete_confirm_text, &[("name", &name)])}</p>
+                    <h2 id="confirm-title">{t.residents.delete_confirm_title}</h2>
+                    <p>{fill(t.residents.delete_confirm_text, &[("name", &name)])}</p>
                     <div class="row">
                         <button type="button" on:click=move |_| confirming.set(false)>{t.cancel}</button>
-                        <button type="button" class="danger" id="confirm-delete" on:click=delete.clone()>{t.delete_yes}</button>
+                        <button type="button" class="danger" id="confirm-delete" on:click=delete.clone()>{t.residents.delete_yes}</button>
                     </div>
                 </div>
             </Show>
             <div class="profile-grid">
                 <section class="card">
-                    <h2>{t.sec_identity}</h2>
+                    <h2>{t.residents.sec_identity}</h2>
                     <dl>
-                        <dt>{t.f_birth_date}</dt><dd>{birth}</dd>
-                        <dt>{t.f_origin}</dt><dd id="profile-origin">{or_unknown(r.origin_label())}</dd>
-                        <dt>{t.f_family_address}</dt><dd>{or_unknown(r.family_address.clone())}</dd>
-                        <dt>{t.f_phone_own}</dt><dd>{or_unknown(phone_own)}</dd>
-                        <dt>{t.f_phone_family}</dt><dd>{or_unknown(phone_family)}</dd>
+                        <dt>{t.residents.f_birth_date}</dt><dd>{birth}</dd>
+                        <dt>{t.residents.f_origin}</dt><dd id="profile-origin">{or_unknown(r.origin_label())}</dd>
+                        <dt>{t.residents.f_family_address}</dt><dd>{or_unknown(r.family_address.clone())}</dd>
+                        <dt>{t.residents.f_phone_own}</dt><dd>{or_unknown(phone_own)}</dd>
+                        <dt>{t.residents.f_phone_family}</dt><dd>{or_unknown(phone_family)}</dd>
                     </dl>
                 </section>
                 <section class="card">
-                    <h2>{t.sec_social}</h2>
+                    <h2>{t.residents.sec_social}</h2>
                     <dl>
-                        <dt>{t.f_religion}</dt><dd>{(t.religion)(r.religion)}</dd>
-                        <dt>{t.f_education}</dt><dd>{(t.education)(r.education)}</dd>
-                        <dt>{t.f_marital}</dt><dd>{(t.marital)(r.marital_status)}</dd>
-                        <dt>{t.f_children}</dt><dd>{r.children}</dd>
+                        <dt>{t.residents.f_religion}</dt><dd>{(t.religion)(r.religion)}</dd>
+                        <dt>{t.residents.f_education}</dt><dd>{(t.education)(r.education)}</dd>
+                        <dt>{t.residents.f_marital}</dt><dd>{(t.marital)(r.marital_status)}</dd>
+                        <dt>{t.residents.f_children}</dt><dd>{r.children}</dd>
                     </dl>
                 </section>
                 <section class="card">
-                    <h2>{t.sec_intake}</h2>
+                    <h2>{t.residents.sec_intake}</h2>
                     <dl>
-                        <dt>{t.f_intake_date}</dt><dd>{format::date(r.intake_date, &t.months)}</dd>
-                        <dt>{t.f_referral}</dt><dd>{(t.referral)(r.referral_source)}
+                        <dt>{t.residents.f_intake_date}</dt><dd>{format::date(r.intake_date, &t.months)}</dd>
+                        <dt>{t.residents.f_referral}</dt><dd>{(t.referral)(r.referral_source)}
                             {(!r.referral_note.is_empty()).then(|| format!(" — {}", r.referral_note))}</dd>
                     </dl>
                 </section>
                 <section class="card">
-                    <h2>{t.sec_papers}</h2>
+                    <h2>{t.residents.sec_papers}</h2>
                     <dl>
                         {IdentityPaper::ALL.iter().map(|p| {
-                            let label = match p { IdentityPaper::Ktp => t.f_ktp, IdentityPaper::Kk => t.f_kk, IdentityPaper::BirthCertificate => t.f_birth_cert };
+                            let label = match p { IdentityPaper::Ktp => t.residents.f_ktp, IdentityPaper::Kk => t.residents.f_kk, IdentityPaper::BirthCertificate => t.residents.f_birth_cert };
                             let s = r.papers.get(*p);
                             view! { <dt>{label}</dt><dd class:alert=s.needs_action()>{(t.paper_status)(s)}</dd> }
                         }).collect_view()}

@@ -34,7 +34,7 @@ pub fn DevTools() -> impl IntoView {
                 Ok(plan) => match v.apply_import(&plan, &[]).await {
                     Ok(s) => {
                         app.data_changed();
-                        fill(t.dev_filled, &[("n", &s.added.to_string())])
+                        fill(t.settings.dev_filled, &[("n", &s.added.to_string())])
                     }
                     Err(e) => error_text(t, &e),
                 },
@@ -46,9 +46,9 @@ pub fn DevTools() -> impl IntoView {
     };
     view! {
         <section class="card narrow dev">
-            <h2>{t.dev_title}</h2>
-            <p class="muted">{t.dev_intro}</p>
-            <button type="button" id="dev-fill" on:click=fill_demo disabled=move || busy.get()>{t.dev_fill}</button>
+            <h2>{t.settings.dev_title}</h2>
+            <p class="muted">{t.settings.dev_intro}</p>
+            <button type="button" id="dev-fill" on:click=fill_demo disabled=move || busy.get()>{t.settings.dev_fill}</button>
             {move || done.get().map(|m| view! { <p class="banner" role="status">{m}</p> })}
         </section>
     }

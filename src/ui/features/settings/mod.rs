@@ -2,6 +2,7 @@
 
 mod dev_tools;
 mod page;
+pub mod texts;
 
 use super::NavEntry;
 use crate::domain::shelter::Shelter;
@@ -12,7 +13,7 @@ use page::SettingsPage;
 
 pub const NAV: NavEntry = NavEntry {
     href: "/pengaturan",
-    label: |t| t.nav_settings,
+    label: |t| t.settings.nav_settings,
     exact: false,
     id: "nav-settings",
 };

@@ -33,7 +33,7 @@ pub fn SettingsPage() -> impl IntoView {
         if let (Some(m), Some(d)) = (m, d) {
             preferences::set_idle_minutes(m);
             preferences::set_backup_warn_days(d);
-            app.notify(t.settings_saved, false);
+            app.notify(t.settings.settings_saved, false);
         }
     };
     let set_lang = move |ev| {
@@ -42,27 +42,27 @@ pub fn SettingsPage() -> impl IntoView {
         app.lang.set(l);
     };
     view! {
-        <h1>{t.settings_title}</h1>
+        <h1>{t.settings.settings_title}</h1>
         <form class="card narrow" on:submit=save novalidate>
             <div class="field">
-                <label for="language">{t.language}</label>
+                <label for="language">{t.settings.language}</label>
                 <select id="language" on:change=set_lang>
                     <option value="id" prop:selected=move || app.lang.get() == Lang::Id>"Bahasa Indonesia"</option>
                     <option value="en" prop:selected=move || app.lang.get() == Lang::En>"English"</option>
                 </select>
             </div>
             <div class="field" class:invalid=move || invalid.get()>
-                <label for="idle_minutes">{t.idle_lock}</label>
+                <label for="idle_minutes">{t.settings.idle_lock}</label>
                 <input id="idle_minutes" type="number" min="1" max="120" prop:value=move || minutes.get()
                     on:input=move |ev| minutes.set(event_target_value(&ev)) />
-                <p class="hint">{t.idle_lock_hint}</p>
+                <p class="hint">{t.settings.idle_lock_hint}</p>
                 <p class="error" aria-live="polite">{move || invalid.get().then(|| t.p_out_of_range.replace("{min}", "1").replace("{max}", "120"))}</p>
             </div>
             <div class="field" class:invalid=move || invalid_days.get()>
-                <label for="backup_warn_days">{t.backup_warn_days}</label>
+                <label for="backup_warn_days">{t.settings.backup_warn_days}</label>
                 <input id="backup_warn_days" type="number" min="1" max="90" prop:value=move || warn_days.get()
                     on:input=move |ev| warn_days.set(event_target_value(&ev)) />
-                <p class="hint">{t.backup_warn_hint}</p>
+                <p class="hint">{t.settings.backup_warn_hint}</p>
                 <p class="error" aria-live="polite">{move || invalid_days.get().then(|| t.p_out_of_range.replace("{min}", "1").replace("{max}", "90"))}</p>
             </div>
             <button type="submit" class="primary" id="save-settings">{t.save}</button>
@@ -74,9 +74,9 @@ pub fn SettingsPage() -> impl IntoView {
             <A href="/cadangan" attr:class="button primary" attr:id="settings-backup">{t.make_backup}</A>
         </section>
         <section class="card narrow">
-            <h2>{t.about_title}</h2>
+            <h2>{t.settings.about_title}</h2>
             <p>{t.about_storage}</p>
-            <p class="muted small">{t.credits}</p>
+            <p class="muted small">{t.settings.credits}</p>
         </section>
     }
 }
