@@ -147,6 +147,40 @@ impl Session {
     }
 }
 
+/// The latest copy of a record found in the segments at unlock.
+struct Found {
+    rev: u32,
+    updated: f64,
+    deleted: bool,
+    segment: u32,
+    /// Its place in storage order.
+    seq: usize,
+    what: What,
+}
+
+enum What {
+    Parsed(Result<(Record, bool), OpenError>),
+    /// A deferred kind's content, copied into that kind's bytes at `start..end`.
+    Pending {
+        kind: RecordKind,
+        start: usize,
+        end: usize,
+    },
+}
+
+impl Found {
+    fn head<'a>(&self, id: &'a str) -> Entry<'a> {
+        Entry {
+            id,
+            kind: "",
+            rev: self.rev,
+            updated: self.updated,
+            deleted: self.deleted,
+            content: &[],
+        }
+    }
+}
+
 pub struct Vault {
     db: IndexedDb,
     kdf_log_n: u8,
@@ -419,43 +453,68 @@ impl Vault {
     ) -> Result<(Session, Vec<Record>), StoreError> {
         let mut session = Session::new(key, device, staff_id);
         let mut migrated = vec![];
-        // Each segment is decrypted as it arrives, while IndexedDB reads the next ones.
-        let mut numbers = vec![];
-        let mut plains = vec![];
-        let (log, generation) = self
-            .db
-            .read_each_segment(
-                |seg| match segment::open(&session.key, seg.n, &seg.sealed) {
-                    Ok(p) => {
-                        numbers.push(seg.n);
-                        plains.push(p);
+        // Each segment is decrypted and read as it arrives, while IndexedDB reads the next ones,
+        // then its plaintext is dropped: what a deferred kind holds is copied out, together per
+        // kind; the rest is parsed. Only one segment's plaintext is in memory at a time. Where
+        // a record has several copies, the later one is kept.
+        let mut found: HashMap<String, Found> = HashMap::new();
+        let mut bytes: Vec<Zeroizing<Vec<u8>>> = RecordKind::ALL
+            .iter()
+            .map(|_| Zeroizing::new(vec![]))
+            .collect();
+        let mut seq = 0usize;
+        let (log, generation) = {
+            let key = &session.key;
+            let unreadable = &mut report.unreadable;
+            self.db
+                .read_each_segment(|seg| {
+                    let plain = match segment::open(key, seg.n, &seg.sealed) {
+                        Ok(p) => p,
+                        Err(_) => return unreadable.push(format!("segment {}", seg.n)),
+                    };
+                    let Ok(entries) = segment::decode(&plain) else {
+                        return unreadable.push(format!("segment {}", seg.n));
+                    };
+                    for e in entries {
+                        if found
+                            .get(e.id)
+                            .is_some_and(|f| !e.supersedes(&f.head(e.id)))
+                        {
+                            continue;
+                        }
+                        let what = match RecordKind::parse(e.kind) {
+                            // Content from an older schema is parsed now, migrated and sealed
+                            // again once.
+                            Some(kind)
+                                if kind.is_deferred() && sealed_record::is_current(e.content) =>
+                            {
+                                let b = &mut bytes[kind.ordinal()];
+                                let start = b.len();
+                                b.extend_from_slice(e.content);
+                                What::Pending {
+                                    kind,
+                                    start,
+                                    end: b.len(),
+                                }
+                            }
+                            _ => What::Parsed(sealed_record::decode(&e)),
+                        };
+                        seq += 1;
+                        let f = Found {
+                            rev: e.rev,
+                            updated: e.updated,
+                            deleted: e.deleted,
+                            segment: seg.n,
+                            seq,
+                            what,
+                        };
+                        found.insert(e.id.to_string(), f);
                     }
-                    Err(_) => report.unreadable.push(format!("segment {}", seg.n)),
-                },
-            )
-            .await?;
+                })
+                .await?
+        };
         self.phases.borrow_mut().lap("read and decrypt");
         {
-            // The newest copy of each record in the segments: (segment, entry) indexes.
-            let mut decoded: Vec<Vec<Entry>> = vec![];
-            for (i, plain) in plains.iter().enumerate() {
-                decoded.push(segment::decode(plain).unwrap_or_else(|_| {
-                    report.unreadable.push(format!("segment {}", numbers[i]));
-                    vec![]
-                }));
-            }
-            let mut newest: HashMap<&str, (u32, usize)> =
-                HashMap::with_capacity(decoded.iter().map(Vec::len).sum());
-            for (i, entries) in decoded.iter().enumerate() {
-                for (j, e) in entries.iter().enumerate() {
-                    match newest.get(e.id) {
-                        Some(&(a, b)) if !e.supersedes(&decoded[a as usize][b]) => {}
-                        _ => {
-                            newest.insert(e.id, (i as u32, j));
-                        }
-                    }
-                }
-            }
             // Opened records are gathered and indexed together (the search order is built once).
             let mut open = vec![];
             let mut opened = |result, id: &str| match result {
@@ -478,57 +537,45 @@ impl Vault {
             };
             // A log row is newer than a segment's copy unless that copy is a later revision.
             for row in &log {
-                let older = newest
+                let older = found
                     .get(row.id.as_str())
-                    .is_some_and(|&(a, b)| decoded[a as usize][b].supersedes(&row.head()));
+                    .is_some_and(|f| f.head(&row.id).supersedes(&row.head()));
                 if older {
                     continue;
                 }
                 let result = sealed_record::open(&session.key, row);
                 if opened(result, &row.id) {
-                    newest.remove(row.id.as_str());
+                    found.remove(row.id.as_str());
                 }
             }
-            // Deferred kinds keep their content's bytes, copied together per kind, so the
-            // segments' plaintexts can go now.
-            let mut pending: Vec<Option<Pending>> = RecordKind::ALL.iter().map(|_| None).collect();
-            session.placement.reserve(newest.len());
-            // In storage order, not the map's: the plaintext is then read front to back.
-            let mut winners: Vec<(u32, usize)> = newest.into_values().collect();
-            sorting::sort_by(&mut winners, Ord::cmp);
-            for (i, j) in winners {
-                let i = i as usize;
-                let e = &decoded[i][j];
-                session.placement.insert(segment::id_hash(e.id), numbers[i]);
-                match RecordKind::parse(e.kind) {
-                    // Content from an older schema is opened now, migrated and sealed again once.
-                    Some(kind) if kind.is_deferred() && sealed_record::is_current(e.content) => {
-                        let p = pending[kind.ordinal()].get_or_insert_with(|| Pending {
-                            bytes: Zeroizing::new(vec![]),
-                            entries: vec![],
-                        });
-                        let start = p.bytes.len();
-                        p.bytes.extend_from_slice(e.content);
-                        p.entries.push(PendingEntry {
+            let mut pending: Vec<Vec<PendingEntry>> =
+                RecordKind::ALL.iter().map(|_| vec![]).collect();
+            session.placement.reserve(found.len());
+            // In storage order, not the map's.
+            let mut winners: Vec<(String, Found)> = found.into_iter().collect();
+            sorting::sort_by(&mut winners, |a, b| a.1.seq.cmp(&b.1.seq));
+            for (id, f) in winners {
+                session.placement.insert(segment::id_hash(&id), f.segment);
+                match f.what {
+                    What::Pending { kind, start, end } => {
+                        pending[kind.ordinal()].push(PendingEntry {
                             start,
-                            end: p.bytes.len(),
-                            id: e.id.to_string(),
-                            rev: e.rev,
-                            updated: e.updated,
-                            deleted: e.deleted,
+                            end,
+                            id,
+                            rev: f.rev,
+                            updated: f.updated,
+                            deleted: f.deleted,
                         });
                         report.deferred += 1;
                     }
-                    _ => {
-                        opened(sealed_record::decode(e), e.id);
+                    What::Parsed(result) => {
+                        opened(result, &id);
                     }
                 }
             }
-            drop(decoded);
-            drop(plains);
-            for (&kind, p) in RecordKind::ALL.iter().zip(pending) {
-                if let Some(p) = p {
-                    session.index.defer(kind, p);
+            for ((&kind, entries), bytes) in RecordKind::ALL.iter().zip(pending).zip(bytes) {
+                if !entries.is_empty() {
+                    session.index.defer(kind, Pending { bytes, entries });
                 }
             }
             session.index.extend(open);

@@ -1,7 +1,8 @@
 // `make bench`: Naungan at shelter scale in headless Chromium, against the release build, each
 // figure beside a baseline measured in this same run. Prints one Markdown table.
 //   node tests/bench/bench.mjs DIST DIST_BENCH [RUNS]
-import { writeFileSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { measureUnlockMemory } from './memory.mjs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
@@ -191,55 +192,14 @@ row(`unlock of the 10-year set: load (read, decrypt every segment, parse and ind
   'load ≤ 1.0 s and ≤ 2× the floor', `${ms(load)} (read and decrypt, overlapped: ${ms(median(unlocks.map((p) => p['read and decrypt'])))}; parse and index ${ms(median(unlocks.map((p) => p.open)))})`,
   `${ms(floorRead)} (JS getAll of 40 values + AES-GCM)`, (load / floorRead).toFixed(1) + '×', load <= 1000 && load <= 2 * floorRead);
 
-// 4b. Memory: a fresh page unlocks the 10-year set (restored into the profile by another page,
-// closed first). The renderer processes' resident size from the OS (/proc), before and after,
-// beside the data's size; and the WebAssembly memory (it only grows: its peak).
+// 4b. Memory of a fresh page unlocking the 10-year set (tests/bench/memory.mjs).
 {
-  const MARK = '--naungan-memory-probe';
-  const procs = () => readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map((pid) => {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-      const rss = Number((readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/) || [0, 0])[1]) * 1024;
-      return { pid: Number(pid), ppid, cmd, rss };
-    } catch { return null; }
-  }).filter(Boolean);
-  const rendererRss = () => {
-    const all = procs();
-    const root = all.find((p) => p.cmd.includes(MARK) && !p.cmd.some((a) => a.startsWith('--type=')));
-    if (!root) return NaN;
-    const inTree = new Set([root.pid]);
-    for (let grew = true; grew;) {
-      grew = false;
-      for (const p of all) if (!inTree.has(p.pid) && inTree.has(p.ppid)) { inTree.add(p.pid); grew = true; }
-    }
-    return all.filter((p) => inTree.has(p.pid) && p.cmd.includes('--type=renderer')).reduce((n, p) => n + p.rss, 0);
-  };
-  const mem = await launch([MARK]);
-  const mctx = await mem.newContext();
-  const ready = async (p) => { await p.goto(url); await p.waitForFunction(() => window.wasmBindings && window.wasmBindings.bench_unlock_hold, null, { timeout: 60000 }); };
-  const seed = await mctx.newPage();
-  await ready(seed);
-  await seed.evaluate(() => window.wasmBindings.bench_restore('bench-memory', 2000, true));
-  await seed.close();
-  const p = await mctx.newPage();
-  await ready(p);
-  await p.waitForTimeout(1000);
-  const before = rendererRss();
-  const u = JSON.parse(await p.evaluate(() => window.wasmBindings.bench_unlock_hold('bench-memory')));
-  await p.waitForTimeout(1000);
-  const unlocked = rendererRss();
-  const all = JSON.parse(await p.evaluate(() => window.wasmBindings.bench_open_all_held()));
-  await p.waitForTimeout(1000);
-  const everything = rendererRss();
-  await p.evaluate(() => window.wasmBindings.bench_release());
-  await mem.close();
+  const m = await measureUnlockMemory(url);
   const MB = (x) => `${(x / 1048576).toFixed(0)} MB`;
-  log('memory', JSON.stringify({ before, unlocked, everything, u, all }));
-  row(`memory of a fresh page unlocking the 10-year set (renderer resident size, from the OS); ${u.deferred} records of deferred kinds not read yet`,
-    '≤ +100 MB', `+${MB(unlocked - before)} (${MB(before)} → ${MB(unlocked)}; WebAssembly memory ${MB(u.wasm_after)}); once every kind is read: +${MB(everything - before)} (WebAssembly ${MB(all.wasm_after)})`,
-    `${MB(sealedTotal)} of sealed data`, `${((unlocked - before) / sealedTotal).toFixed(1)}× the data`, unlocked - before <= 100 * 1048576);
+  log('memory', JSON.stringify(m));
+  row(`memory of a fresh page unlocking the 10-year set (renderer resident size, from the OS); ${m.deferred} records of deferred kinds not read yet`,
+    '≤ +100 MB', `+${MB(m.unlocked - m.before)} (${MB(m.before)} → ${MB(m.unlocked)}; WebAssembly memory ${MB(m.wasmUnlocked)}); once every kind is read: +${MB(m.everything - m.before)} (WebAssembly ${MB(m.wasmEverything)})`,
+    `${MB(sealedTotal)} of sealed data`, `${((m.unlocked - m.before) / sealedTotal).toFixed(1)}× the data`, m.unlocked - m.before <= 100 * 1048576);
 }
 
 // 5. Save one record, and its baseline.
