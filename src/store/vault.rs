@@ -159,7 +159,7 @@ struct Found {
 }
 
 enum What {
-    Parsed(Result<(Record, bool), OpenError>),
+    Parsed(Box<Result<(Record, bool), OpenError>>),
     /// A deferred kind's content, copied into that kind's bytes at `start..end`.
     Pending {
         kind: RecordKind,
@@ -497,7 +497,7 @@ impl Vault {
                                     end: b.len(),
                                 }
                             }
-                            _ => What::Parsed(sealed_record::decode(&e)),
+                            _ => What::Parsed(Box::new(sealed_record::decode(&e))),
                         };
                         seq += 1;
                         let f = Found {
@@ -569,7 +569,7 @@ impl Vault {
                         report.deferred += 1;
                     }
                     What::Parsed(result) => {
-                        opened(result, &id);
+                        opened(*result, &id);
                     }
                 }
             }
