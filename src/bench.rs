@@ -214,7 +214,11 @@ fn wasm_memory_bytes() -> f64 {
 #[wasm_bindgen]
 pub async fn bench_unlock_hold(db: String) -> Result<String, JsValue> {
     let before = wasm_memory_bytes();
-    let v = Vault::open(&db).await.map_err(err)?;
+    // As the app does: the key derivation in the worker.
+    let v = Vault::open(&db)
+        .await
+        .map_err(err)?
+        .with_kdf(Box::new(naungan::ui::backup_worker::WorkerKdf));
     let report = v.unlock(PASS).await.map_err(err)?;
     let after = wasm_memory_bytes();
     HELD.with(|h| *h.borrow_mut() = Some(v));

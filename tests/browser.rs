@@ -1320,3 +1320,60 @@ async fn a_tab_catches_up_with_another_tabs_saves() {
     }
     Vault::erase(&name).await.unwrap();
 }
+
+/// Every key derivation goes through the vault's `Kdf` (the app's runs them in a worker, so
+/// scrypt's 128 MiB never stays in the page): set-up derives two keys (passphrase, recovery
+/// code), an unlock one per slot tried, a recovery two (the code, the new passphrase).
+#[wasm_bindgen_test]
+async fn key_derivations_run_where_the_vault_is_told() {
+    use naungan::store::crypto::{Derivation, InPlace, Kdf, KdfParams};
+    use std::cell::Cell;
+    use std::rc::Rc;
+    struct Counting(Rc<Cell<u32>>);
+    impl Kdf for Counting {
+        fn derive<'a>(&'a self, p: &'a KdfParams, s: &'a [u8]) -> Derivation<'a> {
+            self.0.set(self.0.get() + 1);
+            InPlace.derive(p, s)
+        }
+    }
+    let name = db_name("kdf");
+    Vault::erase(&name).await.unwrap();
+    let n = Rc::new(Cell::new(0));
+    let v = Vault::open_with_kdf(&name, TEST_LOG_N)
+        .await
+        .unwrap()
+        .with_kdf(Box::new(Counting(n.clone())));
+    let code = v
+        .set_up(
+            Shelter { name: "UPT".into() },
+            StaffMember {
+                name: "Bu Ratna".into(),
+                role: StaffRole::Head,
+            },
+            PASS,
+        )
+        .await
+        .unwrap();
+    assert_eq!(n.get(), 2, "set-up: passphrase and recovery code");
+    v.lock();
+    assert_eq!(
+        v.unlock("bukan kata sandinya").await.unwrap_err(),
+        StoreError::WrongPassphrase
+    );
+    assert_eq!(n.get(), 3);
+    v.unlock(PASS).await.unwrap();
+    assert_eq!(n.get(), 4);
+    v.lock();
+    v.recover(&code, "kata sandi baru yang panjang")
+        .await
+        .unwrap();
+    assert_eq!(
+        n.get(),
+        6,
+        "recovery: the code, then the new passphrase's slot"
+    );
+    v.lock();
+    v.unlock("kata sandi baru yang panjang").await.unwrap();
+    v.close();
+    Vault::erase(&name).await.unwrap();
+}

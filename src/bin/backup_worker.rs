@@ -2,11 +2,16 @@
 //! page's thread, in its own wasm that is loaded only when a backup is made or opened. This keeps
 //! the page responsive, and keeps the age crate out of the app's first load.
 //!
-//! Message in: `{ op: "seal" | "open", bytes: Uint8Array, passphrase: string }`.
+//! It also runs the vault's key derivations (scrypt, 128 MiB): a page's WebAssembly memory never
+//! shrinks, a worker's goes when the page ends the worker, after each request.
+//!
+//! Message in: `{ op: "seal" | "open", bytes: Uint8Array, passphrase: string }`, or
+//! `{ op: "kdf", params: "<KdfParams as JSON>", bytes: Uint8Array (the secret) }`.
 //! Message out: `{ ok: true, bytes: Uint8Array }` or `{ ok: false, error: "<BackupError as JSON>" }`.
 
 use js_sys::{Object, Reflect, Uint8Array};
 use naungan::store::backup;
+use naungan::store::crypto::KdfParams;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -24,6 +29,17 @@ fn handle(data: &JsValue) -> Result<Vec<u8>, backup::BackupError> {
         .map(|v| Uint8Array::new(&v).to_vec())
         .unwrap_or_default();
     match op.as_str() {
+        "kdf" => {
+            let params = Reflect::get(data, &"params".into())
+                .ok()
+                .and_then(|v| v.as_string())
+                .and_then(|p| serde_json::from_str::<KdfParams>(&p).ok())
+                .ok_or(backup::BackupError::CannotEncrypt)?;
+            let key = params
+                .derive(&bytes)
+                .map_err(|_| backup::BackupError::CannotEncrypt)?;
+            Ok(key.bytes().to_vec())
+        }
         "seal" => backup::seal_bytes(&bytes, &pass),
         "open" => backup::open_bytes(&bytes, &pass).map(|p| p.to_vec()),
         _ => Err(backup::BackupError::NotABackup),

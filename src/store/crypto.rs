@@ -176,6 +176,39 @@ impl KdfParams {
     }
 }
 
+/// Where key derivations run. scrypt needs 128 MiB, and a WebAssembly memory never shrinks:
+/// run in the page, every derivation would leave the page 128 MiB larger for as long as it is
+/// open. The app derives in a worker that is ended afterwards (`ui/backup_worker.rs`); tests and
+/// benchmarks of the store itself derive in place.
+pub trait Kdf {
+    /// The 32-byte key derived from `secret` with `params` (already checked).
+    fn derive<'a>(&'a self, params: &'a KdfParams, secret: &'a [u8]) -> Derivation<'a>;
+}
+
+pub type Derivation<'a> = std::pin::Pin<
+    Box<dyn std::future::Future<Output = Result<Zeroizing<Vec<u8>>, CryptoError>> + 'a>,
+>;
+
+/// Derives on the calling thread.
+pub struct InPlace;
+
+impl Kdf for InPlace {
+    fn derive<'a>(&'a self, params: &'a KdfParams, secret: &'a [u8]) -> Derivation<'a> {
+        Box::pin(async move { Ok(Zeroizing::new(params.derive(secret)?.0.to_vec())) })
+    }
+}
+
+/// Derives through `kdf`, into a key.
+pub async fn derive_key(
+    kdf: &dyn Kdf,
+    params: &KdfParams,
+    secret: &[u8],
+) -> Result<Key, CryptoError> {
+    params.check()?;
+    let bytes = kdf.derive(params, secret).await?;
+    Key::from_slice(&bytes).ok_or(CryptoError::BadParams)
+}
+
 /// Lower-case hex for the few binary fields of the vault header (stored as JSON text).
 pub mod hex {
     use serde::{Deserialize, Deserializer, Serializer};

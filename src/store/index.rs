@@ -78,13 +78,55 @@ impl Table {
 
 /// A deferred kind's records as unlock found them: their decrypted content, copied together.
 pub(super) struct Pending {
-    pub bytes: Zeroizing<Vec<u8>>,
+    pub bytes: Chunks,
     pub entries: Vec<PendingEntry>,
 }
 
+/// Bytes appended in chunks of about 256 KiB. One growing buffer would double as it grows, and
+/// every smaller copy it left behind would stay in the page's WebAssembly memory for good.
+#[derive(Default)]
+pub(super) struct Chunks {
+    chunks: Vec<Zeroizing<Vec<u8>>>,
+}
+
+/// Where appended bytes lie in their `Chunks`.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Span {
+    chunk: u32,
+    start: u32,
+    end: u32,
+}
+
+impl Chunks {
+    const SIZE: usize = 256 * 1024;
+
+    pub fn push(&mut self, b: &[u8]) -> Span {
+        let fits = self
+            .chunks
+            .last()
+            .is_some_and(|c| c.capacity() - c.len() >= b.len());
+        if !fits {
+            self.chunks
+                .push(Zeroizing::new(Vec::with_capacity(Self::SIZE.max(b.len()))));
+        }
+        let chunk = self.chunks.len() - 1;
+        let c = &mut self.chunks[chunk];
+        let start = c.len();
+        c.extend_from_slice(b);
+        Span {
+            chunk: chunk as u32,
+            start: start as u32,
+            end: c.len() as u32,
+        }
+    }
+
+    pub fn get(&self, s: Span) -> &[u8] {
+        &self.chunks[s.chunk as usize][s.start as usize..s.end as usize]
+    }
+}
+
 pub(super) struct PendingEntry {
-    pub start: usize,
-    pub end: usize,
+    pub span: Span,
     pub id: String,
     pub rev: u32,
     pub updated: f64,
@@ -153,7 +195,7 @@ impl Index {
                         rev: e.rev,
                         updated: e.updated,
                         deleted: e.deleted,
-                        content: &p.bytes[e.start..e.end],
+                        content: p.bytes.get(e.span),
                     };
                     // Content from an older schema was opened at unlock (see `Vault::load`), so
                     // what is pending here is current.
@@ -370,14 +412,12 @@ mod tests {
     }
 
     fn pending_of(records: &[Record]) -> Pending {
-        let mut bytes = Zeroizing::new(vec![]);
+        let mut bytes = Chunks::default();
         let mut entries = vec![];
         for r in records {
-            let start = bytes.len();
-            sealed_record::encode_into(r, &mut bytes);
+            let span = bytes.push(&sealed_record::encode(r));
             entries.push(PendingEntry {
-                start,
-                end: bytes.len(),
+                span,
                 id: r.meta.id.to_string(),
                 rev: r.meta.rev,
                 updated: r.meta.updated_at as f64,
@@ -468,5 +508,20 @@ mod tests {
             Some(2),
             "the newer copy wins"
         );
+    }
+
+    #[test]
+    fn chunks_keep_every_piece_whole_across_their_boundaries() {
+        let mut c = Chunks::default();
+        let pieces: Vec<Vec<u8>> = (0..40u8)
+            .map(|i| vec![i; 1 + (i as usize) * 17_000])
+            .chain([vec![7u8; Chunks::SIZE * 2]])
+            .collect();
+        let spans: Vec<Span> = pieces.iter().map(|p| c.push(p)).collect();
+        for (p, s) in pieces.iter().zip(&spans) {
+            assert_eq!(c.get(*s), &p[..]);
+        }
+        assert!(c.chunks.len() > 2, "spread over several chunks");
+        assert!(c.chunks.iter().all(|x| x.len() <= x.capacity()));
     }
 }

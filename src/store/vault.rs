@@ -12,14 +12,14 @@
 //! unlock, and when the app locks. When a record has copies in both, the later revision wins.
 
 use super::clock;
-use super::crypto::{self, CryptoError, KdfParams, Key};
+use super::crypto::{self, CryptoError, InPlace, Kdf, KdfParams, Key};
 use super::error::StoreError;
-use super::index::{Index, Pending, PendingEntry};
+use super::index::{Chunks, Index, Pending, PendingEntry, Span};
 use super::indexed_db::{IndexedDb, StoredSegment, Write};
 use super::recovery_code;
 use super::sealed_record::{self, OpenError, SealedRecord};
 use super::segment::{self, Entry, Place};
-use super::vault_header::{UnlockError, VaultHeader};
+use super::vault_header::{Kek, UnlockError, VaultHeader};
 use crate::domain::id::RecordId;
 use crate::domain::merge::{self, Choice, MergePlan, MergeSummary};
 use crate::domain::record::{Kind, Record, RecordBody, RecordKind, RecordMeta, Stamp};
@@ -160,11 +160,10 @@ struct Found {
 
 enum What {
     Parsed(Box<Result<(Record, bool), OpenError>>),
-    /// A deferred kind's content, copied into that kind's bytes at `start..end`.
+    /// A deferred kind's content, copied into that kind's bytes at `span`.
     Pending {
         kind: RecordKind,
-        start: usize,
-        end: usize,
+        span: Span,
     },
 }
 
@@ -184,6 +183,8 @@ impl Found {
 pub struct Vault {
     db: IndexedDb,
     kdf_log_n: u8,
+    /// Where key derivations run (see `crypto::Kdf`).
+    kdf: Box<dyn Kdf>,
     session: RefCell<Option<Session>>,
     /// How long the phases of the last set-up, restore, unlock or save took.
     phases: RefCell<clock::Phases>,
@@ -199,9 +200,16 @@ impl Vault {
         Ok(Vault {
             db: IndexedDb::open(db_name).await?,
             kdf_log_n,
+            kdf: Box::new(InPlace),
             session: RefCell::new(None),
             phases: RefCell::new(clock::Phases::default()),
         })
+    }
+
+    /// Key derivations run through `kdf` (the app: a worker) instead of in place.
+    pub fn with_kdf(mut self, kdf: Box<dyn Kdf>) -> Vault {
+        self.kdf = kdf;
+        self
     }
 
     /// Deletes a whole vault database: every record and the key slots. Tests use it; the app
@@ -276,9 +284,11 @@ impl Vault {
         let mut phases = clock::Phases::start();
         let key = Key::random().map_err(crypto_err)?;
         let code = recovery_code::generate().map_err(crypto_err)?;
+        let secret = VaultHeader::recovery_secret(&code).ok_or(StoreError::NoRandomness)?;
+        let pass_kek = self.new_kek(passphrase.as_bytes()).await?;
+        let code_kek = self.new_kek(secret.as_bytes()).await?;
         let header =
-            VaultHeader::create(&key, staff_id.as_str(), passphrase, &code, self.kdf_log_n)
-                .map_err(crypto_err)?;
+            VaultHeader::create(&key, staff_id.as_str(), pass_kek, code_kek).map_err(crypto_err)?;
         phases.lap("kdf");
         let records = records(&header.device)?;
         let header_json = header.to_json();
@@ -351,11 +361,38 @@ impl Vault {
     pub async fn unlock(&self, passphrase: &str) -> Result<UnlockReport, StoreError> {
         *self.phases.borrow_mut() = clock::Phases::start();
         let header = self.header().await?;
-        let (key, staff) = header
-            .unlock_with_passphrase(passphrase)
-            .map_err(|e| unlock_err(e, StoreError::WrongPassphrase))?;
+        let mut opened = None;
+        for (slot, staff) in header.passphrase_slots() {
+            let kek = self.derive(&slot.kdf, passphrase.as_bytes()).await?;
+            match VaultHeader::open_slot(slot, &kek) {
+                Ok(k) => {
+                    opened = Some((k, staff.to_string()));
+                    break;
+                }
+                Err(UnlockError::WrongSecret) => continue,
+                Err(e) => return Err(unlock_err(e, StoreError::WrongPassphrase)),
+            }
+        }
+        let (key, staff) = opened.ok_or(StoreError::WrongPassphrase)?;
         let staff_id = RecordId::parse(&staff).ok_or(StoreError::BadHeader)?;
         self.load(key, header, staff_id, false).await
+    }
+
+    /// The key derived from `secret` with `params`, where this vault's derivations run.
+    async fn derive(&self, params: &KdfParams, secret: &[u8]) -> Result<Key, StoreError> {
+        crypto::derive_key(self.kdf.as_ref(), params, secret)
+            .await
+            .map_err(|e| match e {
+                CryptoError::BadParams => StoreError::BadHeader,
+                other => crypto_err(other),
+            })
+    }
+
+    /// New KDF parameters for a slot, and the key derived from `secret` with them.
+    async fn new_kek(&self, secret: &[u8]) -> Result<Kek, StoreError> {
+        let params = KdfParams::new_random(self.kdf_log_n).map_err(crypto_err)?;
+        let key = self.derive(&params, secret).await?;
+        Ok(Kek { params, key })
     }
 
     /// Unlocks with the recovery code and sets a new passphrase for the staff member of the
@@ -367,8 +404,12 @@ impl Vault {
     ) -> Result<UnlockReport, StoreError> {
         *self.phases.borrow_mut() = clock::Phases::start();
         let mut header = self.header().await?;
-        let key = header
-            .unlock_with_recovery_code(code)
+        let secret = VaultHeader::recovery_secret(code).ok_or(StoreError::WrongRecoveryCode)?;
+        let slot = header
+            .recovery_slot()
+            .ok_or(StoreError::WrongRecoveryCode)?;
+        let kek = self.derive(&slot.kdf, secret.as_bytes()).await?;
+        let key = VaultHeader::open_slot(slot, &kek)
             .map_err(|e| unlock_err(e, StoreError::WrongRecoveryCode))?;
         let staff = header
             .staff_ids()
@@ -376,8 +417,9 @@ impl Vault {
             .next()
             .ok_or(StoreError::BadHeader)?;
         let staff_id = RecordId::parse(&staff).ok_or(StoreError::BadHeader)?;
+        let new_kek = self.new_kek(new_passphrase.as_bytes()).await?;
         header
-            .set_passphrase(&key, &staff, new_passphrase, self.kdf_log_n)
+            .set_passphrase(&key, &staff, new_kek)
             .map_err(crypto_err)?;
         self.load(key, header, staff_id, true).await
     }
@@ -458,10 +500,7 @@ impl Vault {
         // kind; the rest is parsed. Only one segment's plaintext is in memory at a time. Where
         // a record has several copies, the later one is kept.
         let mut found: HashMap<String, Found> = HashMap::new();
-        let mut bytes: Vec<Zeroizing<Vec<u8>>> = RecordKind::ALL
-            .iter()
-            .map(|_| Zeroizing::new(vec![]))
-            .collect();
+        let mut bytes: Vec<Chunks> = RecordKind::ALL.iter().map(|_| Chunks::default()).collect();
         let mut seq = 0usize;
         let (log, generation) = {
             let key = &session.key;
@@ -488,14 +527,8 @@ impl Vault {
                             Some(kind)
                                 if kind.is_deferred() && sealed_record::is_current(e.content) =>
                             {
-                                let b = &mut bytes[kind.ordinal()];
-                                let start = b.len();
-                                b.extend_from_slice(e.content);
-                                What::Pending {
-                                    kind,
-                                    start,
-                                    end: b.len(),
-                                }
+                                let span = bytes[kind.ordinal()].push(e.content);
+                                What::Pending { kind, span }
                             }
                             _ => What::Parsed(Box::new(sealed_record::decode(&e))),
                         };
@@ -557,10 +590,9 @@ impl Vault {
             for (id, f) in winners {
                 session.placement.insert(segment::id_hash(&id), f.segment);
                 match f.what {
-                    What::Pending { kind, start, end } => {
+                    What::Pending { kind, span } => {
                         pending[kind.ordinal()].push(PendingEntry {
-                            start,
-                            end,
+                            span,
                             id,
                             rev: f.rev,
                             updated: f.updated,

@@ -80,20 +80,18 @@ fn slot_aad(slot_id: &str, kind: &SlotKind) -> Vec<u8> {
     format!("naungan/keyslot/v1\n{slot_id}\n{k}").into_bytes()
 }
 
-fn make_slot(
-    id: &str,
-    kind: SlotKind,
-    secret: &[u8],
-    data_key: &Key,
-    log_n: u8,
-) -> Result<KeySlot, CryptoError> {
-    let kdf = KdfParams::new_random(log_n)?;
-    let kek = kdf.derive(secret)?;
-    let wrapped = crypto::wrap(&kek, &slot_aad(id, &kind), data_key)?;
+/// A new slot's KDF parameters and the key-encryption key derived with them.
+pub struct Kek {
+    pub params: KdfParams,
+    pub key: Key,
+}
+
+fn make_slot(id: &str, kind: SlotKind, kek: Kek, data_key: &Key) -> Result<KeySlot, CryptoError> {
+    let wrapped = crypto::wrap(&kek.key, &slot_aad(id, &kind), data_key)?;
     Ok(KeySlot {
         id: id.to_string(),
         kind,
-        kdf,
+        kdf: kek.params,
         wrapped,
     })
 }
@@ -120,14 +118,14 @@ impl From<CryptoError> for UnlockError {
 impl VaultHeader {
     /// A new header for a new data key: the first staff member's passphrase slot and a
     /// recovery slot. `recovery_code` is as generated (dashes allowed).
+    /// `passphrase` and `recovery` are the keys derived from the passphrase and from the
+    /// recovery code (as `recovery_secret` gives it).
     pub fn create(
         data_key: &Key,
         staff_id: &str,
-        passphrase: &str,
-        recovery_code: &str,
-        log_n: u8,
+        passphrase: Kek,
+        recovery: Kek,
     ) -> Result<VaultHeader, CryptoError> {
-        let code = recovery_code::normalize(recovery_code).ok_or(CryptoError::BadParams)?;
         Ok(VaultHeader {
             format: HEADER_FORMAT,
             device: crypto::hex::encode(&crypto::random_bytes::<8>()?),
@@ -137,13 +135,17 @@ impl VaultHeader {
                     SlotKind::Passphrase {
                         staff_id: staff_id.into(),
                     },
-                    passphrase.as_bytes(),
+                    passphrase,
                     data_key,
-                    log_n,
                 )?,
-                make_slot("r1", SlotKind::Recovery, code.as_bytes(), data_key, log_n)?,
+                make_slot("r1", SlotKind::Recovery, recovery, data_key)?,
             ],
         })
+    }
+
+    /// What a recovery code is derived from: as typed, without dashes, spaces or case.
+    pub fn recovery_secret(typed: &str) -> Option<zeroize::Zeroizing<String>> {
+        recovery_code::normalize(typed)
     }
 
     pub fn from_json(s: &str) -> Result<VaultHeader, UnlockError> {
@@ -158,37 +160,45 @@ impl VaultHeader {
         serde_json::to_string(self).expect("header serializes")
     }
 
-    fn open_slot(slot: &KeySlot, secret: &[u8]) -> Result<Key, UnlockError> {
-        let kek = slot.kdf.derive(secret)?;
+    /// Opens a slot with the key derived from its secret with its `kdf` parameters.
+    pub fn open_slot(slot: &KeySlot, kek: &Key) -> Result<Key, UnlockError> {
         Ok(crypto::unwrap(
-            &kek,
+            kek,
             &slot_aad(&slot.id, &slot.kind),
             &slot.wrapped,
         )?)
     }
 
-    /// Tries each passphrase slot; returns the data key and the staff id of the slot that opened.
+    /// The passphrase slots, to try in turn.
+    pub fn passphrase_slots(&self) -> impl Iterator<Item = (&KeySlot, &str)> {
+        self.slots.iter().filter_map(|s| match &s.kind {
+            SlotKind::Passphrase { staff_id } => Some((s, staff_id.as_str())),
+            SlotKind::Recovery => None,
+        })
+    }
+
+    pub fn recovery_slot(&self) -> Option<&KeySlot> {
+        self.slots.iter().find(|s| s.kind == SlotKind::Recovery)
+    }
+
+    /// Tries each passphrase slot, deriving in place (tests).
+    #[cfg(test)]
     pub fn unlock_with_passphrase(&self, passphrase: &str) -> Result<(Key, String), UnlockError> {
-        for slot in &self.slots {
-            if let SlotKind::Passphrase { staff_id } = &slot.kind {
-                match Self::open_slot(slot, passphrase.as_bytes()) {
-                    Ok(k) => return Ok((k, staff_id.clone())),
-                    Err(UnlockError::WrongSecret) => continue,
-                    Err(e) => return Err(e),
-                }
+        for (slot, staff_id) in self.passphrase_slots() {
+            match Self::open_slot(slot, &slot.kdf.derive(passphrase.as_bytes())?) {
+                Ok(k) => return Ok((k, staff_id.to_string())),
+                Err(UnlockError::WrongSecret) => continue,
+                Err(e) => return Err(e),
             }
         }
         Err(UnlockError::WrongSecret)
     }
 
+    #[cfg(test)]
     pub fn unlock_with_recovery_code(&self, typed: &str) -> Result<Key, UnlockError> {
-        let code = recovery_code::normalize(typed).ok_or(UnlockError::WrongSecret)?;
-        let slot = self
-            .slots
-            .iter()
-            .find(|s| s.kind == SlotKind::Recovery)
-            .ok_or(UnlockError::WrongSecret)?;
-        Self::open_slot(slot, code.as_bytes())
+        let code = Self::recovery_secret(typed).ok_or(UnlockError::WrongSecret)?;
+        let slot = self.recovery_slot().ok_or(UnlockError::WrongSecret)?;
+        Self::open_slot(slot, &slot.kdf.derive(code.as_bytes())?)
     }
 
     /// The staff ids that have a passphrase slot.
@@ -207,8 +217,7 @@ impl VaultHeader {
         &mut self,
         data_key: &Key,
         staff_id: &str,
-        passphrase: &str,
-        log_n: u8,
+        passphrase: Kek,
     ) -> Result<(), CryptoError> {
         let kind = SlotKind::Passphrase {
             staff_id: staff_id.into(),
@@ -219,7 +228,7 @@ impl VaultHeader {
             .find(|s| s.kind == kind)
             .map(|s| s.id.clone())
             .unwrap_or_else(|| format!("p{}", self.slots.len() + 1));
-        let slot = make_slot(&id, kind, passphrase.as_bytes(), data_key, log_n)?;
+        let slot = make_slot(&id, kind, passphrase, data_key)?;
         self.slots.retain(|s| s.id != id);
         self.slots.insert(0, slot);
         Ok(())
@@ -232,11 +241,22 @@ mod tests {
 
     const LOG_N: u8 = 10; // fast; the default is checked in crypto's tests
 
+    fn kek(secret: &str) -> Kek {
+        let params = KdfParams::new_random(LOG_N).unwrap();
+        let key = params.derive(secret.as_bytes()).unwrap();
+        Kek { params, key }
+    }
+
     fn setup() -> (Key, String, VaultHeader) {
         let dk = Key::random().unwrap();
         let code = recovery_code::generate().unwrap().to_string();
-        let h =
-            VaultHeader::create(&dk, "staff-1", "kata sandi yang panjang", &code, LOG_N).unwrap();
+        let h = VaultHeader::create(
+            &dk,
+            "staff-1",
+            kek("kata sandi yang panjang"),
+            kek(&VaultHeader::recovery_secret(&code).unwrap()),
+        )
+        .unwrap();
         (dk, code, h)
     }
 
@@ -343,7 +363,7 @@ mod tests {
     fn a_new_passphrase_replaces_the_old_one() {
         let (dk, code, mut h) = setup();
         let k = h.unlock_with_recovery_code(&code).unwrap();
-        h.set_passphrase(&k, "staff-1", "sandi baru yang juga panjang", LOG_N)
+        h.set_passphrase(&k, "staff-1", kek("sandi baru yang juga panjang"))
             .unwrap();
         assert_eq!(h.slots.len(), 2);
         assert!(h.unlock_with_passphrase("kata sandi yang panjang").is_err());

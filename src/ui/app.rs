@@ -1,6 +1,7 @@
 //! The root: opens the vault, then shows set-up, the recovery code, the lock screen, or the
 //! unlocked app with its routes.
 
+use super::backup_worker::WorkerKdf;
 use super::components::shell::Shell;
 use super::features::FeaturePages;
 use super::gate::recovery_code::RecoveryCodePage;
@@ -20,6 +21,7 @@ pub fn App() -> impl IntoView {
     spawn_local(async move {
         let phase = match Vault::open(DEFAULT_DB_NAME).await {
             Ok(v) => {
+                let v = v.with_kdf(Box::new(WorkerKdf));
                 let set_up = v.is_set_up().await;
                 set_vault(v);
                 match set_up {

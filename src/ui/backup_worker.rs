@@ -1,7 +1,10 @@
-//! The page's side of the backup worker (`src/bin/backup_worker.rs`): started on first use, one
-//! request at a time (the backup page disables its buttons while one runs).
+//! The page's side of the backup worker (`src/bin/backup_worker.rs`): started for each request
+//! and ended after it, so the memory scrypt took (128 MiB) goes with it; one request at a time
+//! (the pages disable their buttons while one runs). It also runs the vault's key derivations
+//! (`WorkerKdf`).
 
 use crate::store::backup::{self, BackupDocument, BackupError};
+use crate::store::crypto::{CryptoError, Derivation, InPlace, Kdf, KdfParams};
 use futures::channel::oneshot;
 use js_sys::{Object, Reflect, Uint8Array};
 use std::cell::RefCell;
@@ -50,21 +53,47 @@ async fn worker() -> Result<Worker, BackupError> {
     Ok(w)
 }
 
+/// Starts the worker ahead of a request (the lock screen does, so unlocking waits less).
+pub fn warm_up() {
+    leptos::task::spawn_local(async {
+        let _ = worker().await;
+    });
+}
+
 async fn call(op: &str, bytes: &[u8], passphrase: &str) -> Result<Vec<u8>, BackupError> {
+    call_with(op, bytes, &[("passphrase", passphrase)]).await
+}
+
+async fn call_with(
+    op: &str,
+    bytes: &[u8],
+    fields: &[(&str, &str)],
+) -> Result<Vec<u8>, BackupError> {
     let w = worker().await?;
     let msg = Object::new();
     let _ = Reflect::set(&msg, &"op".into(), &op.into());
-    let _ = Reflect::set(&msg, &"bytes".into(), &Uint8Array::from(bytes));
-    let _ = Reflect::set(&msg, &"passphrase".into(), &passphrase.into());
+    let sent = Uint8Array::from(bytes);
+    let _ = Reflect::set(&msg, &"bytes".into(), &sent);
+    for (k, v) in fields {
+        let _ = Reflect::set(&msg, &(*k).into(), &(*v).into());
+    }
     let reply_fut = next_message(&w);
     w.post_message(&msg).map_err(unavailable)?;
     let reply = reply_fut.await;
+    sent.fill(0, 0, sent.length());
+    // Ended after each request: its memory (scrypt's 128 MiB) is given back.
+    w.terminate();
+    WORKER.with(|c| c.borrow_mut().take());
     if Reflect::get(&reply, &"ok".into())
         .ok()
         .and_then(|v| v.as_bool())
         == Some(true)
     {
-        Ok(Uint8Array::new(&Reflect::get(&reply, &"bytes".into()).map_err(unavailable)?).to_vec())
+        let got = Uint8Array::new(&Reflect::get(&reply, &"bytes".into()).map_err(unavailable)?);
+        let out = got.to_vec();
+        // What came back may be a key or a backup's plaintext: not left in the JS heap.
+        got.fill(0, 0, got.length());
+        Ok(out)
     } else {
         let e = Reflect::get(&reply, &"error".into())
             .ok()
@@ -84,4 +113,23 @@ pub async fn decrypt(bytes: &[u8], passphrase: &str) -> Result<BackupDocument, B
     backup::check_size(bytes.len() as u64)?;
     let plain = zeroize::Zeroizing::new(call("open", bytes, passphrase).await?);
     backup::parse(&plain)
+}
+
+/// The vault's key derivations, run in the worker (see `crypto::Kdf`). If the worker cannot
+/// run, the derivation runs in the page instead: slower to give memory back, never locked out.
+pub struct WorkerKdf;
+
+impl Kdf for WorkerKdf {
+    fn derive<'a>(&'a self, params: &'a KdfParams, secret: &'a [u8]) -> Derivation<'a> {
+        Box::pin(async move {
+            let json = serde_json::to_string(params).map_err(|_| CryptoError::BadParams)?;
+            match call_with("kdf", secret, &[("params", &json)]).await {
+                Ok(bytes) => {
+                    let bytes = zeroize::Zeroizing::new(bytes);
+                    Ok(bytes)
+                }
+                Err(_) => InPlace.derive(params, secret).await,
+            }
+        })
+    }
 }
