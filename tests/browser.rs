@@ -332,23 +332,28 @@ async fn a_failed_multi_record_save_writes_nothing() {
     Vault::erase(&name).await.unwrap();
 }
 
+/// The clear fields of a record another laptop (an older app) wrote, as `staff` did.
+fn written_elsewhere(id: &RecordId, kind: RecordKind, rev: u32, staff: RecordId) -> RecordMeta {
+    RecordMeta {
+        id: id.clone(),
+        kind,
+        rev,
+        created_at: 1_700_000_000_000,
+        updated_at: 1_710_000_000_000,
+        created_by: staff.clone(),
+        updated_by: staff,
+        deleted: false,
+        versions: VersionVector::of("older-device"),
+    }
+}
+
 #[wasm_bindgen_test]
 async fn data_written_in_an_older_schema_is_migrated_once() {
     let name = db_name("migrate");
     let v = new_vault(&name).await;
     let (staff_id, _) = v.current_staff().unwrap();
     let id = clock::new_id().unwrap();
-    let meta = RecordMeta {
-        id: id.clone(),
-        kind: RecordKind::Resident,
-        rev: 4,
-        created_at: 1_700_000_000_000,
-        updated_at: 1_710_000_000_000,
-        created_by: staff_id.clone(),
-        updated_by: staff_id,
-        deleted: false,
-        versions: VersionVector::of("older-device"),
-    };
+    let meta = written_elsewhere(&id, RecordKind::Resident, 4, staff_id);
     // Schema 1 kept one `phone` text field; schema 2 keeps a list of contacts.
     let RecordBody::Resident(r) = resident("Rina Kartika", "") else {
         unreachable!()
@@ -401,17 +406,7 @@ async fn a_deferred_record_in_an_older_schema_inside_a_segment_is_sealed_again_o
     let (staff_id, _) = v.current_staff().unwrap();
     let resident_id = clock::new_id().unwrap();
     let id = clock::new_id().unwrap();
-    let meta = RecordMeta {
-        id: id.clone(),
-        kind: RecordKind::CaseNote,
-        rev: 2,
-        created_at: 1_700_000_000_000,
-        updated_at: 1_710_000_000_000,
-        created_by: staff_id.clone(),
-        updated_by: staff_id,
-        deleted: false,
-        versions: VersionVector::of("older-device"),
-    };
+    let meta = written_elsewhere(&id, RecordKind::CaseNote, 2, staff_id);
     let note = serde_json::json!({
         "resident": resident_id, "date": "2023-11-14", "kind": "counselling",
         "text": "Konseling pertama"

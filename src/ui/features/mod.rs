@@ -11,6 +11,7 @@ use crate::ui::format;
 use crate::ui::i18n::Texts;
 use crate::ui::session::use_texts;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 use leptos_router::location::{BrowserUrl, LocationProvider};
 
@@ -51,7 +52,11 @@ pub fn FeaturePages() -> impl IntoView {
             .iter()
             .find_map(|route| route(&segments))
             .unwrap_or_else(|| {
-                view! { <p class="banner error" id="not-found">{t.err_not_found}</p> }.into_any()
+                view! {
+                    <p class="banner error" id="not-found">{t.err_not_found}</p>
+                    <p><A href="/">{t.dashboard.nav_dashboard}</A></p>
+                }
+                .into_any()
             });
         // The router writes a new address into the address bar (and the history) only once
         // the page for it is ready: here.
