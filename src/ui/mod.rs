@@ -15,3 +15,4 @@ pub mod i18n;
 pub mod photo;
 pub mod preferences;
 mod session;
+pub mod storage;

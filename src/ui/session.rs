@@ -137,6 +137,7 @@ pub fn error_text(t: &Texts, e: &StoreError) -> String {
 /// Locks: folds the latest saves into the store's compact layout (so the next unlock is fast),
 /// drops the key and every opened record, then reloads the page so that nothing opened stays in
 /// this tab's memory. Saves are stored already: if compaction fails, the lock still happens.
+/// Every other tab of the app locks too (an unlock stays in its own tab).
 pub fn lock_now() {
     let v = VAULT.with(|c| c.borrow().clone());
     leptos::task::spawn_local(async move {
@@ -144,8 +145,45 @@ pub fn lock_now() {
             let _ = v.compact().await;
             v.lock();
         }
+        if let Some(c) = tabs_channel() {
+            let _ = c.post_message(&LOCK_MESSAGE.into());
+            c.close();
+        }
         let _ = window().location().reload();
     });
+}
+
+/// The app's tabs in this browser tell each other when one locks.
+const TABS_CHANNEL: &str = "naungan-tabs";
+const LOCK_MESSAGE: &str = "lock";
+
+fn tabs_channel() -> Option<web_sys::BroadcastChannel> {
+    web_sys::BroadcastChannel::new(TABS_CHANNEL).ok()
+}
+
+/// Locks this tab when another one locks (once per page: a page is reloaded on lock). Its saves
+/// are stored already; the tab that locked compacts.
+pub fn lock_with_other_tabs() {
+    use wasm_bindgen::JsCast;
+    thread_local!(static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    if LISTENING.with(|l| l.replace(true)) {
+        return;
+    }
+    let Some(c) = tabs_channel() else { return };
+    let on = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+        move |e: web_sys::MessageEvent| {
+            if e.data().as_string().as_deref() == Some(LOCK_MESSAGE) {
+                if let Some(v) = VAULT.with(|c| c.borrow().clone()) {
+                    v.lock();
+                }
+                let _ = window().location().reload();
+            }
+        },
+    );
+    c.set_onmessage(Some(on.as_ref().unchecked_ref()));
+    on.forget();
+    // Kept open for the page's life: the listener is the channel's.
+    std::mem::forget(c);
 }
 
 /// A plain sentence for a backup file problem: what happened and what to do.

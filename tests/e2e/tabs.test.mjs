@@ -110,6 +110,19 @@ test('two tabs on one laptop', async (t) => {
       assert.doesNotMatch(text, /Kenanga/);
     });
 
+    await step(t, tab1, 'locking one tab locks the other; unlocking one leaves the other locked', async () => {
+      // Tab 2 is unlocked (it saved above); tab 1 was just unlocked again.
+      await tab2.getByRole('link', { name: 'Klien', exact: true }).click();
+      await tab2.locator('#residents').waitFor();
+      await tab1.click('#lock');
+      await tab1.getByRole('heading', { name: 'Buka Naungan' }).waitFor();
+      await tab2.getByRole('heading', { name: 'Buka Naungan' }).waitFor({ timeout: 10000 });
+      assert.equal(await tab2.locator('#residents').count(), 0, 'nothing of the records on the other tab');
+      await unlock(tab1);
+      await tab2.waitForTimeout(500);
+      assert.equal(await tab2.locator('#lock').count(), 0, 'the other tab stays locked');
+    });
+
     await step(t, tab1, 'the pages threw no errors', async () => {
       assert.deepEqual(b.errors, []);
     });

@@ -102,6 +102,7 @@ pub fn Shell(children: Children) -> impl IntoView {
     let t = use_texts();
     start_idle_lock();
     start_catching_up();
+    crate::ui::session::lock_with_other_tabs();
     // A notice belongs to the page it is first shown on: going to another page clears it.
     // (A save navigates, then notifies; this runs once both have happened, so the notice
     // belongs to the page the save went to.)

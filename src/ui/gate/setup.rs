@@ -45,10 +45,13 @@ pub fn SetupPage() -> impl IntoView {
         let p = pass.value();
         submit.run(
             async move {
-                vault()
+                let code = vault()
                     .set_up(sh, admin, &p)
                     .await
-                    .map_err(|e| error_text(t, &e))
+                    .map_err(|e| error_text(t, &e))?;
+                // Ask the browser to keep the data for good (Settings says whether it does).
+                let _ = crate::ui::storage::ask_to_keep().await;
+                Ok(code)
             },
             move |code| app.phase.set(Phase::ShowRecoveryCode(code.to_string())),
         );

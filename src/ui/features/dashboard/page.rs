@@ -4,7 +4,7 @@ use crate::domain::resident::{self, Resident};
 use crate::store::clock;
 use crate::ui::features::backup::last_backup;
 use crate::ui::format;
-use crate::ui::i18n::fill;
+use crate::ui::i18n::{fill, Texts};
 use crate::ui::preferences;
 use crate::ui::session::{use_app, use_texts, vault};
 use leptos::prelude::*;
@@ -27,34 +27,29 @@ pub fn DashboardPage() -> impl IntoView {
             .unwrap_or_default();
         (s.total, s.active, s.papers_held, s.recent)
     };
-    let warn_days = preferences::backup_warn_days();
-    let (backup_text, backup_warn) = match last_backup(clock::now()) {
-        None => (t.dashboard.dash_backup_never.to_string(), true),
-        Some((days, _)) if days <= 0 => (t.dashboard.dash_backup_today.to_string(), false),
-        Some((days, _)) if days > i64::from(warn_days) => (
-            fill(
-                t.dashboard.dash_backup_warn,
-                &[("days", &warn_days.to_string())],
-            ),
-            true,
-        ),
-        Some((days, last)) => (
-            fill(
-                t.dashboard.dash_backup_ago,
-                &[
-                    ("days", &days.to_string()),
-                    ("date", &format::timestamp_date(last, &t.months)),
-                ],
-            ),
-            false,
-        ),
+    // Where the browser may clear its storage, a backup a day.
+    let kept = crate::ui::storage::status_signal();
+    let not_kept = move || kept.get().flatten().is_some_and(|s| !s.persisted);
+    let backup_status = move || {
+        let warn_days = if not_kept() {
+            1
+        } else {
+            preferences::backup_warn_days()
+        };
+        backup_status(t, warn_days)
     };
     view! {
         <h1>{fill(t.dashboard.dash_welcome, &[("name", &name)])}</h1>
-        <div class="banner row spread" class:warn=backup_warn id="backup-status">
-            <span>{backup_text}</span>
-            <A href="/cadangan" attr:class="button">{t.make_backup}</A>
-        </div>
+        {move || {
+                let (backup_text, backup_warn) = backup_status();
+                view! {
+                    <div class="banner row spread" class:warn=backup_warn id="backup-status">
+                        <span>{backup_text}</span>
+                        <A href="/cadangan" attr:class="button">{t.make_backup}</A>
+                    </div>
+                    {not_kept().then(|| view! { <p class="banner warn" id="storage-not-kept">{t.dashboard.dash_storage_not_kept}</p> })}
+                }
+            }}
         {move || {
             let (total, active, papers, recent) = stats();
             view! {
@@ -86,5 +81,30 @@ pub fn DashboardPage() -> impl IntoView {
             }
         }}
         <p class="muted small">{format!("{} · {}", format::date(clock::today(), &t.months), t.about_storage)}</p>
+    }
+}
+
+/// What the backup reminder says, and whether it warns.
+fn backup_status(t: &'static Texts, warn_days: u32) -> (String, bool) {
+    match last_backup(clock::now()) {
+        None => (t.dashboard.dash_backup_never.to_string(), true),
+        Some((days, _)) if days <= 0 => (t.dashboard.dash_backup_today.to_string(), false),
+        Some((days, _)) if days > i64::from(warn_days) => (
+            fill(
+                t.dashboard.dash_backup_warn,
+                &[("days", &warn_days.to_string())],
+            ),
+            true,
+        ),
+        Some((days, last)) => (
+            fill(
+                t.dashboard.dash_backup_ago,
+                &[
+                    ("days", &days.to_string()),
+                    ("date", &format::timestamp_date(last, &t.months)),
+                ],
+            ),
+            false,
+        ),
     }
 }

@@ -15,6 +15,7 @@ pub struct DashboardTexts {
     pub dash_backup_ago: &'static str,
     pub dash_backup_today: &'static str,
     pub dash_backup_warn: &'static str,
+    pub dash_storage_not_kept: &'static str,
 }
 
 pub const ID: DashboardTexts = DashboardTexts {
@@ -28,6 +29,8 @@ pub const ID: DashboardTexts = DashboardTexts {
     dash_backup_ago: "Cadangan terakhir: {days} hari lalu ({date}).",
     dash_backup_today: "Cadangan terakhir: hari ini.",
     dash_backup_warn: "Sudah lebih dari {days} hari tanpa cadangan. Buat cadangan sekarang.",
+    dash_storage_not_kept:
+        "Browser ini belum menjamin data tersimpan tetap: buat cadangan setiap hari.",
 };
 
 pub const EN: DashboardTexts = DashboardTexts {
@@ -41,4 +44,6 @@ pub const EN: DashboardTexts = DashboardTexts {
     dash_backup_ago: "Last backup: {days} days ago ({date}).",
     dash_backup_today: "Last backup: today.",
     dash_backup_warn: "More than {days} days without a backup. Make one now.",
+    dash_storage_not_kept:
+        "This browser does not promise to keep the data: make a backup every day.",
 };

@@ -1,8 +1,9 @@
 //! Pengaturan: language, auto-lock, and where the data lives.
 
-use crate::ui::i18n::Lang;
+use crate::ui::i18n::{fill, Lang};
 use crate::ui::preferences;
 use crate::ui::session::{use_app, use_texts};
+use crate::ui::storage::size;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -35,6 +36,25 @@ pub fn SettingsPage() -> impl IntoView {
             preferences::set_backup_warn_days(d);
             app.notify(t.settings.settings_saved, false);
         }
+    };
+    let storage = crate::ui::storage::status_signal();
+    let storage_view = move || {
+        let st = storage.get()?;
+        let (text, kept) = match st {
+            Some(s) if s.persisted => (t.settings.storage_kept, true),
+            Some(_) => (t.settings.storage_not_kept, false),
+            None => (t.settings.storage_unknown, false),
+        };
+        let usage = st.and_then(|s| Some((s.usage?, s.quota?))).map(|(u, q)| {
+            fill(
+                t.settings.storage_usage,
+                &[("used", &size(u)), ("quota", &size(q))],
+            )
+        });
+        Some(view! {
+            <p class="banner" class:warn=!kept id="storage-status">{text}</p>
+            {usage.map(|u| view! { <p class="muted" id="storage-usage">{u}</p> })}
+        })
     };
     let set_lang = move |ev| {
         let l = Lang::from_code(&event_target_value(&ev));
@@ -72,6 +92,10 @@ pub fn SettingsPage() -> impl IntoView {
             <h2>{t.backup_title}</h2>
             <p>{t.backup_intro}</p>
             <A href="/cadangan" attr:class="button primary" attr:id="settings-backup">{t.make_backup}</A>
+        </section>
+        <section class="card narrow" id="storage">
+            <h2>{t.settings.storage_title}</h2>
+            {storage_view}
         </section>
         <section class="card narrow">
             <h2>{t.settings.about_title}</h2>

@@ -19,6 +19,11 @@ pub struct SettingsTexts {
     pub dev_filled: &'static str,
     pub backup_warn_days: &'static str,
     pub backup_warn_hint: &'static str,
+    pub storage_title: &'static str,
+    pub storage_kept: &'static str,
+    pub storage_not_kept: &'static str,
+    pub storage_usage: &'static str,
+    pub storage_unknown: &'static str,
 }
 
 pub const ID: SettingsTexts = SettingsTexts {
@@ -36,6 +41,11 @@ pub const ID: SettingsTexts = SettingsTexts {
     dev_filled: "{n} catatan contoh ditambahkan.",
     backup_warn_days: "Ingatkan jika belum ada cadangan selama (hari)",
     backup_warn_hint: "Antara 1 dan 90 hari. Bawaan: 7 hari.",
+    storage_title: "Penyimpanan di browser ini",
+    storage_kept: "Browser ini menyimpan data Naungan secara tetap: tidak akan dihapus sendiri walau disk hampir penuh.",
+    storage_not_kept: "Browser ini belum menjamin data Naungan tersimpan tetap: bila disk hampir penuh, browser boleh menghapusnya. Pasang Naungan sebagai aplikasi (menu browser, lalu Instal), dan buat cadangan lebih sering, sebaiknya setiap hari.",
+    storage_usage: "Terpakai {used} dari {quota} yang diizinkan browser.",
+    storage_unknown: "Browser ini tidak memberi tahu apakah datanya disimpan tetap. Buat cadangan secara rutin.",
 };
 
 pub const EN: SettingsTexts = SettingsTexts {
@@ -53,4 +63,9 @@ pub const EN: SettingsTexts = SettingsTexts {
     dev_filled: "{n} sample records added.",
     backup_warn_days: "Remind me after this many days without a backup",
     backup_warn_hint: "From 1 to 90 days. Default: 7 days.",
+    storage_title: "Storage in this browser",
+    storage_kept: "This browser keeps Naungan's data for good: it will not clear it by itself, even when the disk is nearly full.",
+    storage_not_kept: "This browser does not promise to keep Naungan's data: when the disk is nearly full, it may clear it. Install Naungan as an app (browser menu, then Install), and make backups more often, daily if you can.",
+    storage_usage: "{used} used of the {quota} the browser allows.",
+    storage_unknown: "This browser does not say whether it keeps the data for good. Make backups regularly.",
 };
