@@ -7,11 +7,12 @@
 //! therefore never see part of a kind.
 
 use super::sealed_record;
-use super::segment::Entry;
+use super::segment::{self, Entry};
 use crate::domain::id::RecordId;
 use crate::domain::record::{Kind, Record, RecordKind, RecordMeta};
 use crate::domain::resident::Resident;
 use crate::domain::search::{ResidentQuery, SearchOrder};
+use crate::domain::sorting;
 use std::cell::{OnceCell, RefCell};
 use std::collections::{BTreeMap, HashMap};
 use zeroize::Zeroizing;
@@ -144,12 +145,20 @@ struct Slot {
 struct Closed {
     pending: Pending,
     extra: Vec<Record>,
+    /// The pending ids' hashes, sorted: a save asks whether an id is stored, and must not
+    /// scan tens of thousands of ids to hear no.
+    hashes: Vec<u64>,
 }
 
 impl Closed {
+    /// Whether `id` may be among these records (a hash collision says yes: the caller then
+    /// opens the kind and looks for real).
     fn has(&self, id: &RecordId) -> bool {
         self.extra.iter().any(|r| r.meta.id == *id)
-            || self.pending.entries.iter().any(|e| e.id == id.as_str())
+            || self
+                .hashes
+                .binary_search(&segment::id_hash(id.as_str()))
+                .is_ok()
     }
 }
 
@@ -187,7 +196,10 @@ impl Index {
         let slot = self.slot(kind);
         slot.table.get_or_init(|| {
             let mut t = Table::default();
-            if let Some(Closed { pending: p, extra }) = slot.closed.borrow_mut().take() {
+            if let Some(Closed {
+                pending: p, extra, ..
+            }) = slot.closed.borrow_mut().take()
+            {
                 for e in &p.entries {
                     let entry = Entry {
                         id: &e.id,
@@ -220,9 +232,16 @@ impl Index {
 
     pub(super) fn defer(&mut self, kind: RecordKind, pending: Pending) {
         debug_assert!(kind.is_deferred());
+        let mut hashes: Vec<u64> = pending
+            .entries
+            .iter()
+            .map(|e| segment::id_hash(&e.id))
+            .collect();
+        sorting::sort_dedup(&mut hashes);
         *self.slots[kind.ordinal()].closed.get_mut() = Some(Closed {
             pending,
             extra: vec![],
+            hashes,
         });
     }
 

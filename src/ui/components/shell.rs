@@ -62,7 +62,23 @@ fn catch_up(app: AppState) {
             app.data_changed();
         }
         CATCHING_UP.with(|c| c.set(false));
+        report_unreadable_later(app);
     });
+}
+
+/// Records of a deferred kind are parsed when a page first reads that kind: any that turn out
+/// unreadable then are said once, as unlock says its own.
+fn report_unreadable_later(app: AppState) {
+    thread_local!(static TOLD: Cell<usize> = const { Cell::new(0) });
+    let n = vault().unreadable_later().map(|v| v.len()).unwrap_or(0);
+    if n > TOLD.with(Cell::get) {
+        TOLD.with(|c| c.set(n));
+        let t = crate::ui::i18n::texts(app.lang.get_untracked());
+        app.notify(
+            crate::ui::i18n::fill(t.unreadable_records, &[("n", &n.to_string())]),
+            true,
+        );
+    }
 }
 
 fn start_catching_up() {
