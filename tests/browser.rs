@@ -542,22 +542,27 @@ async fn a_damaged_record_is_reported_and_kept() {
     Vault::erase(&name).await.unwrap();
 }
 
+/// Sets up a shelter with its first staff member; the recovery code.
+async fn set_up_small(v: &Vault) -> String {
+    v.set_up(
+        Shelter { name: "UPT".into() },
+        StaffMember {
+            name: "Bu Ratna".into(),
+            role: StaffRole::Head,
+        },
+        PASS,
+    )
+    .await
+    .unwrap()
+    .to_string()
+}
+
 #[wasm_bindgen_test]
 async fn recovery_code_sets_a_new_passphrase() {
     let name = db_name("recover");
     Vault::erase(&name).await.unwrap();
     let v = Vault::open_with_kdf(&name, TEST_LOG_N).await.unwrap();
-    let code = v
-        .set_up(
-            Shelter { name: "UPT".into() },
-            StaffMember {
-                name: "Bu Ratna".into(),
-                role: StaffRole::Head,
-            },
-            PASS,
-        )
-        .await
-        .unwrap();
+    let code = set_up_small(&v).await;
     v.lock();
     assert_eq!(
         v.recover(
@@ -1338,17 +1343,7 @@ async fn key_derivations_run_where_the_vault_is_told() {
         .await
         .unwrap()
         .with_kdf(Box::new(Counting(n.clone())));
-    let code = v
-        .set_up(
-            Shelter { name: "UPT".into() },
-            StaffMember {
-                name: "Bu Ratna".into(),
-                role: StaffRole::Head,
-            },
-            PASS,
-        )
-        .await
-        .unwrap();
+    let code = set_up_small(&v).await;
     assert_eq!(n.get(), 2, "set-up: passphrase and recovery code");
     v.lock();
     assert_eq!(
