@@ -53,7 +53,7 @@ pub fn FeaturePages() -> impl IntoView {
             .find_map(|route| route(&segments))
             .unwrap_or_else(|| {
                 view! {
-                    <p class="banner error" id="not-found">{t.err_not_found}</p>
+                    <p class="banner error" id="not-found">{t.err_no_such_page}</p>
                     <p><A href="/">{t.dashboard.nav_dashboard}</A></p>
                 }
                 .into_any()

@@ -65,6 +65,7 @@ pub const EN: Texts = Texts {
     err_write: "Could not save: the browser's storage is full or blocked. Nothing was changed. Free some disk space and try again.",
     err_unavailable: "This browser does not allow storing data (perhaps a private window). Open Naungan in a normal window.",
     err_not_found: "Record not found. It may have been deleted.",
+    err_no_such_page: "Naungan has no such page. Check the address, or go back to the dashboard.",
     err_generic: "Something went wrong, so nothing was changed. Try again; if it happens again, reload the page (saved data is not lost).",
     err_not_set_up: "Naungan has not been set up in this browser yet. Reload the page to set it up.",
     err_already_set_up: "Naungan is already set up in this browser. Reload the page, then unlock it with a passphrase.",

@@ -65,6 +65,7 @@ pub const ID: Texts = Texts {
     err_write: "Gagal menyimpan: penyimpanan browser penuh atau diblokir. Tidak ada yang berubah. Kosongkan ruang disk, lalu coba lagi.",
     err_unavailable: "Browser ini tidak mengizinkan penyimpanan data (mungkin jendela penyamaran). Buka Naungan di jendela biasa.",
     err_not_found: "Catatan tidak ditemukan. Mungkin sudah dihapus.",
+    err_no_such_page: "Halaman ini tidak ada di Naungan. Periksa alamatnya, atau kembali ke Beranda.",
     err_generic: "Terjadi kesalahan, jadi tidak ada yang berubah. Coba lagi; bila terulang, muat ulang halaman (data yang tersimpan tidak hilang).",
     err_not_set_up: "Naungan belum disiapkan di browser ini. Muat ulang halaman untuk menyiapkannya.",
     err_already_set_up: "Naungan sudah disiapkan di browser ini. Muat ulang halaman, lalu buka dengan kata sandi.",

@@ -107,6 +107,7 @@ pub struct Texts {
     pub err_write: &'static str,
     pub err_unavailable: &'static str,
     pub err_not_found: &'static str,
+    pub err_no_such_page: &'static str,
     pub err_generic: &'static str,
     pub err_not_set_up: &'static str,
     pub err_already_set_up: &'static str,
