@@ -1,6 +1,6 @@
-//! The page's side of the backup worker (`src/bin/backup_worker.rs`): started for each request
-//! and ended after it, so the memory scrypt took (128 MiB) goes with it; one request at a time
-//! (the pages disable their buttons while one runs). It also runs the vault's key derivations
+//! The page's side of the backup worker (`src/bin/backup_worker.rs`): a new worker for each
+//! request, ended after it, so the memory scrypt took (128 MiB) goes with it and no two requests
+//! ever share one. It also runs the vault's key derivations
 //! (`WorkerKdf`).
 
 use crate::store::backup::{self, BackupDocument, BackupError};
@@ -14,10 +14,6 @@ use web_sys::{MessageEvent, Worker};
 
 /// Absolute: the app's pages have nested paths (/klien/...), the worker files sit at the root.
 const LOADER: &str = "/backup_worker_loader.js";
-
-thread_local! {
-    static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
-}
 
 fn unavailable(detail: impl std::fmt::Debug) -> BackupError {
     web_sys::console::error_1(&format!("backup worker: {detail:?}").into());
@@ -40,24 +36,15 @@ async fn next_message(worker: &Worker) -> JsValue {
     data
 }
 
-async fn worker() -> Result<Worker, BackupError> {
-    if let Some(w) = WORKER.with(|c| c.borrow().clone()) {
-        return Ok(w);
-    }
+/// A new worker, once it says it is ready.
+async fn start() -> Result<Worker, BackupError> {
     let w = Worker::new(LOADER).map_err(unavailable)?;
     let first = next_message(&w).await;
     if first.as_string().as_deref() != Some("ready") {
+        w.terminate();
         return Err(unavailable(first));
     }
-    WORKER.with(|c| *c.borrow_mut() = Some(w.clone()));
     Ok(w)
-}
-
-/// Starts the worker ahead of a request (the lock screen does, so unlocking waits less).
-pub fn warm_up() {
-    leptos::task::spawn_local(async {
-        let _ = worker().await;
-    });
 }
 
 async fn call(op: &str, bytes: &[u8], passphrase: &str) -> Result<Vec<u8>, BackupError> {
@@ -69,7 +56,7 @@ async fn call_with(
     bytes: &[u8],
     fields: &[(&str, &str)],
 ) -> Result<Vec<u8>, BackupError> {
-    let w = worker().await?;
+    let w = start().await?;
     let msg = Object::new();
     let _ = Reflect::set(&msg, &"op".into(), &op.into());
     let sent = Uint8Array::from(bytes);
@@ -78,12 +65,14 @@ async fn call_with(
         let _ = Reflect::set(&msg, &(*k).into(), &(*v).into());
     }
     let reply_fut = next_message(&w);
-    w.post_message(&msg).map_err(unavailable)?;
+    if let Err(e) = w.post_message(&msg) {
+        w.terminate();
+        return Err(unavailable(e));
+    }
     let reply = reply_fut.await;
     sent.fill(0, 0, sent.length());
     // Ended after each request: its memory (scrypt's 128 MiB) is given back.
     w.terminate();
-    WORKER.with(|c| c.borrow_mut().take());
     if Reflect::get(&reply, &"ok".into())
         .ok()
         .and_then(|v| v.as_bool())

@@ -22,8 +22,6 @@ pub fn UnlockPage() -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let submit = Submit::new();
     let (busy, failure) = (submit.busy, submit.failure);
-    // The key derivation runs in the worker: have it started while the passphrase is typed.
-    crate::ui::backup_worker::warm_up();
     let idle_note = preferences::take_locked_after_idle()
         .map(|m| fill(t.locked_idle, &[("n", &m.to_string())]));
 
