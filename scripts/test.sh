@@ -28,7 +28,7 @@ run "layer 1: native tests (cargo test; layer invariants; backup interop with py
 run "layer 2: browser tests (wasm-bindgen-test, headless Chromium)" \
   cargo test --target wasm32-unknown-unknown --test browser --features test-hooks
 run "release build (trunk, wasm-opt from npm binaryen)" trunk build --release
-# A report, not a check (the budget is a benchmark target): every change sees what it costs.
+# A report, not a check (a growth budget: the ceiling is a benchmark target): every change sees what it costs against the release build before it.
 [[ " ${failed[*]} " == *"release build"* ]] || first_load=$(node tools/first-load.mjs dist)
 if [[ " ${failed[*]} " == *"release build"* ]]; then
   failed+=("layer 3: end-to-end (not run: no build)")

@@ -1,9 +1,13 @@
 // Trunk post-build hook (Trunk.toml): the steps that rewrite the built files, one after the
-// other because both rewrite index.html.
+// other because they all rewrite index.html; the service worker's list comes last, as it holds
+// the hash of every file's final bytes.
 import { minifyGlue } from './minify-glue.mjs';
 import { putCsp } from './csp.mjs';
+import { hashWorkerFiles, writeServiceWorker } from './service-worker.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set (run as a Trunk hook, or pass the dist folder)');
 await minifyGlue(dir);
+hashWorkerFiles(dir);
 putCsp(dir);
+writeServiceWorker(dir);

@@ -24,6 +24,11 @@ pub enum StoreError {
     AlreadyExists,
     /// The browser refused the write: storage full, or blocked.
     WriteFailed(String),
+    /// The browser's storage for this site is full (QuotaExceededError). Nothing was written.
+    StorageFull,
+    /// A newer build of the app has upgraded (or is upgrading) the database: this tab must be
+    /// reloaded to use it. Nothing was written.
+    NewerVersion,
     /// IndexedDB cannot be used here (private window, blocked by settings, old browser).
     Unavailable(String),
     /// A record or its content is invalid for this operation.
@@ -47,6 +52,12 @@ impl fmt::Display for StoreError {
             StoreError::Changed => "another tab wrote since this one last read",
             StoreError::AlreadyExists => "a record with this id exists already",
             StoreError::WriteFailed(_) => "the browser refused the write (storage full or blocked)",
+            StoreError::StorageFull => {
+                "the browser's storage for this site is full; nothing was written"
+            }
+            StoreError::NewerVersion => {
+                "a newer build of the app has the database; reload this tab"
+            }
             StoreError::Unavailable(_) => "IndexedDB cannot be used in this browser window",
             StoreError::Invalid(_) => "the record is not valid for this operation",
             StoreError::NoRandomness => "the browser gave no randomness",

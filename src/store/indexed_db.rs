@@ -19,6 +19,8 @@ use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{TransactionDurability, TransactionMode, TransactionOptions};
 use indexed_db_futures::KeyPath;
 use serde::{Deserialize, Serialize};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 pub const DB_VERSION: u32 = 2;
 pub const RECORDS: &str = "records";
@@ -33,6 +35,9 @@ fn idb_err(e: IdbError) -> StoreError {
         IdbError::DomException(DomException::ConstraintError(_)) => StoreError::AlreadyExists,
         IdbError::DomException(d) => {
             let d = web_sys::DomException::from(d);
+            if d.name() == "QuotaExceededError" {
+                return StoreError::StorageFull;
+            }
             StoreError::WriteFailed(format!("{}: {}", d.name(), d.message()))
         }
         other => StoreError::WriteFailed(other.to_string()),
@@ -40,11 +45,85 @@ fn idb_err(e: IdbError) -> StoreError {
 }
 
 fn open_err(e: OpenDbError) -> StoreError {
+    // A newer build has upgraded the database past the version this build knows.
+    if let OpenDbError::Base(IdbError::DomException(d)) = &e {
+        if web_sys::DomException::from(d.clone()).name() == "VersionError" {
+            return StoreError::NewerVersion;
+        }
+    }
     StoreError::Unavailable(e.to_string())
+}
+
+/// What happens to the database connection that a page should know about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConnectionEvent {
+    /// A newer build is opening the database in another tab: this tab's connection is closed
+    /// so the upgrade can go ahead; this tab must be reloaded to go on.
+    ClosedForNewerVersion,
+    /// This build's upgrade of the database waits for another tab, of an older build, that
+    /// keeps it open.
+    UpgradeBlocked,
+}
+
+type Listener = Box<dyn Fn(ConnectionEvent)>;
+
+thread_local! {
+    static LISTENER: RefCell<Option<Listener>> = const { RefCell::new(None) };
+}
+
+/// A second connection to the same database that only listens for `versionchange` (the
+/// library's connection does not expose the event without a larger dependency). When a newer
+/// build asks to upgrade, both connections are closed at once, so the upgrade is not blocked.
+type Ear = Rc<RefCell<Option<web_sys::IdbDatabase>>>;
+
+fn listen_for_upgrade(name: &str, main: Database, closed: Rc<Cell<bool>>) -> Ear {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let ear: Ear = Rc::new(RefCell::new(None));
+    let factory = web_sys::window().and_then(|w| w.indexed_db().ok().flatten());
+    let Some(req) = factory.and_then(|f| f.open_with_u32(name, DB_VERSION).ok()) else {
+        return ear;
+    };
+    let (r, slot) = (req.clone(), ear.clone());
+    let on_open = Closure::once(move || {
+        let Ok(conn) = r.result() else { return };
+        let conn: web_sys::IdbDatabase = conn.unchecked_into();
+        let me = conn.clone();
+        let on_change = Closure::<dyn FnMut()>::new(move || {
+            closed.set(true);
+            me.close();
+            main.clone().close();
+            on_connection_event(ConnectionEvent::ClosedForNewerVersion);
+        });
+        conn.set_onversionchange(Some(on_change.as_ref().unchecked_ref()));
+        on_change.forget();
+        *slot.borrow_mut() = Some(conn);
+    });
+    req.set_onsuccess(Some(on_open.as_ref().unchecked_ref()));
+    on_open.forget();
+    ear
+}
+
+/// Who hears `ConnectionEvent`s (the UI sets one at start).
+pub fn set_connection_listener(f: impl Fn(ConnectionEvent) + 'static) {
+    LISTENER.with(|l| *l.borrow_mut() = Some(Box::new(f)));
+}
+
+fn on_connection_event(e: ConnectionEvent) {
+    web_sys::console::warn_1(&format!("IndexedDB: {e:?}").into());
+    LISTENER.with(|l| {
+        if let Some(f) = l.borrow().as_ref() {
+            f(e);
+        }
+    });
 }
 
 pub struct IndexedDb {
     db: Database,
+    /// Set when a newer build asked to upgrade the database (`versionchange`): this connection
+    /// was closed so the upgrade is not blocked, and every later call says `NewerVersion`.
+    closed_for_upgrade: Rc<Cell<bool>>,
+    ear: Ear,
 }
 
 /// One segment as stored: its number and its sealed bytes (a Uint8Array in IndexedDB).
@@ -110,17 +189,40 @@ impl IndexedDb {
                 // only inside this upgrade callback, so plan them with the version).
                 Ok(())
             })
+            // Another tab of an older build keeps the database open: this open waits until
+            // that tab lets go (it does when it hears `versionchange`; an older build that
+            // does not must be reloaded or closed by hand).
+            .with_on_blocked(|_| {
+                on_connection_event(ConnectionEvent::UpgradeBlocked);
+                Ok(())
+            })
             .await
             .map_err(open_err)?;
-        Ok(IndexedDb { db })
+        let closed_for_upgrade = Rc::new(Cell::new(false));
+        let ear = listen_for_upgrade(name, db.clone(), closed_for_upgrade.clone());
+        Ok(IndexedDb {
+            db,
+            closed_for_upgrade,
+            ear,
+        })
+    }
+
+    fn db(&self) -> Result<&Database, StoreError> {
+        if self.closed_for_upgrade.get() {
+            return Err(StoreError::NewerVersion);
+        }
+        Ok(&self.db)
     }
 
     pub fn close(self) {
+        if let Some(e) = self.ear.borrow_mut().take() {
+            e.close();
+        }
         self.db.close();
     }
 
     pub async fn read_header(&self) -> Result<Option<String>, StoreError> {
-        let tx = self.db.transaction(META).build().map_err(idb_err)?;
+        let tx = self.db()?.transaction(META).build().map_err(idb_err)?;
         let store = tx.object_store(META).map_err(idb_err)?;
         let v: Option<String> = store
             .get(HEADER_KEY)
@@ -133,7 +235,7 @@ impl IndexedDb {
 
     /// How many record writes the vault has had (see `Write::generation`).
     pub async fn read_generation(&self) -> Result<u64, StoreError> {
-        let tx = self.db.transaction(META).build().map_err(idb_err)?;
+        let tx = self.db()?.transaction(META).build().map_err(idb_err)?;
         let stored = tx
             .object_store(META)
             .map_err(idb_err)?
@@ -154,7 +256,7 @@ impl IndexedDb {
         mut each: impl FnMut(StoredSegment),
     ) -> Result<(Vec<SealedRecord>, u64), StoreError> {
         let tx = self
-            .db
+            .db()?
             .transaction([SEGMENTS, RECORDS, META])
             .build()
             .map_err(idb_err)?;
@@ -203,7 +305,7 @@ impl IndexedDb {
         &self,
     ) -> Result<(Vec<SealedRecord>, Vec<u32>), StoreError> {
         let tx = self
-            .db
+            .db()?
             .transaction([SEGMENTS, RECORDS])
             .build()
             .map_err(idb_err)?;
@@ -232,7 +334,7 @@ impl IndexedDb {
 
     /// The segments with these numbers (those that exist), in one transaction.
     pub async fn read_segments(&self, numbers: &[u32]) -> Result<Vec<StoredSegment>, StoreError> {
-        let tx = self.db.transaction(SEGMENTS).build().map_err(idb_err)?;
+        let tx = self.db()?.transaction(SEGMENTS).build().map_err(idb_err)?;
         let store = tx.object_store(SEGMENTS).map_err(idb_err)?;
         // Every request is issued before any is awaited: the awaits then wait for results already
         // on their way, not for one round trip per segment.
@@ -253,7 +355,7 @@ impl IndexedDb {
     /// forty segments cost one round trip, not forty.
     pub async fn write(&self, w: Write<'_>) -> Result<(), StoreError> {
         let tx = self
-            .db
+            .db()?
             .transaction([RECORDS, SEGMENTS, META])
             .with_mode(TransactionMode::Readwrite)
             .with_options(TransactionOptions::new().with_durability(TransactionDurability::Strict))

@@ -17,5 +17,7 @@ pub mod vault_header;
 
 pub use error::StoreError;
 pub use index::{Index, Live, ResidentPage};
-pub use indexed_db::{DB_VERSION, META, RECORDS, SEGMENTS};
+pub use indexed_db::{
+    set_connection_listener, ConnectionEvent, DB_VERSION, META, RECORDS, SEGMENTS,
+};
 pub use vault::{Change, UnlockReport, Vault, DEFAULT_DB_NAME};

@@ -8,6 +8,7 @@ use super::gate::recovery_code::RecoveryCodePage;
 use super::gate::restore::RestorePage;
 use super::gate::setup::SetupPage;
 use super::gate::unlock::UnlockPage;
+use super::offline::BuildNotice;
 use super::session::{error_text, set_vault, use_texts, AppState, Phase};
 use crate::store::{Vault, DEFAULT_DB_NAME};
 use leptos::prelude::*;
@@ -18,19 +19,24 @@ use leptos_router::components::Router;
 pub fn App() -> impl IntoView {
     let app = AppState::new();
     provide_context(app);
+    super::offline::start(app);
     spawn_local(async move {
         let phase = match Vault::open(DEFAULT_DB_NAME).await {
             Ok(v) => {
+                // An upgrade that waited for an older tab has gone ahead.
+                if app.build_notice.get_untracked() == super::offline::Notice::DbBlocked {
+                    app.build_notice.set(super::offline::Notice::None);
+                }
                 let v = v.with_kdf(Box::new(WorkerKdf));
                 let set_up = v.is_set_up().await;
                 set_vault(v);
                 match set_up {
                     Ok(true) => Phase::Locked,
                     Ok(false) => Phase::NeedsSetup,
-                    Err(e) => Phase::Unavailable(format!("{e:?}")),
+                    Err(e) => Phase::Failed(e),
                 }
             }
-            Err(e) => Phase::Unavailable(format!("{e:?}")),
+            Err(e) => Phase::Failed(e),
         };
         app.phase.set(phase);
     });
@@ -44,12 +50,15 @@ pub fn App() -> impl IntoView {
     move || {
         app.lang.track();
         let t = use_texts();
-        match app.phase.get() {
+        let page = match app.phase.get() {
             Phase::Starting => view! { <main class="gate"><p class="muted">{t.loading}</p></main> }.into_any(),
-            Phase::Unavailable(detail) => view! {
+            Phase::Failed(e) => view! {
                 <main class="gate"><div class="card narrow">
                     <h1>"Naungan"</h1>
-                    <p class="banner error" role="alert">{error_text(t, &crate::store::StoreError::Unavailable(detail.clone()))}</p>
+                    <p class="banner error" role="alert" id="open-error">{error_text(t, &e)}</p>
+                    {(e == crate::store::StoreError::NewerVersion).then(|| view! {
+                        <button type="button" class="primary" on:click=|_| { let _ = window().location().reload(); }>{t.offline.reload}</button>
+                    })}
                 </div></main>
             }.into_any(),
             Phase::NeedsSetup => view! { <SetupPage /> }.into_any(),
@@ -63,6 +72,7 @@ pub fn App() -> impl IntoView {
                     </Shell>
                 </Router>
             }.into_any(),
-        }
+        };
+        view! { <BuildNotice app=app /> {page} }.into_any()
     }
 }

@@ -13,7 +13,19 @@ use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker};
 
 /// Absolute: the app's pages have nested paths (/klien/...), the worker files sit at the root.
+/// The release build names the files by their hash and says the name in
+/// `<meta name="naungan-worker">` (tools/service-worker.mjs): a tab then never starts another
+/// build's worker. Without it (a development server), Trunk's own name.
 const LOADER: &str = "/backup_worker_loader.js";
+
+fn loader() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name=naungan-worker]").ok().flatten())
+        .and_then(|m| m.get_attribute("content"))
+        .filter(|c| c.starts_with('/') && c.ends_with(".js"))
+        .unwrap_or_else(|| LOADER.to_string())
+}
 
 fn unavailable(detail: impl std::fmt::Debug) -> BackupError {
     web_sys::console::error_1(&format!("backup worker: {detail:?}").into());
@@ -38,7 +50,7 @@ async fn next_message(worker: &Worker) -> JsValue {
 
 /// A new worker, once it says it is ready.
 async fn start() -> Result<Worker, BackupError> {
-    let w = Worker::new(LOADER).map_err(unavailable)?;
+    let w = Worker::new(&loader()).map_err(unavailable)?;
     let first = next_message(&w).await;
     if first.as_string().as_deref() != Some("ready") {
         w.terminate();

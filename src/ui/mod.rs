@@ -12,6 +12,7 @@ pub mod files;
 pub mod format;
 mod gate;
 pub mod i18n;
+pub mod offline;
 pub mod photo;
 pub mod preferences;
 mod session;

@@ -27,8 +27,9 @@ pub fn vault() -> Rc<Vault> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Phase {
     Starting,
-    /// IndexedDB cannot be used in this browser window.
-    Unavailable(String),
+    /// The records cannot be opened in this tab: IndexedDB is not allowed here, or a newer
+    /// build has the database.
+    Failed(StoreError),
     NeedsSetup,
     /// First run on a new laptop: restoring from a backup file.
     Restore,
@@ -53,6 +54,10 @@ pub struct AppState {
     /// Bumped after every save, so views that read the vault recompute.
     pub data_version: RwSignal<u64>,
     pub notice: RwSignal<Option<Notice>>,
+    /// What the page must say about a new build or the database (`ui::offline`).
+    pub build_notice: RwSignal<super::offline::Notice>,
+    /// Whether this browser keeps the app for use without a network.
+    pub offline: RwSignal<super::offline::Offline>,
 }
 
 impl AppState {
@@ -62,6 +67,8 @@ impl AppState {
             lang: RwSignal::new(preferences::lang()),
             data_version: RwSignal::new(0),
             notice: RwSignal::new(None),
+            build_notice: RwSignal::new(super::offline::Notice::None),
+            offline: RwSignal::new(super::offline::Offline::Unknown),
         }
     }
 
@@ -124,6 +131,8 @@ pub fn error_text(t: &Texts, e: &StoreError) -> String {
         StoreError::AlreadyExists => t.err_exists.into(),
         StoreError::WriteFailed(_) => t.err_write.into(),
         StoreError::Unavailable(_) => t.err_unavailable.into(),
+        StoreError::StorageFull => t.err_storage_full.into(),
+        StoreError::NewerVersion => t.offline.db_newer_elsewhere.into(),
         StoreError::NotFound => t.err_not_found.into(),
         // Another tab wrote, and the retry found this record changed (callers see Stale).
         StoreError::Changed => t.err_stale.into(),

@@ -5,23 +5,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, checkA11y, open, step } from './harness.mjs';
+import { ARTIFACTS, checkA11y, open, setUp, step } from './harness.mjs';
 
-const PASS = 'kuda lari pagi hari';
 const BACKUP_PASS = 'cadangan bulan november';
-
-async function setUp(page, url, shelter = 'UPT Rehabilitasi Sosial Bina Karya Wanita', staff = 'Bu Ratna') {
-  await page.goto(url);
-  await page.fill('#shelter_name', shelter);
-  await page.fill('#staff_name', staff);
-  await page.fill('#passphrase', PASS);
-  await page.fill('#passphrase_again', PASS);
-  await page.click('#setup-submit');
-  await page.locator('#recovery-code').waitFor({ timeout: 30000 });
-  await page.check('#recovery-stored');
-  await page.click('#recovery-continue');
-  await page.locator('#lock').waitFor();
-}
 
 async function register(page, r) {
   await page.locator('header nav a').nth(1).click();

@@ -10,3 +10,8 @@ export const ARGS = [
 export function launch(extraArgs = []) {
   return chromium.launch({ executablePath: CHROMIUM, args: [...ARGS, ...extraArgs] });
 }
+
+/// A browser with a profile kept in `dir`, as a staff member's own browser is.
+export function launchPersistent(dir, options = {}) {
+  return chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: ARGS, ...options });
+}

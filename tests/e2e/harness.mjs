@@ -1,10 +1,11 @@
 // Shared set-up for end-to-end tests: a server for dist/, a fresh browser profile per test file,
 // a record of every request (to prove nothing leaves this machine), screenshots on failure.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch } from './browser.mjs';
+import { launch, launchPersistent } from './browser.mjs';
 import { startServer } from './server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -12,24 +13,38 @@ export const DIST = process.env.NAUNGAN_DIST || join(here, '..', '..', 'dist');
 export const ARTIFACTS = join(here, 'artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
 
-export async function open() {
-  const { server, url } = await startServer(DIST);
-  const browser = await launch();
-  const context = await browser.newContext({
+/// `persistent`: a browser profile on disk, as a staff member's own browser is (Chromium offers
+/// to install an app only outside incognito, which a plain test context is).
+export async function open({ persistent = false } = {}) {
+  const { server, url, setRoot, stop } = await startServer(DIST);
+  const options = {
     viewport: { width: 1366, height: 768 },
     acceptDownloads: true,
     // The staff's laptops: Indonesian locale, Western Indonesia Time.
     locale: 'id-ID',
     timezoneId: 'Asia/Jakarta',
-  });
+  };
+  let browser, context, profile;
+  if (persistent) {
+    profile = mkdtempSync(join(tmpdir(), 'naungan-profile-'));
+    context = await launchPersistent(profile, options);
+    browser = context;
+  } else {
+    browser = await launch();
+    context = await browser.newContext(options);
+  }
   const requests = [];
   const errors = [];
   context.on('request', (r) => requests.push(r.url()));
-  const page = await context.newPage();
+  const page = context.pages()[0] || await context.newPage();
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  const close = async () => { await browser.close(); server.close(); };
-  return { server, url, browser, context, page, requests, errors, close };
+  const close = async () => {
+    await browser.close();
+    stop();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  };
+  return { server, url, setRoot, stop, browser, context, page, requests, errors, close };
 }
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -56,7 +71,7 @@ export async function step(t, page, name, fn) {
     try {
       await fn();
       await checkA11y(page, name);
-      if (process.env.E2E_SHOTS) await page.screenshot({ path: join(ARTIFACTS, `${name.replace(/\W+/g, '_')}.png`), fullPage: true });
+      if (process.env.E2E_SHOTS && !page.isClosed()) await page.screenshot({ path: join(ARTIFACTS, `${name.replace(/\W+/g, '_')}.png`), fullPage: true });
     } catch (e) {
       const file = join(ARTIFACTS, `FAILED_${name.replace(/\W+/g, '_')}.png`);
       await page.screenshot({ path: file, fullPage: true }).catch(() => {});
@@ -64,4 +79,32 @@ export async function step(t, page, name, fn) {
       throw e;
     }
   });
+}
+
+export const PASS = 'kuda lari pagi hari';
+
+/// Sets up a new shelter on this browser profile, through the set-up page, and lands unlocked.
+export async function setUp(page, url, shelter = 'UPT Rehabilitasi Sosial Bina Karya Wanita', staff = 'Bu Ratna') {
+  await page.goto(url);
+  await page.fill('#shelter_name', shelter);
+  await page.fill('#staff_name', staff);
+  await page.fill('#passphrase', PASS);
+  await page.fill('#passphrase_again', PASS);
+  await page.click('#setup-submit');
+  await page.locator('#recovery-code').waitFor({ timeout: 30000 });
+  await page.check('#recovery-stored');
+  await page.click('#recovery-continue');
+  await page.locator('#lock').waitFor();
+}
+
+export async function unlock(page, pass = PASS) {
+  await page.fill('#passphrase', pass);
+  await page.click('#unlock-submit');
+  await page.locator('#lock').waitFor({ timeout: 30000 });
+}
+
+/// Waits until this build's service worker controls the page (every file is cached).
+export async function offlineReady(page) {
+  await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller
+    && navigator.serviceWorker.controller.state === 'activated', null, { timeout: 30000 });
 }

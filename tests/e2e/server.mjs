@@ -7,8 +7,11 @@ import { extname, join, normalize } from 'node:path';
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json', '.txt': 'text/plain; charset=utf-8',
 };
 
+/// `setRoot` serves another build from then on (the update test); `stop` takes the server off
+/// the network for good, open connections included (the offline test).
 export async function startServer(root, port = 0) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
@@ -27,7 +30,9 @@ export async function startServer(root, port = 0) {
     }
   });
   await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
-  return { server, url: `http://127.0.0.1:${server.address().port}` };
+  const setRoot = (r) => { root = r; };
+  const stop = () => { server.close(); server.closeAllConnections(); };
+  return { server, url: `http://127.0.0.1:${server.address().port}`, setRoot, stop };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

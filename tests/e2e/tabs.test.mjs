@@ -5,15 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ARTIFACTS, open, step } from './harness.mjs';
+import { ARTIFACTS, open, setUp, step, unlock } from './harness.mjs';
 
-const PASS = 'kuda lari pagi hari';
-
-async function unlock(page) {
-  await page.fill('#passphrase', PASS);
-  await page.click('#unlock-submit');
-  await page.locator('#lock').waitFor({ timeout: 30000 });
-}
 
 async function register(page, name, alias) {
   await page.getByRole('link', { name: 'Klien', exact: true }).click();
@@ -43,16 +36,7 @@ test('two tabs on one laptop', async (t) => {
   let tab2;
   try {
     await step(t, tab1, 'set up and register in the first tab', async () => {
-      await tab1.goto(url);
-      await tab1.fill('#shelter_name', 'UPT Rehabilitasi Sosial Bina Karya Wanita');
-      await tab1.fill('#staff_name', 'Bu Ratna');
-      await tab1.fill('#passphrase', PASS);
-      await tab1.fill('#passphrase_again', PASS);
-      await tab1.click('#setup-submit');
-      await tab1.locator('#recovery-code').waitFor({ timeout: 30000 });
-      await tab1.check('#recovery-stored');
-      await tab1.click('#recovery-continue');
-      await tab1.locator('#lock').waitFor();
+      await setUp(tab1, url);
       await register(tab1, 'Siti Aminah', 'Mawar');
     });
 
@@ -125,6 +109,74 @@ test('two tabs on one laptop', async (t) => {
 
     await step(t, tab1, 'the pages threw no errors', async () => {
       assert.deepEqual(b.errors, []);
+    });
+  } finally {
+    await b.close();
+  }
+});
+
+/// Opens the database as a newer build would (one version up), from a page of the same origin
+/// that is not the app. Resolves once the upgrade went through.
+function openAsNewerBuild(page, version) {
+  return page.evaluate((v) => new Promise((ok, no) => {
+    const r = indexedDB.open('naungan', v);
+    r.onupgradeneeded = () => {};
+    r.onsuccess = () => { r.result.close(); ok(r.result.version); };
+    r.onerror = () => no(r.error);
+  }), version);
+}
+
+test('the database changing under a tab', async (t) => {
+  const b = await open();
+  const { page: tab1, url, context } = b;
+  let other;
+  try {
+    await step(t, tab1, 'a newer build upgrades the database: the open tab lets go and says so', async () => {
+      await setUp(tab1, url);
+      await register(tab1, 'Siti Aminah', 'Mawar');
+      other = await context.newPage();
+      await other.goto(`${url}/robots.txt`);
+      const version = await tab1.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'naungan').version);
+      assert.equal(await openAsNewerBuild(other, version + 1), version + 1, 'the upgrade was not blocked');
+      await tab1.locator('#build-notice').filter({ hasText: 'Versi Naungan yang lebih baru' }).waitFor();
+      await tab1.click('#edit-resident');
+      await tab1.fill('#alias', 'Melati');
+      await tab1.click('#save-resident');
+      await tab1.locator('#form-error').filter({ hasText: 'Muat ulang tab ini' }).waitFor();
+      assert.equal(await tab1.inputValue('#alias'), 'Melati', 'what was typed stays on the screen');
+    });
+
+    await step(t, tab1, 'reloaded, this (older) build says plainly that a newer one has the data', async () => {
+      await tab1.reload();
+      await tab1.locator('#open-error').filter({ hasText: 'Versi Naungan yang lebih baru' }).waitFor();
+    });
+  } finally {
+    await b.close();
+  }
+});
+
+test('an upgrade blocked by an older tab', async (t) => {
+  const b = await open();
+  const { page: app, url, context } = b;
+  try {
+    await step(t, app, 'an older tab that keeps the database open: the upgrade waits, and says why', async () => {
+      const old = await context.newPage();
+      await old.goto(`${url}/robots.txt`);
+      // The first version's layout, held open by a tab that ignores versionchange.
+      await old.evaluate(() => new Promise((ok) => {
+        const r = indexedDB.open('naungan', 1);
+        r.onupgradeneeded = () => {
+          const records = r.result.createObjectStore('records', { keyPath: 'id' });
+          records.createIndex('kind', 'kind');
+          r.result.createObjectStore('meta');
+        };
+        r.onsuccess = () => { window.oldConnection = r.result; ok(); };
+      }));
+      await app.goto(url);
+      await app.locator('#build-notice').filter({ hasText: 'masih terbuka di tab lain dengan versi lama' }).waitFor();
+      await old.evaluate(() => window.oldConnection.close());
+      await app.getByRole('heading', { name: 'Siapkan Naungan' }).waitFor();
+      assert.equal(await app.locator('#build-notice').count(), 0, 'the notice goes once the upgrade is done');
     });
   } finally {
     await b.close();

@@ -64,6 +64,7 @@ pub const EN: Texts = Texts {
     err_exists: "A record with the same number already exists. Nothing was saved.",
     err_write: "Could not save: the browser's storage is full or blocked. Nothing was changed. Free some disk space and try again.",
     err_unavailable: "This browser does not allow storing data (perhaps a private window). Open Naungan in a normal window.",
+    err_storage_full: "Not saved: the browser's storage for Naungan is full. Nothing changed: what was saved before is safe, and what you typed is still on the screen. Free some disk space on this laptop (delete old downloads or files), then press Save again.",
     err_not_found: "Record not found. It may have been deleted.",
     err_no_such_page: "Naungan has no such page. Check the address, or go back to the dashboard.",
     err_generic: "Something went wrong, so nothing was changed. Try again; if it happens again, reload the page (saved data is not lost).",
@@ -137,6 +138,7 @@ pub const EN: Texts = Texts {
     dashboard: &crate::ui::features::dashboard::texts::EN,
     residents: &crate::ui::features::residents::texts::EN,
     settings: &crate::ui::features::settings::texts::EN,
+    offline: &crate::ui::offline::texts::EN,
     backup: &crate::ui::features::backup::texts::EN,
     kind: |x| match x {
         RecordKind::Shelter => "shelter",

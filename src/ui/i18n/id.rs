@@ -64,6 +64,7 @@ pub const ID: Texts = Texts {
     err_exists: "Catatan dengan nomor yang sama sudah ada. Tidak ada yang disimpan.",
     err_write: "Gagal menyimpan: penyimpanan browser penuh atau diblokir. Tidak ada yang berubah. Kosongkan ruang disk, lalu coba lagi.",
     err_unavailable: "Browser ini tidak mengizinkan penyimpanan data (mungkin jendela penyamaran). Buka Naungan di jendela biasa.",
+    err_storage_full: "Gagal menyimpan: penyimpanan browser untuk Naungan sudah penuh. Tidak ada yang berubah: data yang sudah tersimpan tetap aman, dan isian Anda masih di layar. Kosongkan ruang disk laptop (hapus unduhan atau file lama), lalu tekan Simpan lagi.",
     err_not_found: "Catatan tidak ditemukan. Mungkin sudah dihapus.",
     err_no_such_page: "Halaman ini tidak ada di Naungan. Periksa alamatnya, atau kembali ke Beranda.",
     err_generic: "Terjadi kesalahan, jadi tidak ada yang berubah. Coba lagi; bila terulang, muat ulang halaman (data yang tersimpan tidak hilang).",
@@ -137,6 +138,7 @@ pub const ID: Texts = Texts {
     dashboard: &crate::ui::features::dashboard::texts::ID,
     residents: &crate::ui::features::residents::texts::ID,
     settings: &crate::ui::features::settings::texts::ID,
+    offline: &crate::ui::offline::texts::ID,
     backup: &crate::ui::features::backup::texts::ID,
     kind: |x| match x {
         RecordKind::Shelter => "lembaga",

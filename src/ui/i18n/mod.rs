@@ -106,6 +106,7 @@ pub struct Texts {
     pub err_exists: &'static str,
     pub err_write: &'static str,
     pub err_unavailable: &'static str,
+    pub err_storage_full: &'static str,
     pub err_not_found: &'static str,
     pub err_no_such_page: &'static str,
     pub err_generic: &'static str,
@@ -179,6 +180,7 @@ pub struct Texts {
     pub dashboard: &'static crate::ui::features::dashboard::texts::DashboardTexts,
     pub residents: &'static crate::ui::features::residents::texts::ResidentTexts,
     pub settings: &'static crate::ui::features::settings::texts::SettingsTexts,
+    pub offline: &'static crate::ui::offline::texts::OfflineTexts,
     pub backup: &'static crate::ui::features::backup::texts::BackupTexts,
     // Labels of choices, by a match on the variant (a new variant is a compile error in each
     // language until it has its label; nothing is looked up by position).

@@ -97,6 +97,13 @@ pub fn SettingsPage() -> impl IntoView {
             <h2>{t.settings.storage_title}</h2>
             {storage_view}
         </section>
+        <section class="card narrow" id="offline">
+            <h2>{t.offline.offline_title}</h2>
+            {move || {
+                let (text, ok) = crate::ui::offline::status_text(t, app.offline.get());
+                view! { <p class="banner" class:warn=!ok id="offline-status">{text}</p> }
+            }}
+        </section>
         <section class="card narrow">
             <h2>{t.settings.about_title}</h2>
             <p>{t.about_storage}</p>
