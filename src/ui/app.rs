@@ -50,7 +50,22 @@ pub fn App() -> impl IntoView {
     move || {
         app.lang.track();
         let t = use_texts();
-        let page = match app.phase.get() {
+        let phase = app.phase.get();
+        match phase {
+            Phase::Locked | Phase::Unlocked | Phase::ShowRecoveryCode(_) => {
+                super::preferences::set_set_up(true)
+            }
+            Phase::NeedsSetup | Phase::Restore => super::preferences::set_set_up(false),
+            Phase::Starting | Phase::Failed(_) => {}
+        }
+        // The static entry screen (index.html) stays until a screen of the app's own replaces
+        // it; the set-up and lock screens take over what was typed there (`boot::take_over`).
+        let static_screen = super::gate::boot::showing();
+        if !matches!(phase, Phase::Starting | Phase::Locked | Phase::NeedsSetup) {
+            let _ = super::gate::boot::take("");
+        }
+        let page = match phase {
+            Phase::Starting if static_screen => ().into_any(),
             Phase::Starting => view! { <main class="gate"><p class="muted">{t.loading}</p></main> }.into_any(),
             Phase::Failed(e) => view! {
                 <main class="gate"><div class="card narrow">

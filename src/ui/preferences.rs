@@ -63,3 +63,11 @@ pub fn backup_warn_days() -> u32 {
 pub fn set_backup_warn_days(d: u32) {
     let _ = LocalStorage::set(BACKUP_WARN, d);
 }
+
+/// Whether this browser holds a set-up vault: which entry screen `index.html` paints before the
+/// app has loaded (`ui/gate/boot.rs`). Not secret: the database's existence says as much.
+const SET_UP: &str = "naungan.set_up";
+
+pub fn set_set_up(v: bool) {
+    let _ = LocalStorage::set(SET_UP, v);
+}

@@ -15,7 +15,7 @@ mkdirSync(ARTIFACTS, { recursive: true });
 
 /// `persistent`: a browser profile on disk, as a staff member's own browser is (Chromium offers
 /// to install an app only outside incognito, which a plain test context is).
-export async function open({ persistent = false } = {}) {
+export async function open({ persistent = false, serviceWorkers = 'allow' } = {}) {
   const { server, url, setRoot, stop } = await startServer(DIST);
   const options = {
     viewport: { width: 1366, height: 768 },
@@ -23,6 +23,7 @@ export async function open({ persistent = false } = {}) {
     // The staff's laptops: Indonesian locale, Western Indonesia Time.
     locale: 'id-ID',
     timezoneId: 'Asia/Jakarta',
+    serviceWorkers,
   };
   let browser, context, profile;
   if (persistent) {

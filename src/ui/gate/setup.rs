@@ -22,8 +22,7 @@ pub fn SetupPage() -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let submit = Submit::new();
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let go = move || {
         let role_v = StaffRole::ALL
             .into_iter()
             .find(|r| code_of(*r) == role.get_untracked())
@@ -56,6 +55,29 @@ pub fn SetupPage() -> impl IntoView {
             move |code| app.phase.set(Phase::ShowRecoveryCode(code.to_string())),
         );
     };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        go();
+    };
+    // What was typed on the static set-up screen (index.html), and what was pressed there.
+    super::boot::take_over("setup", move |boot| {
+        let typed = |id: &str| boot.value(id).unwrap_or_default();
+        shelter.set(typed("shelter_name"));
+        name.set(typed("staff_name"));
+        if let Some(r) = boot
+            .value("staff_role")
+            .filter(|c| StaffRole::ALL.iter().any(|r| code_of(*r) == *c))
+        {
+            role.set(r);
+        }
+        pass.pass.set(typed("passphrase"));
+        pass.again.set(typed("passphrase_again"));
+        if boot.action.as_deref() == Some("restore") {
+            app.phase.set(Phase::Restore);
+        } else if boot.submitted {
+            go();
+        }
+    });
     let busy = submit.busy;
 
     view! {

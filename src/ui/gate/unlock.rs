@@ -52,8 +52,7 @@ pub fn UnlockPage() -> impl IntoView {
         error_text(t, &e)
     };
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let go = move || {
         if recovering.get_untracked() {
             let e = new_pass.check();
             focus_first_error(&e);
@@ -80,6 +79,19 @@ pub fn UnlockPage() -> impl IntoView {
             unlocked,
         );
     };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        go();
+    };
+    // What was typed on the static lock screen (index.html), and a submit made there.
+    super::boot::take_over("unlock", move |boot| {
+        pass.set(boot.value("passphrase").unwrap_or_default());
+        if boot.action.as_deref() == Some("recover") {
+            recovering.set(true);
+        } else if boot.submitted {
+            go();
+        }
+    });
 
     view! {
         <main class="gate">

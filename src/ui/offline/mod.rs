@@ -105,9 +105,11 @@ pub fn start(app: AppState) {
     c.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
     on_change.forget();
     leptos::task::spawn_local(async move {
-        let reg = match JsFuture::from(c.register("/sw.js")).await {
-            Ok(r) => r.unchecked_into::<ServiceWorkerRegistration>(),
-            Err(e) => {
+        let got = JsFuture::from(c.register("/sw.js")).await;
+        // A browser that blocks service workers may answer with nothing at all.
+        let reg = match got.map(|r| r.dyn_into::<ServiceWorkerRegistration>()) {
+            Ok(Ok(r)) => r,
+            Ok(Err(e)) | Err(e) => {
                 web_sys::console::warn_2(&"Naungan: service worker not registered".into(), &e);
                 app.offline.set(Offline::Unsupported);
                 return;
