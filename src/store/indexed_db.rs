@@ -14,7 +14,9 @@
 use super::error::StoreError;
 use super::sealed_record::SealedRecord;
 use indexed_db_futures::database::Database;
-use indexed_db_futures::error::{DomException, Error as IdbError, OpenDbError};
+use indexed_db_futures::error::{
+    DomException, Error as IdbError, OpenDbError, UnexpectedDataError,
+};
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{TransactionDurability, TransactionMode, TransactionOptions};
 use indexed_db_futures::KeyPath;
@@ -457,7 +459,24 @@ impl IndexedDb {
                     .map_err(idb_err)?;
             }
         }
-        tx.commit().await.map_err(idb_err)
+        tx.commit().await.map_err(|e| self.commit_err(e))
+    }
+
+    /// Why a write that every request had accepted did not commit. The browser aborts it
+    /// without a request error when the site's storage quota is exceeded (QuotaExceededError on
+    /// the transaction, which the library does not pass on) or the disk fails under it; the
+    /// advice is the same for both: free some disk space. A connection closed for a newer
+    /// build says so instead.
+    fn commit_err(&self, e: IdbError) -> StoreError {
+        if self.closed_for_upgrade.get() {
+            return StoreError::NewerVersion;
+        }
+        match e {
+            IdbError::MissingData(UnexpectedDataError::TransactionAborted) => {
+                StoreError::StorageFull
+            }
+            other => idb_err(other),
+        }
     }
 
     /// Deletes the whole database (tests, and "erase this browser's data").
