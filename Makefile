@@ -23,7 +23,7 @@ build:
 
 # Benchmarks at shelter scale (minutes; not part of `make test`): one table on stdout.
 bench:
-	scripts/setup.sh test
+	scripts/setup.sh bench
 	trunk build --release
 	trunk build --release --features bench --dist dist-bench
 	NAUNGAN_PYTHON=$(HOME)/.cache/naungan/venv/bin/python node tests/bench/bench.mjs dist dist-bench 3

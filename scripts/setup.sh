@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what `make serve` and `make test` need, idempotently. Nothing is downloaded as a
 # prebuilt binary: only crates (cargo install), npm packages and Debian packages, by name.
-# Usage: scripts/setup.sh [serve|test]   (test also installs Chromium and the e2e packages)
+# Usage: scripts/setup.sh [serve|test|bench]   (test also installs Chromium and the e2e packages;
+# bench also Lighthouse)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,7 +42,7 @@ if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -x tools/node_modules/.bin/t
   (cd tools && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-if [ "$what" = test ]; then
+if [ "$what" = test ] || [ "$what" = bench ]; then
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     say "installing Debian's chromium and chromium-driver"
     $SUDO apt-get update -qq
@@ -58,5 +59,9 @@ if [ "$what" = test ]; then
     say "installing end-to-end test packages (npm, pinned in tests/e2e/package-lock.json)"
     (cd tests/e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
   fi
+fi
+if [ "$what" = bench ] && [ ! -d tests/bench/node_modules/lighthouse ]; then
+  say "installing Lighthouse (npm, pinned in tests/bench/package-lock.json; make bench only)"
+  (cd tests/bench && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 fi
 say "ready"

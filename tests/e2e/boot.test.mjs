@@ -4,7 +4,7 @@
 // carry over to the app, which acts on the submit once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PASS, checkA11y, open, step } from './harness.mjs';
+import { PASS, checkA11y, open, step, unlock } from './harness.mjs';
 
 /// Holds every .wasm request until `release()`; `held()` says whether one is waiting.
 async function holdWasm(context) {
@@ -76,6 +76,28 @@ test('the entry screen before the app has loaded', async (t) => {
       await page.keyboard.press('Enter');
       await page.locator('#lock').waitFor({ timeout: 30000 });
       await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    });
+
+    await step(t, page, 'taking over paints nothing new: the largest paint stays the static one, nothing shifts', async () => {
+      wasm.again();
+      await page.click('#lock');
+      await page.getByRole('heading', { name: 'Buka Naungan' }).waitFor();
+      const paints = await page.evaluate(() => new Promise((ok) => {
+        const lcp = [];
+        const shifts = [];
+        new PerformanceObserver((l) => lcp.push(...l.getEntries().map((e) => e.startTime))).observe({ type: 'largest-contentful-paint', buffered: true });
+        new PerformanceObserver((l) => shifts.push(...l.getEntries().map((e) => e.value))).observe({ type: 'layout-shift', buffered: true });
+        window.__paints = { lcp, shifts };
+        requestAnimationFrame(() => setTimeout(() => ok(performance.now()), 50));
+      }));
+      wasm.release();
+      await page.waitForFunction(() => !document.getElementById('boot'), null, { timeout: 30000 });
+      await page.waitForTimeout(500);
+      const { lcp, shifts } = await page.evaluate(() => window.__paints);
+      assert.ok(lcp.length >= 1, 'the static screen was the largest paint');
+      assert.ok(lcp.every((t) => t < paints), `no largest paint after the app took over: ${lcp} (released at ${paints})`);
+      assert.deepEqual(shifts.filter((v) => v > 0), [], 'no layout shift');
+      await unlock(page);
     });
 
     await step(t, page, 'a passphrase submitted before the app is ready unlocks as soon as it is', async () => {

@@ -1,8 +1,10 @@
 // A static server for the built app (dist/), on 127.0.0.1 only. Unknown paths get index.html,
-// so deep links like /klien/<id> load the app (as `trunk serve` does).
+// so deep links like /klien/<id> load the app (as `trunk serve` does). Text and WebAssembly go
+// gzipped to a browser that accepts it, as any web server set up for the app would send them.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
@@ -22,8 +24,14 @@ export async function startServer(root, port = 0) {
       file = join(root, 'index.html');
     }
     try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
+      let body = await readFile(file);
+      const type = TYPES[extname(file)] || 'application/octet-stream';
+      const headers = { 'content-type': type, 'cache-control': 'no-store', vary: 'accept-encoding' };
+      if (type !== 'image/png' && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+        body = gzipSync(body, { level: 6 });
+        headers['content-encoding'] = 'gzip';
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(500).end();
