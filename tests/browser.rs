@@ -65,6 +65,16 @@ export async function copy_as_version_1(src, dst) {
   to.close();
   return rows.length;
 }
+// Opens the database one version up, as a newer build would; resolves with the new version once
+// the upgrade went through (it waits while any older connection stays open).
+export function open_as_newer_build(name, version) {
+  return new Promise((ok, err) => {
+    const r = indexedDB.open(name, version);
+    r.onupgradeneeded = () => {};
+    r.onsuccess = () => { r.result.close(); ok(r.result.version); };
+    r.onerror = () => err(r.error);
+  });
+}
 export function stores_of(name) {
   return new Promise((ok, err) => {
     const r = indexedDB.open(name);
@@ -77,6 +87,7 @@ extern "C" {
     async fn dump_db(name: &str) -> JsValue;
     async fn stores_of(name: &str) -> JsValue;
     async fn copy_as_version_1(src: &str, dst: &str) -> JsValue;
+    async fn open_as_newer_build(name: &str, version: u32) -> JsValue;
 }
 
 /// One saved change to one record, which must succeed.
@@ -1366,4 +1377,33 @@ async fn key_derivations_run_where_the_vault_is_told() {
     v.unlock("kata sandi baru yang panjang").await.unwrap();
     v.close();
     Vault::erase(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_newer_build_upgrading_the_database_is_let_through_and_said() {
+    let name = db_name("newer");
+    let v = new_vault(&name).await;
+    v.save(vec![Change::Create {
+        id: clock::new_id().unwrap(),
+        body: resident("Siti Aminah", "Mawar"),
+    }])
+    .await
+    .unwrap();
+    // Not blocked: the open vault lets go of its connection when the newer build asks.
+    let got = open_as_newer_build(&name, naungan::store::DB_VERSION + 1).await;
+    assert_eq!(
+        got.as_f64(),
+        Some(f64::from(naungan::store::DB_VERSION + 1))
+    );
+    let err = v
+        .save(vec![Change::Create {
+            id: clock::new_id().unwrap(),
+            body: resident("Dewi Lestari", ""),
+        }])
+        .await
+        .unwrap_err();
+    assert_eq!(err, StoreError::NewerVersion);
+    // This build cannot open a database a newer one has upgraded, and says why.
+    let again = Vault::open_with_kdf(&name, TEST_LOG_N).await.err();
+    assert_eq!(again, Some(StoreError::NewerVersion));
 }

@@ -1,7 +1,56 @@
 //! Small, non-secret preferences in localStorage: language and auto-lock minutes.
 
 use super::i18n::Lang;
-use gloo_storage::{LocalStorage, SessionStorage, Storage};
+use gloo_storage::Storage;
+use serde::{de::DeserializeOwned, Serialize};
+
+/// gloo-storage, made safe for a browser that blocks site data: its accessors panic when
+/// `window.localStorage` throws (SecurityError), which would break the app before it could say
+/// anything. Without storage, every preference reads as its default and writes are dropped.
+struct Local;
+struct Session;
+
+trait Safe {
+    type Inner: Storage;
+    fn available() -> bool;
+    fn get<T: DeserializeOwned>(key: &str) -> Result<T, ()> {
+        if !Self::available() {
+            return Err(());
+        }
+        Self::Inner::get(key).map_err(|_| ())
+    }
+    fn set<T: Serialize>(key: &str, v: T) -> Result<(), ()> {
+        if !Self::available() {
+            return Err(());
+        }
+        Self::Inner::set(key, v).map_err(|_| ())
+    }
+    fn delete(key: &str) {
+        if Self::available() {
+            Self::Inner::delete(key);
+        }
+    }
+}
+
+impl Safe for Local {
+    type Inner = gloo_storage::LocalStorage;
+    fn available() -> bool {
+        matches!(
+            web_sys::window().map(|w| w.local_storage()),
+            Some(Ok(Some(_)))
+        )
+    }
+}
+
+impl Safe for Session {
+    type Inner = gloo_storage::SessionStorage;
+    fn available() -> bool {
+        matches!(
+            web_sys::window().map(|w| w.session_storage()),
+            Some(Ok(Some(_)))
+        )
+    }
+}
 
 const LANG: &str = "naungan.lang";
 const IDLE: &str = "naungan.idle_minutes";
@@ -9,34 +58,34 @@ const IDLE_LOCKED: &str = "naungan.locked_after_idle";
 pub const DEFAULT_IDLE_MINUTES: u32 = 10;
 
 pub fn lang() -> Lang {
-    LocalStorage::get::<String>(LANG)
+    Local::get::<String>(LANG)
         .map(|s| Lang::from_code(&s))
         .unwrap_or(Lang::Id)
 }
 
 pub fn set_lang(l: Lang) {
-    let _ = LocalStorage::set(LANG, l.code());
+    let _ = Local::set(LANG, l.code());
 }
 
 pub fn idle_minutes() -> u32 {
-    LocalStorage::get::<u32>(IDLE)
+    Local::get::<u32>(IDLE)
         .ok()
         .filter(|m| (1..=120).contains(m))
         .unwrap_or(DEFAULT_IDLE_MINUTES)
 }
 
 pub fn set_idle_minutes(m: u32) {
-    let _ = LocalStorage::set(IDLE, m);
+    let _ = Local::set(IDLE, m);
 }
 
 /// Remembers across the reload that locking does, that the lock came from idling.
 pub fn mark_locked_after_idle(minutes: u32) {
-    let _ = SessionStorage::set(IDLE_LOCKED, minutes);
+    let _ = Session::set(IDLE_LOCKED, minutes);
 }
 
 pub fn take_locked_after_idle() -> Option<u32> {
-    let m = SessionStorage::get::<u32>(IDLE_LOCKED).ok();
-    SessionStorage::delete(IDLE_LOCKED);
+    let m = Session::get::<u32>(IDLE_LOCKED).ok();
+    Session::delete(IDLE_LOCKED);
     m
 }
 
@@ -46,22 +95,22 @@ pub const DEFAULT_BACKUP_WARN_DAYS: u32 = 7;
 
 /// When this laptop last made (and so holds) a backup: milliseconds since the epoch.
 pub fn last_backup_at() -> Option<f64> {
-    LocalStorage::get::<f64>(LAST_BACKUP).ok()
+    Local::get::<f64>(LAST_BACKUP).ok()
 }
 
 pub fn set_last_backup_at(ms: f64) {
-    let _ = LocalStorage::set(LAST_BACKUP, ms);
+    let _ = Local::set(LAST_BACKUP, ms);
 }
 
 pub fn backup_warn_days() -> u32 {
-    LocalStorage::get::<u32>(BACKUP_WARN)
+    Local::get::<u32>(BACKUP_WARN)
         .ok()
         .filter(|d| (1..=90).contains(d))
         .unwrap_or(DEFAULT_BACKUP_WARN_DAYS)
 }
 
 pub fn set_backup_warn_days(d: u32) {
-    let _ = LocalStorage::set(BACKUP_WARN, d);
+    let _ = Local::set(BACKUP_WARN, d);
 }
 
 /// Whether this browser holds a set-up vault: which entry screen `index.html` paints before the
@@ -69,5 +118,5 @@ pub fn set_backup_warn_days(d: u32) {
 const SET_UP: &str = "naungan.set_up";
 
 pub fn set_set_up(v: bool) {
-    let _ = LocalStorage::set(SET_UP, v);
+    let _ = Local::set(SET_UP, v);
 }

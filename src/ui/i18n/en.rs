@@ -63,7 +63,7 @@ pub const EN: Texts = Texts {
     err_stale: "This was just changed in another tab, so your change was not saved. Open it again to see the latest version, then make your change again (copy what you typed first if you need it).",
     err_exists: "A record with the same number already exists. Nothing was saved.",
     err_write: "Could not save: the browser's storage is full or blocked. Nothing was changed. Free some disk space and try again.",
-    err_unavailable: "This browser does not allow storing data (perhaps a private window). Open Naungan in a normal window.",
+    err_unavailable: "This browser does not let Naungan keep data (perhaps a private window, or site data is blocked in the browser's settings). Open Naungan in a normal window, or allow site data for this address, then reload the page.",
     err_storage_full: "Not saved: the browser's storage for Naungan is full. Nothing changed: what was saved before is safe, and what you typed is still on the screen. Free some disk space on this laptop (delete old downloads or files), then press Save again.",
     err_not_found: "Record not found. It may have been deleted.",
     err_no_such_page: "Naungan has no such page. Check the address, or go back to the dashboard.",

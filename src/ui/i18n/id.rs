@@ -63,7 +63,7 @@ pub const ID: Texts = Texts {
     err_stale: "Data ini baru saja diubah di tab lain, jadi perubahan Anda belum disimpan. Buka lagi datanya untuk melihat versi terbaru, lalu ulangi (salin dulu yang Anda ketik bila perlu).",
     err_exists: "Catatan dengan nomor yang sama sudah ada. Tidak ada yang disimpan.",
     err_write: "Gagal menyimpan: penyimpanan browser penuh atau diblokir. Tidak ada yang berubah. Kosongkan ruang disk, lalu coba lagi.",
-    err_unavailable: "Browser ini tidak mengizinkan penyimpanan data (mungkin jendela penyamaran). Buka Naungan di jendela biasa.",
+    err_unavailable: "Browser ini tidak mengizinkan Naungan menyimpan data (mungkin jendela penyamaran, atau data situs diblokir di pengaturan browser). Buka Naungan di jendela biasa, atau izinkan data situs untuk alamat ini, lalu muat ulang halaman.",
     err_storage_full: "Gagal menyimpan: penyimpanan browser untuk Naungan sudah penuh. Tidak ada yang berubah: data yang sudah tersimpan tetap aman, dan isian Anda masih di layar. Kosongkan ruang disk laptop (hapus unduhan atau file lama), lalu tekan Simpan lagi.",
     err_not_found: "Catatan tidak ditemukan. Mungkin sudah dihapus.",
     err_no_such_page: "Halaman ini tidak ada di Naungan. Periksa alamatnya, atau kembali ke Beranda.",
