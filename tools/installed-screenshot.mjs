@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
 import { ARGS, CHROMIUM } from '../tests/e2e/browser.mjs';
 import { startServer } from '../tests/e2e/server.mjs';
+import { PASS, fillResident, setUp } from '../tests/e2e/harness.mjs';
 
 const out = process.argv[2] || 'docs/screenshots/installed-window.png';
 const DISPLAY = ':97';
-const PASS = 'kuda lari pagi hari';
 const xvfb = spawn('Xvfb', [DISPLAY, '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
 await new Promise((ok) => setTimeout(ok, 1000));
 const { url, stop } = await startServer('dist', 8094);
@@ -32,27 +32,9 @@ const context = await chromium.launchPersistentContext(profile, {
 });
 try {
   const page = context.pages()[0] || await context.newPage();
-  await page.goto(url);
-  await page.fill('#shelter_name', 'UPT Rehabilitasi Sosial Bina Karya Wanita');
-  await page.fill('#staff_name', 'Bu Ratna');
-  await page.fill('#passphrase', PASS);
-  await page.fill('#passphrase_again', PASS);
-  await page.click('#setup-submit');
-  await page.locator('#recovery-code').waitFor({ timeout: 30000 });
-  await page.check('#recovery-stored');
-  await page.click('#recovery-continue');
-  await page.locator('#lock').waitFor();
+  await setUp(page, url);
   for (const [name, alias, regency] of [['Siti Aminah', 'Mawar', 'Kabupaten Malang'], ['Dewi Lestari', 'Melati', 'Kota Surabaya'], ['Nur Hasanah', '', 'Kabupaten Jember']]) {
-    await page.getByRole('link', { name: 'Klien', exact: true }).click();
-    await page.click('#new-resident');
-    await page.fill('#full_name', name);
-    await page.fill('#alias', alias);
-    await page.fill('#birth_date', '1998-07-01');
-    await page.fill('#origin_province', 'Jawa Timur');
-    await page.fill('#origin_regency', regency);
-    await page.fill('#cohort', '2026-II');
-    await page.click('#save-resident');
-    await page.locator('#profile-name').filter({ hasText: name }).waitFor();
+    await fillResident(page, name, { alias, regency, cohort: '2026-II' });
   }
   await page.waitForFunction(() => navigator.serviceWorker.controller, null, { timeout: 30000 });
   const cdp = await context.newCDPSession(page);

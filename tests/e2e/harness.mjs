@@ -109,3 +109,18 @@ export async function offlineReady(page) {
   await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller
     && navigator.serviceWorker.controller.state === 'activated', null, { timeout: 30000 });
 }
+
+/// Fills the new-resident form through the Klien page and presses Save; with `saved` (the
+/// default), waits for the profile. Born 1 July 1998 in Jawa Timur unless told otherwise.
+export async function fillResident(page, name, { alias = '', regency = 'Kabupaten Malang', cohort = '2026-I', saved = true } = {}) {
+  await page.getByRole('link', { name: 'Klien', exact: true }).click();
+  await page.click('#new-resident');
+  await page.fill('#full_name', name);
+  await page.fill('#alias', alias);
+  await page.fill('#birth_date', '1998-07-01');
+  await page.fill('#origin_province', 'Jawa Timur');
+  await page.fill('#origin_regency', regency);
+  await page.fill('#cohort', cohort);
+  await page.click('#save-resident');
+  if (saved) await page.locator('#profile-name').filter({ hasText: name }).waitFor();
+}

@@ -8,20 +8,8 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, offlineReady, open, setUp, step, unlock } from './harness.mjs';
+import { DIST, fillResident, offlineReady, open, setUp, step, unlock } from './harness.mjs';
 import { writeServiceWorker } from '../../tools/service-worker.mjs';
-
-async function registerName(page, name) {
-  await page.getByRole('link', { name: 'Klien', exact: true }).click();
-  await page.click('#new-resident');
-  await page.fill('#full_name', name);
-  await page.fill('#birth_date', '1998-07-01');
-  await page.fill('#origin_province', 'Jawa Timur');
-  await page.fill('#origin_regency', 'Kabupaten Malang');
-  await page.fill('#cohort', '2026-I');
-  await page.click('#save-resident');
-  await page.locator('#profile-name').filter({ hasText: name }).waitFor();
-}
 
 test('installed and offline', async (t) => {
   const b = await open({ persistent: true });
@@ -54,7 +42,7 @@ test('installed and offline', async (t) => {
     await step(t, again, 'offline, the app unlocks, saves and makes a backup', async () => {
       await again.getByRole('heading', { name: 'Buka Naungan' }).waitFor();
       await unlock(again);
-      await registerName(again, 'Siti Aminah');
+      await fillResident(again, 'Siti Aminah');
       // A backup runs in the on-demand worker, loaded from the cache too.
       await again.getByRole('link', { name: 'Cadangan', exact: true }).click();
       await again.fill('#backup_pass', 'cadangan tanpa jaringan');

@@ -3,18 +3,7 @@
 // same save goes through once there is room again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, setUp, step, unlock } from './harness.mjs';
-
-async function newResident(page, name) {
-  await page.getByRole('link', { name: 'Klien', exact: true }).click();
-  await page.click('#new-resident');
-  await page.fill('#full_name', name);
-  await page.fill('#birth_date', '1998-07-01');
-  await page.fill('#origin_province', 'Jawa Timur');
-  await page.fill('#origin_regency', 'Kabupaten Malang');
-  await page.fill('#cohort', '2026-I');
-  await page.click('#save-resident');
-}
+import { fillResident, open, setUp, step, unlock } from './harness.mjs';
 
 test('storage full', { timeout: 180000 }, async (t) => {
   const b = await open();
@@ -24,13 +13,12 @@ test('storage full', { timeout: 180000 }, async (t) => {
     let cdp;
     await step(t, page, 'with the disk full, a save is refused plainly and the form stays', async () => {
       await setUp(page, url);
-      await newResident(page, 'Siti Aminah');
-      await page.locator('#profile-name').filter({ hasText: 'Siti Aminah' }).waitFor();
+      await fillResident(page, 'Siti Aminah');
       cdp = await context.newCDPSession(page);
       await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
       // Chromium's IndexedDB trusts the free space it last asked for for up to half a minute.
       await new Promise((ok) => setTimeout(ok, 32000));
-      await newResident(page, 'Dewi Lestari');
+      await fillResident(page, 'Dewi Lestari', { saved: false });
       await page.locator('#form-error').filter({ hasText: 'penyimpanan browser untuk Naungan sudah penuh' }).waitFor({ timeout: 30000 });
       assert.equal(await page.inputValue('#full_name'), 'Dewi Lestari', 'what was typed is still there');
       assert.equal(await page.inputValue('#cohort'), '2026-I');

@@ -5,21 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ARTIFACTS, open, setUp, step, unlock } from './harness.mjs';
+import { ARTIFACTS, fillResident, open, setUp, step, unlock } from './harness.mjs';
 
-
-async function register(page, name, alias) {
-  await page.getByRole('link', { name: 'Klien', exact: true }).click();
-  await page.click('#new-resident');
-  await page.fill('#full_name', name);
-  await page.fill('#alias', alias);
-  await page.fill('#birth_date', '1998-07-01');
-  await page.fill('#origin_province', 'Jawa Timur');
-  await page.fill('#origin_regency', 'Kabupaten Malang');
-  await page.fill('#cohort', '2026-I');
-  await page.click('#save-resident');
-  await page.locator('#profile-name').filter({ hasText: name }).waitFor();
-}
+const register = (page, name, alias) => fillResident(page, name, { alias });
 
 async function editAlias(page, name, alias) {
   await page.getByRole('link', { name: 'Klien', exact: true }).click();
