@@ -14,6 +14,7 @@ pub mod kinds;
 pub mod merge;
 pub mod migration;
 pub mod passphrase;
+pub mod permissions;
 pub mod photo;
 pub mod record;
 pub mod region;

@@ -8,17 +8,21 @@ use serde::{Deserialize, Serialize};
 pub enum StaffRole {
     Head,
     SocialWorker,
+    Psychologist,
     Instructor,
     ReligiousGuide,
+    HealthWorker,
     Admin,
 }
 
 impl StaffRole {
-    pub const ALL: [StaffRole; 5] = [
+    pub const ALL: [StaffRole; 7] = [
         StaffRole::Head,
         StaffRole::SocialWorker,
+        StaffRole::Psychologist,
         StaffRole::Instructor,
         StaffRole::ReligiousGuide,
+        StaffRole::HealthWorker,
         StaffRole::Admin,
     ];
 }

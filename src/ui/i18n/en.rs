@@ -201,8 +201,10 @@ pub const EN: Texts = Texts {
     role: |x| match x {
         StaffRole::Head => "Head of unit",
         StaffRole::SocialWorker => "Social worker",
+        StaffRole::Psychologist => "Psychologist",
         StaffRole::Instructor => "Instructor",
         StaffRole::ReligiousGuide => "Religious guide",
+        StaffRole::HealthWorker => "Health worker",
         StaffRole::Admin => "Administrative staff",
     },
 };

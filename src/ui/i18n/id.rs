@@ -201,8 +201,10 @@ pub const ID: Texts = Texts {
     role: |x| match x {
         StaffRole::Head => "Kepala UPT",
         StaffRole::SocialWorker => "Pekerja sosial",
+        StaffRole::Psychologist => "Psikolog",
         StaffRole::Instructor => "Instruktur",
         StaffRole::ReligiousGuide => "Pembimbing agama",
+        StaffRole::HealthWorker => "Petugas kesehatan",
         StaffRole::Admin => "Staf administrasi",
     },
 };
