@@ -4,6 +4,7 @@
 //! `wasm_bindgen` or anything under `crate::store` / `crate::ui`. Time and randomness come in
 //! as arguments, so every rule here is unit-tested natively.
 
+pub mod access_log;
 pub mod attendance;
 pub mod case_note;
 pub mod date;
