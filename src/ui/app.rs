@@ -46,18 +46,19 @@ pub fn App() -> impl IntoView {
             .document_element()
             .map(|el| el.set_attribute("lang", lang.code()));
     });
+    // Which entry screen index.html paints next time, before the app has loaded.
+    Effect::new(move |_| match app.phase.get() {
+        Phase::Locked | Phase::Unlocked | Phase::ShowRecoveryCode(_) => {
+            super::preferences::set_set_up(true)
+        }
+        Phase::NeedsSetup | Phase::Restore => super::preferences::set_set_up(false),
+        Phase::Starting | Phase::Failed(_) => {}
+    });
     // Re-mount everything below when the language changes: every component reads its texts once.
     move || {
         app.lang.track();
         let t = use_texts();
         let phase = app.phase.get();
-        match phase {
-            Phase::Locked | Phase::Unlocked | Phase::ShowRecoveryCode(_) => {
-                super::preferences::set_set_up(true)
-            }
-            Phase::NeedsSetup | Phase::Restore => super::preferences::set_set_up(false),
-            Phase::Starting | Phase::Failed(_) => {}
-        }
         // The static entry screen (index.html) stays until a screen of the app's own replaces
         // it; the set-up and lock screens take over what was typed there (`boot::take_over`).
         let static_screen = super::gate::boot::showing();

@@ -5,7 +5,7 @@
 // is offered, not forced: the tab on a form keeps what was typed until the user accepts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST, fillResident, offlineReady, open, setUp, step, unlock } from './harness.mjs';
@@ -74,6 +74,7 @@ test('a new build is offered, never forced', async (t) => {
   const b = await open();
   const { page: tab1, url, context } = b;
   let tab2;
+  let built;
   try {
     await step(t, tab1, 'build A is in use, with a form half filled', async () => {
       await setUp(tab1, url);
@@ -85,7 +86,8 @@ test('a new build is offered, never forced', async (t) => {
     });
 
     await step(t, tab1, 'build B arrives in the background: the form tab is told, and keeps its form', async () => {
-      b.setRoot(buildB().dir);
+      built = buildB();
+      b.setRoot(built.dir);
       // Opening the app in another tab makes the browser look for a new build.
       tab2 = await context.newPage();
       await tab2.goto(url);
@@ -107,5 +109,6 @@ test('a new build is offered, never forced', async (t) => {
     });
   } finally {
     await b.close();
+    if (built) rmSync(built.dir, { recursive: true, force: true });
   }
 });
