@@ -173,10 +173,7 @@ pub fn generate(seed: u64, residents: usize, everything: bool) -> Generated {
         ),
         Record::create(
             admin.clone(),
-            RecordBody::Staff(StaffMember {
-                name: "Bu Ratna Wijayanti".into(),
-                role: StaffRole::Head,
-            }),
+            RecordBody::Staff(StaffMember::new("Bu Ratna Wijayanti", StaffRole::Head)),
             &stamp(&admin, ms(first_day)),
         ),
     ];
@@ -198,7 +195,7 @@ pub fn generate(seed: u64, residents: usize, everything: bool) -> Generated {
         let name = format!("{} {}", rng.pick(FIRST), rng.pick(SECOND));
         out.push(Record::create(
             id.clone(),
-            RecordBody::Staff(StaffMember { name, role }),
+            RecordBody::Staff(StaffMember::new(name, role)),
             &stamp(&admin, ms(first_day)),
         ));
         if i < 4 {

@@ -48,10 +48,7 @@ fn records() -> Vec<Record> {
     };
     let staff = Record::create(
         id(1),
-        RecordBody::Staff(StaffMember {
-            name: "Bu Ratna".into(),
-            role: StaffRole::Head,
-        }),
+        RecordBody::Staff(StaffMember::new("Bu Ratna", StaffRole::Head)),
         &s,
     );
     let shelter = Record::create(

@@ -178,10 +178,7 @@ mod tests {
             RecordBody::Shelter(Shelter { name: "UPT".into() }),
             &s,
         );
-        let staff = StaffMember {
-            name: "Ani".into(),
-            role: StaffRole::Head,
-        };
+        let staff = StaffMember::new("Ani", StaffRole::Head);
         assert_eq!(
             r.revise(RecordBody::Staff(staff), &s),
             Err(RecordError::KindChanged)

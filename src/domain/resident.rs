@@ -5,7 +5,7 @@ use super::identity_paper::IdentityPapers;
 use super::record::RecordMeta;
 use super::region;
 use super::sorting;
-use super::validation::{err, text, FieldError, Problem};
+use super::validation::{err, phone, text, FieldError, Problem};
 use serde::{Deserialize, Serialize};
 
 macro_rules! choice {
@@ -130,21 +130,6 @@ pub fn is_cohort(s: &str) -> bool {
         Some((y, r)) => y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) && ROMAN.contains(&r),
         None => false,
     }
-}
-
-fn phone(errors: &mut Vec<FieldError>, field: &'static str, v: &str) -> String {
-    let v = v.trim();
-    if v.is_empty() {
-        return String::new();
-    }
-    let allowed = v
-        .chars()
-        .all(|c| c.is_ascii_digit() || " +-().".contains(c));
-    let digits = v.chars().filter(char::is_ascii_digit).count();
-    if !allowed || !(8..=15).contains(&digits) || v[1..].contains('+') {
-        errors.push(err(field, Problem::BadPhone));
-    }
-    v.to_string()
 }
 
 fn choice<T: Copy>(v: &str, from: fn(&str) -> Option<T>, default: T) -> T {

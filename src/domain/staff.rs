@@ -31,16 +31,67 @@ impl StaffRole {
 pub struct StaffMember {
     pub name: String,
     pub role: StaffRole,
+    /// NIP or another employee number, as written (optional).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub nip: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub phone: String,
+    /// A deactivated member keeps their name on what they wrote, and signs in to nothing.
+    #[serde(default = "yes", skip_serializing_if = "is_yes")]
+    pub active: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_yes(b: &bool) -> bool {
+    *b
 }
 
 impl StaffMember {
+    /// An active member with no NIP or phone.
+    pub fn new(name: impl Into<String>, role: StaffRole) -> StaffMember {
+        StaffMember {
+            name: name.into(),
+            role,
+            nip: String::new(),
+            phone: String::new(),
+            active: true,
+        }
+    }
+
     pub fn validated(name: &str, role: StaffRole) -> Result<StaffMember, Vec<FieldError>> {
+        Self::validated_full(name, role, "", "")
+    }
+
+    pub fn validated_full(
+        name: &str,
+        role: StaffRole,
+        nip: &str,
+        phone: &str,
+    ) -> Result<StaffMember, Vec<FieldError>> {
         let mut e = vec![];
         let name = text(&mut e, "staff_name", name, true, 2, 80);
+        let nip = text(&mut e, "staff_nip", nip, false, 0, 30);
+        let phone = super::validation::phone(&mut e, "staff_phone", phone);
         if e.is_empty() {
-            Ok(StaffMember { name, role })
+            Ok(StaffMember {
+                nip,
+                phone,
+                ..StaffMember::new(name, role)
+            })
         } else {
             Err(e)
+        }
+    }
+
+    pub fn entry<'a>(&'a self, id: &'a str) -> StaffEntry<'a> {
+        StaffEntry {
+            id,
+            name: &self.name,
+            role: self.role,
+            active: self.active,
         }
     }
 }

@@ -55,6 +55,22 @@ pub fn text(
     v
 }
 
+/// A phone number as staff write it: digits with spaces, dashes, brackets or a leading +.
+pub fn phone(errors: &mut Vec<FieldError>, field: &'static str, v: &str) -> String {
+    let v = v.trim();
+    if v.is_empty() {
+        return String::new();
+    }
+    let allowed = v
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+    let digits = v.chars().filter(char::is_ascii_digit).count();
+    if !allowed || !(8..=15).contains(&digits) || v[1..].contains('+') {
+        errors.push(err(field, Problem::BadPhone));
+    }
+    v.to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

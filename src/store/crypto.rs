@@ -51,7 +51,7 @@ impl Key {
         Ok(Key(Zeroizing::new(random_bytes::<KEY_LEN>()?)))
     }
 
-    fn from_slice(b: &[u8]) -> Option<Key> {
+    pub(crate) fn from_slice(b: &[u8]) -> Option<Key> {
         let arr: [u8; KEY_LEN] = b.try_into().ok()?;
         Some(Key(Zeroizing::new(arr)))
     }

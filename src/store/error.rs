@@ -29,6 +29,13 @@ pub enum StoreError {
     /// A newer build of the app has upgraded (or is upgrading) the database: this tab must be
     /// reloaded to use it. Nothing was written.
     NewerVersion,
+    /// This staff member was deactivated: their passphrase opens nothing. Nothing was changed.
+    Deactivated,
+    /// The signed-in staff member's role may not do this (permissions.rs). Nothing was changed.
+    NotAllowed,
+    /// Another tab replaced the data key (a staff member was removed): this session's key
+    /// opens nothing new, so it is locked. Nothing was written.
+    KeyChanged,
     /// IndexedDB cannot be used here (private window, blocked by settings, old browser).
     Unavailable(String),
     /// A record or its content is invalid for this operation.
@@ -58,6 +65,9 @@ impl fmt::Display for StoreError {
             StoreError::NewerVersion => {
                 "a newer build of the app has the database; reload this tab"
             }
+            StoreError::Deactivated => "this staff member is deactivated",
+            StoreError::NotAllowed => "this staff member's role may not do that",
+            StoreError::KeyChanged => "the data key was replaced in another tab; sign in again",
             StoreError::Unavailable(_) => "IndexedDB cannot be used in this browser window",
             StoreError::Invalid(_) => "the record is not valid for this operation",
             StoreError::NoRandomness => "the browser gave no randomness",

@@ -31,6 +31,8 @@ pub const META: &str = "meta";
 const HEADER_KEY: &str = "header";
 /// How many record writes the vault has had (a number; absent means 0). See `Write::generation`.
 const GENERATION_KEY: &str = "generation";
+/// Which data key the stored records are sealed under (`VaultHeader::epoch`).
+const EPOCH_KEY: &str = "epoch";
 
 fn idb_err(e: IdbError) -> StoreError {
     match e {
@@ -165,6 +167,10 @@ pub struct Write<'a> {
     /// the stored generation is not the first (another tab wrote meanwhile), nothing is
     /// written (`Changed`). Compaction, which changes no record, passes `None`.
     pub generation: Option<(u64, u64)>,
+    /// For a write by an unlocked session: the key epoch it holds, and the one it leaves (one
+    /// more after a rotation). If the stored epoch differs (another tab replaced the data key),
+    /// nothing is written (`KeyChanged`): no tab writes under a key the header no longer has.
+    pub epoch: Option<(u32, u32)>,
 }
 
 impl IndexedDb {
@@ -247,6 +253,20 @@ impl IndexedDb {
             .await
             .map_err(idb_err)?;
         Ok(stored.unwrap_or(0.0) as u64)
+    }
+
+    /// The key epoch the stored records are sealed under (see `Write::epoch`).
+    pub async fn read_epoch(&self) -> Result<u32, StoreError> {
+        let tx = self.db()?.transaction(META).build().map_err(idb_err)?;
+        let stored = tx
+            .object_store(META)
+            .map_err(idb_err)?
+            .get::<f64, _, _>(EPOCH_KEY)
+            .primitive()
+            .map_err(idb_err)?
+            .await
+            .map_err(idb_err)?;
+        Ok(stored.unwrap_or(0.0) as u32)
     }
 
     /// Every segment, handed to `each` as it arrives, and then the log, in one transaction.
@@ -381,6 +401,19 @@ impl IndexedDb {
                     .map_err(idb_err)?;
                 generation = Some((seen, stored, put));
             }
+            let mut epoch = None;
+            if let Some((held, next)) = w.epoch {
+                let meta = tx.object_store(META).map_err(idb_err)?;
+                let stored = meta
+                    .get::<f64, _, _>(EPOCH_KEY)
+                    .primitive()
+                    .map_err(idb_err)?;
+                let put = (held != next)
+                    .then(|| meta.put(next as f64).with_key(EPOCH_KEY).primitive())
+                    .transpose()
+                    .map_err(idb_err)?;
+                epoch = Some((held, stored, put));
+            }
             let segments = tx.object_store(SEGMENTS).map_err(idb_err)?;
             let replaced: Vec<&(StoredSegment, Option<Vec<u8>>)> =
                 w.segments.iter().filter(|(_, e)| e.is_some()).collect();
@@ -389,6 +422,14 @@ impl IndexedDb {
                 .map(|(seg, _)| segments.get::<StoredSegment, _, _>(seg.n).serde())
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(idb_err)?;
+            if let Some((held, stored, put)) = epoch {
+                if stored.await.map_err(idb_err)?.unwrap_or(0.0) as u32 != held {
+                    return Err(StoreError::KeyChanged);
+                }
+                if let Some(put) = put {
+                    put.await.map_err(idb_err)?;
+                }
+            }
             for ((_, expected), get) in replaced.iter().zip(gets) {
                 let current = get.await.map_err(idb_err)?;
                 if current.as_ref().map(StoredSegment::nonce) != expected.as_deref() {

@@ -128,6 +128,22 @@ pub fn open_plain(key: &Key, s: &SealedRecord) -> Result<Zeroizing<Vec<u8>>, Ope
     .map_err(|_| OpenError::Tampered)
 }
 
+/// The same stored record sealed under another key, its content untouched (read or not: a
+/// record from a newer app moves to the new key as it is).
+pub fn reseal(old: &Key, new: &Key, s: &SealedRecord) -> Result<SealedRecord, OpenError> {
+    let plain = open_plain(old, s)?;
+    let sealed = crypto::seal(
+        new,
+        &aad(&s.id, &s.kind, s.rev, s.updated, s.deleted),
+        &plain,
+    )
+    .map_err(|_| OpenError::Tampered)?;
+    Ok(SealedRecord {
+        sealed,
+        ..s.clone()
+    })
+}
+
 impl SealedRecord {
     /// Its clear fields as a segment entry (with no content yet).
     pub fn head(&self) -> Entry<'_> {

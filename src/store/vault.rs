@@ -19,9 +19,10 @@ use super::indexed_db::{IndexedDb, StoredSegment, Write};
 use super::recovery_code;
 use super::sealed_record::{self, OpenError, SealedRecord};
 use super::segment::{self, Entry, Place};
-use super::vault_header::{Kek, UnlockError, VaultHeader};
+use super::vault_header::{Kek, Keys, UnlockError, VaultHeader};
 use crate::domain::id::RecordId;
 use crate::domain::merge::{self, Choice, MergePlan, MergeSummary};
+use crate::domain::permissions::{can_write, holds_restricted_key, Section};
 use crate::domain::record::{Kind, Record, RecordBody, RecordKind, RecordMeta, Stamp};
 use crate::domain::shelter::Shelter;
 use crate::domain::sorting;
@@ -96,10 +97,17 @@ pub struct UnlockReport {
     pub unreadable: Vec<String>,
     /// Records checked but not parsed yet (deferred kinds); included in `records`.
     pub deferred: usize,
+    /// A recovery code that replaced the old one at this unlock (a vault of the first header
+    /// format): shown once, like the first.
+    pub new_recovery_code: Option<Zeroizing<String>>,
 }
 
 struct Session {
     key: Key,
+    /// The restricted-content key, if this staff member's role may read restricted content.
+    restricted: Option<Key>,
+    /// Which data key this is (`VaultHeader::epoch`); every write checks it.
+    epoch: u32,
     device: String,
     staff_id: RecordId,
     index: Index,
@@ -118,9 +126,11 @@ struct Session {
 }
 
 impl Session {
-    fn new(key: Key, device: String, staff_id: RecordId) -> Session {
+    fn new(keys: Keys, epoch: u32, device: String, staff_id: RecordId) -> Session {
         Session {
-            key,
+            key: keys.data,
+            restricted: keys.restricted,
+            epoch,
             device,
             staff_id,
             index: Index::default(),
@@ -128,6 +138,18 @@ impl Session {
             log_rows: 0,
             generation: 0,
         }
+    }
+
+    fn keys(&self) -> Keys {
+        Keys {
+            data: self.key.duplicate(),
+            restricted: self.restricted.as_ref().map(Key::duplicate),
+        }
+    }
+
+    /// What every write of this session passes (see `Write::epoch`).
+    fn epoch(&self) -> Option<(u32, u32)> {
+        Some((self.epoch, self.epoch))
     }
 
     fn stamp(&self) -> Stamp {
@@ -240,7 +262,8 @@ impl Vault {
         passphrase: &str,
     ) -> Result<Zeroizing<String>, StoreError> {
         let admin_id = clock::new_id()?;
-        self.create(passphrase, admin_id.clone(), |device| {
+        let (name, restricted) = (admin.name.clone(), holds_restricted_key(admin.role));
+        self.create(passphrase, admin_id.clone(), &name, restricted, |device| {
             let stamp = Stamp {
                 by: admin_id.clone(),
                 at: clock::now(),
@@ -263,36 +286,48 @@ impl Vault {
         staff_id: RecordId,
         passphrase: &str,
     ) -> Result<Zeroizing<String>, StoreError> {
-        let is_staff = records
-            .iter()
-            .any(|r| r.meta.id == staff_id && matches!(r.body, Some(RecordBody::Staff(_))));
-        if !is_staff {
+        let member = records.iter().find_map(|r| match &r.body {
+            Some(RecordBody::Staff(m)) if r.meta.id == staff_id && !r.meta.deleted => Some(m),
+            _ => None,
+        });
+        let Some(member) = member else {
             return Err(StoreError::NotFound);
-        }
-        self.create(passphrase, staff_id, |_| Ok(records)).await
+        };
+        let (name, restricted) = (member.name.clone(), holds_restricted_key(member.role));
+        self.create(passphrase, staff_id, &name, restricted, |_| Ok(records))
+            .await
     }
 
     async fn create(
         &self,
         passphrase: &str,
         staff_id: RecordId,
+        name: &str,
+        restricted: bool,
         records: impl FnOnce(&str) -> Result<Vec<Record>, StoreError>,
     ) -> Result<Zeroizing<String>, StoreError> {
         if self.is_set_up().await? {
             return Err(StoreError::AlreadySetUp);
         }
         let mut phases = clock::Phases::start();
-        let key = Key::random().map_err(crypto_err)?;
+        let keys = Keys::random().map_err(crypto_err)?;
         let code = recovery_code::generate().map_err(crypto_err)?;
         let secret = VaultHeader::recovery_secret(&code).ok_or(StoreError::NoRandomness)?;
         let pass_kek = self.new_kek(passphrase.as_bytes()).await?;
         let code_kek = self.new_kek(secret.as_bytes()).await?;
-        let header =
-            VaultHeader::create(&key, staff_id.as_str(), pass_kek, code_kek).map_err(crypto_err)?;
+        let header = VaultHeader::create(
+            &keys,
+            staff_id.as_str(),
+            name,
+            restricted,
+            pass_kek,
+            code_kek,
+        )
+        .map_err(crypto_err)?;
         phases.lap("kdf");
         let records = records(&header.device)?;
         let header_json = header.to_json();
-        let mut s = Session::new(key, header.device, staff_id);
+        let mut s = Session::new(keys, 0, header.device, staff_id);
         if records.len() <= LOG_DIRECT_MAX {
             let sealed = records
                 .iter()
@@ -305,6 +340,7 @@ impl Vault {
                     header: Some(&header_json),
                     log_creates: &sealed,
                     generation: Some((0, 1)),
+                    epoch: Some((0, 0)),
                     ..Write::default()
                 })
                 .await?;
@@ -336,6 +372,7 @@ impl Vault {
                 header: Some(&header_json),
                 new_segments: Some(&mut sealing),
                 generation: Some((0, 1)),
+                epoch: Some((0, 0)),
                 ..Write::default()
             });
             let index = async {
@@ -357,25 +394,45 @@ impl Vault {
         VaultHeader::from_json(&json).map_err(|_| StoreError::BadHeader)
     }
 
-    /// Unlocks with a staff passphrase. A wrong passphrase changes nothing.
-    pub async fn unlock(&self, passphrase: &str) -> Result<UnlockReport, StoreError> {
+    /// The staff members who have a passphrase on this laptop, as the lock screen offers them:
+    /// (staff id, name). Readable while locked (docs/security.md says so).
+    pub async fn sign_in_names(&self) -> Result<Vec<(String, String)>, StoreError> {
+        Ok(self.header().await?.names())
+    }
+
+    /// Unlocks as one staff member with their passphrase. A wrong passphrase changes nothing.
+    pub async fn unlock_as(
+        &self,
+        staff_id: &str,
+        passphrase: &str,
+    ) -> Result<UnlockReport, StoreError> {
         *self.phases.borrow_mut() = clock::Phases::start();
         let header = self.header().await?;
-        let mut opened = None;
-        for (slot, staff) in header.passphrase_slots() {
-            let kek = self.derive(&slot.kdf, passphrase.as_bytes()).await?;
-            match VaultHeader::open_slot(slot, &kek) {
-                Ok(k) => {
-                    opened = Some((k, staff.to_string()));
-                    break;
-                }
-                Err(UnlockError::WrongSecret) => continue,
-                Err(e) => return Err(unlock_err(e, StoreError::WrongPassphrase)),
+        let slot = header
+            .slot_of(staff_id)
+            .ok_or(StoreError::WrongPassphrase)?;
+        let kek = self.derive(&slot.kdf, passphrase.as_bytes()).await?;
+        let keys = VaultHeader::open_slot(slot, &kek)
+            .map_err(|e| unlock_err(e, StoreError::WrongPassphrase))?;
+        let staff = RecordId::parse(staff_id).ok_or(StoreError::BadHeader)?;
+        let kek = Kek {
+            params: slot.kdf.clone(),
+            key: kek,
+        };
+        self.load(keys, header, staff, Some(kek)).await
+    }
+
+    /// Unlocks with whichever staff passphrase slot `passphrase` opens, trying each in turn
+    /// (tests, and a vault with one staff member).
+    pub async fn unlock(&self, passphrase: &str) -> Result<UnlockReport, StoreError> {
+        let header = self.header().await?;
+        for staff in header.staff_ids() {
+            match self.unlock_as(&staff, passphrase).await {
+                Err(StoreError::WrongPassphrase) => continue,
+                other => return other,
             }
         }
-        let (key, staff) = opened.ok_or(StoreError::WrongPassphrase)?;
-        let staff_id = RecordId::parse(&staff).ok_or(StoreError::BadHeader)?;
-        self.load(key, header, staff_id, false).await
+        Err(StoreError::WrongPassphrase)
     }
 
     /// The key derived from `secret` with `params`, where this vault's derivations run.
@@ -409,24 +466,77 @@ impl Vault {
             .recovery_slot()
             .ok_or(StoreError::WrongRecoveryCode)?;
         let kek = self.derive(&slot.kdf, secret.as_bytes()).await?;
-        let key = VaultHeader::open_slot(slot, &kek)
+        let mut keys = VaultHeader::open_slot(slot, &kek)
             .map_err(|e| unlock_err(e, StoreError::WrongRecoveryCode))?;
-        let staff = header
-            .staff_ids()
+        let (staff, name) = header
+            .names()
             .into_iter()
             .next()
             .ok_or(StoreError::BadHeader)?;
         let staff_id = RecordId::parse(&staff).ok_or(StoreError::BadHeader)?;
+        if slot.is_legacy() {
+            // A first-format recovery slot holds only the data key: with the code at hand, it
+            // becomes a slot like the others, holding a new restricted-content key too.
+            let params = slot.kdf.clone();
+            keys.restricted = Some(Key::random().map_err(crypto_err)?);
+            header
+                .set_recovery(&keys, Kek { params, key: kek })
+                .map_err(crypto_err)?;
+        }
         let new_kek = self.new_kek(new_passphrase.as_bytes()).await?;
+        let restricted = keys.restricted.is_some();
         header
-            .set_passphrase(&key, &staff, new_kek)
+            .set_passphrase(&keys, &staff, &name, restricted, new_kek, false)
             .map_err(crypto_err)?;
-        self.load(key, header, staff_id, true).await
+        self.load_changed(keys, header, staff_id).await
     }
 
+    /// Opens the session after a slot opened. `kek` is the unlocking slot's key-encryption key:
+    /// a slot of the first format is rewritten with it (no second derivation) into a slot like
+    /// the others, with a restricted-content key made for the vault now.
     async fn load(
         &self,
-        key: Key,
+        mut keys: Keys,
+        mut header: VaultHeader,
+        staff_id: RecordId,
+        kek: Option<Kek>,
+    ) -> Result<UnlockReport, StoreError> {
+        let legacy = header
+            .slot_of(staff_id.as_str())
+            .is_some_and(|s| s.is_legacy());
+        match kek {
+            Some(kek) if legacy => {
+                keys.restricted = Some(Key::random().map_err(crypto_err)?);
+                header
+                    .set_passphrase(&keys, staff_id.as_str(), "", true, kek, false)
+                    .map_err(crypto_err)?;
+                // The old recovery slot opens only the data key: a new code, shown once, opens
+                // the restricted-content key made now as well.
+                let code = recovery_code::generate().map_err(crypto_err)?;
+                let secret = VaultHeader::recovery_secret(&code).ok_or(StoreError::NoRandomness)?;
+                let code_kek = self.new_kek(secret.as_bytes()).await?;
+                header.set_recovery(&keys, code_kek).map_err(crypto_err)?;
+                header.format = super::vault_header::HEADER_FORMAT;
+                let mut report = self.load_inner(keys, header, staff_id, true).await?;
+                report.new_recovery_code = Some(code);
+                Ok(report)
+            }
+            _ => self.load_inner(keys, header, staff_id, false).await,
+        }
+    }
+
+    async fn load_changed(
+        &self,
+        keys: Keys,
+        header: VaultHeader,
+        staff_id: RecordId,
+    ) -> Result<UnlockReport, StoreError> {
+        self.load_inner(keys, header, staff_id, true).await
+    }
+
+    async fn load_inner(
+        &self,
+        keys: Keys,
         mut header: VaultHeader,
         staff_id: RecordId,
         header_changed: bool,
@@ -439,9 +549,42 @@ impl Vault {
         }
         self.phases.borrow_mut().lap("kdf");
         let mut report = UnlockReport::default();
+        let epoch = self.db.read_epoch().await?;
         let (session, migrated) = self
-            .read_session_boxed(key, header.device.clone(), staff_id, &mut report)
+            .read_session_boxed(keys, epoch, header.device.clone(), staff_id, &mut report)
             .await?;
+        let me = session
+            .index
+            .get::<StaffMember>(&session.staff_id)
+            .map(|l| l.body.clone());
+        if me.is_some_and(|m| !m.active) {
+            // Deactivated on another laptop and merged here, say: the slot opens, the app does not.
+            return Err(StoreError::Deactivated);
+        }
+        // The staff list may say what the header does not know yet: names for slots of the first
+        // format, and who may hold the restricted-content key (a slot added by someone without
+        // it gets it from the first session that has it; a role that lost the right loses it).
+        let keys = session.keys();
+        for (id, name) in header.names() {
+            let Some(m) = RecordId::parse(&id).and_then(|rid| {
+                session
+                    .index
+                    .get::<StaffMember>(&rid)
+                    .map(|l| l.body.clone())
+            }) else {
+                continue;
+            };
+            if name.is_empty() || name != m.name {
+                if let Some(slot) = header.slots.iter_mut().find(|s| s.staff_id() == Some(&id)) {
+                    slot.name = m.name.clone();
+                    header_changed = true;
+                }
+            }
+            header_changed |= header
+                .grant_restricted(&keys, &id, holds_restricted_key(m.role))
+                .map_err(crypto_err)?;
+        }
+        drop(keys);
         if header_changed {
             // Before the session opens: if a recovery's new passphrase cannot be stored, the
             // recovery fails as a whole and the vault stays locked.
@@ -449,6 +592,7 @@ impl Vault {
             self.db
                 .write(Write {
                     header: Some(&h),
+                    epoch: session.epoch(),
                     ..Write::default()
                 })
                 .await?;
@@ -473,14 +617,15 @@ impl Vault {
     #[allow(clippy::type_complexity)]
     fn read_session_boxed<'a>(
         &'a self,
-        key: Key,
+        keys: Keys,
+        epoch: u32,
         device: String,
         staff_id: RecordId,
         report: &'a mut UnlockReport,
     ) -> std::pin::Pin<
         Box<dyn std::future::Future<Output = Result<(Session, Vec<Record>), StoreError>> + 'a>,
     > {
-        Box::pin(self.read_session(key, device, staff_id, report))
+        Box::pin(self.read_session(keys, epoch, device, staff_id, report))
     }
 
     /// Reads everything stored into a new session (see the module comment): every segment
@@ -488,12 +633,13 @@ impl Vault {
     /// records that were migrated from an older schema (to seal again).
     async fn read_session(
         &self,
-        key: Key,
+        keys: Keys,
+        epoch: u32,
         device: String,
         staff_id: RecordId,
         report: &mut UnlockReport,
     ) -> Result<(Session, Vec<Record>), StoreError> {
-        let mut session = Session::new(key, device, staff_id);
+        let mut session = Session::new(keys, epoch, device, staff_id);
         let mut migrated = vec![];
         // Each segment is decrypted and read as it arrives, while IndexedDB reads the next ones,
         // then its plaintext is dropped: what a deferred kind holds is copied out, together per
@@ -629,14 +775,19 @@ impl Vault {
     }
 
     async fn read_again(&self) -> Result<Session, StoreError> {
-        let (key, device, staff_id) = {
+        let (keys, epoch, device, staff_id) = {
             let guard = self.session.borrow();
             let s = guard.as_ref().ok_or(StoreError::Locked)?;
-            (s.key.duplicate(), s.device.clone(), s.staff_id.clone())
+            (s.keys(), s.epoch, s.device.clone(), s.staff_id.clone())
         };
+        if self.db.read_epoch().await? != epoch {
+            // Another tab replaced the data key: this one opens nothing stored now.
+            self.lock();
+            return Err(StoreError::KeyChanged);
+        }
         let mut report = UnlockReport::default();
         let (session, _) = self
-            .read_session_boxed(key, device, staff_id, &mut report)
+            .read_session_boxed(keys, epoch, device, staff_id, &mut report)
             .await?;
         Ok(session)
     }
@@ -735,7 +886,7 @@ impl Vault {
         if records.len() > LOG_DIRECT_MAX {
             self.fold(&records).await?;
         } else {
-            let (creates, updates, seen) = {
+            let (creates, updates, seen, epoch) = {
                 let guard = self.session.borrow();
                 let s = guard.as_ref().ok_or(StoreError::Locked)?;
                 let mut creates = vec![];
@@ -748,16 +899,16 @@ impl Vault {
                         creates.push(sealed)
                     }
                 }
-                (creates, updates, s.generation)
+                (creates, updates, s.generation, s.epoch())
             };
-            self.db
-                .write(Write {
-                    log_creates: &creates,
-                    log_updates: &updates,
-                    generation: Some((seen, seen + 1)),
-                    ..Write::default()
-                })
-                .await?;
+            self.write(Write {
+                log_creates: &creates,
+                log_updates: &updates,
+                generation: Some((seen, seen + 1)),
+                epoch,
+                ..Write::default()
+            })
+            .await?;
             if let Some(s) = self.session.borrow_mut().as_mut() {
                 s.log_rows += records.len();
                 s.generation = seen + 1;
@@ -775,6 +926,16 @@ impl Vault {
             let _ = self.compact().await;
         }
         Ok(records)
+    }
+
+    /// A session's write: one that finds the data key replaced (another tab rotated it) locks
+    /// this session, whose key opens nothing new.
+    async fn write(&self, w: Write<'_>) -> Result<(), StoreError> {
+        let r = self.db.write(w).await;
+        if r == Err(StoreError::KeyChanged) {
+            self.lock();
+        }
+        r
     }
 
     fn log_rows(&self) -> usize {
@@ -829,7 +990,7 @@ impl Vault {
             w
         };
         let stored = self.db.read_segments(&wanted).await?;
-        let (segments, placed, folded, seen) = {
+        let (segments, placed, folded, seen, epoch) = {
             let guard = self.session.borrow();
             let s = guard.as_ref().ok_or(StoreError::Locked)?;
             // Segments that do not open are left alone: what was meant for them is appended.
@@ -875,18 +1036,18 @@ impl Vault {
                 .collect();
             let (segments, placed) = seal_segments(&s.key, out, &nonces)?;
             let folded: Vec<SealedRecord> = rows.iter().map(|(r, _)| (*r).clone()).collect();
-            (segments, placed, folded, s.generation)
+            (segments, placed, folded, s.generation, s.epoch())
         };
         // Folding the log changes no record; writing `extra` records does.
         let generation = (!extra.is_empty()).then_some((seen, seen + 1));
-        self.db
-            .write(Write {
-                segments: &segments,
-                log_folded: &folded,
-                generation,
-                ..Write::default()
-            })
-            .await?;
+        self.write(Write {
+            segments: &segments,
+            log_folded: &folded,
+            generation,
+            epoch,
+            ..Write::default()
+        })
+        .await?;
         if let Some(s) = self.session.borrow_mut().as_mut() {
             if let Some((_, next)) = generation {
                 s.generation = next;
@@ -895,6 +1056,215 @@ impl Vault {
             s.log_rows = log.len() - folded.len();
         }
         Ok(folded.len())
+    }
+
+    /// The signed-in staff member's record, if their role may manage the staff list.
+    fn staff_manager(&self) -> Result<StaffMember, StoreError> {
+        let (_, me) = self.current_staff()?;
+        match me {
+            Some(m) if m.active && can_write(m.role, Section::Staff) => Ok(m),
+            _ => Err(StoreError::NotAllowed),
+        }
+    }
+
+    /// Gives a staff member a passphrase on this laptop: a key slot of their own, holding the
+    /// restricted-content key if their role may read restricted content and this session holds
+    /// it (otherwise the first session that holds it adds it, at its unlock). The head and
+    /// admin set anyone's (with `must_change`, a reset: the member chooses their own at the next
+    /// sign-in); every member sets their own through `change_passphrase`.
+    pub async fn set_staff_passphrase(
+        &self,
+        staff_id: &RecordId,
+        passphrase: &str,
+        must_change: bool,
+    ) -> Result<(), StoreError> {
+        self.staff_manager()?;
+        self.write_slot(staff_id, passphrase, must_change).await
+    }
+
+    /// Changes the signed-in member's own passphrase; `current` must open their slot (someone
+    /// at a laptop left unlocked cannot change it).
+    pub async fn change_passphrase(&self, current: &str, new: &str) -> Result<(), StoreError> {
+        let (me, _) = self.current_staff()?;
+        let header = self.header().await?;
+        let slot = header
+            .slot_of(me.as_str())
+            .ok_or(StoreError::WrongPassphrase)?;
+        let kek = self.derive(&slot.kdf, current.as_bytes()).await?;
+        VaultHeader::open_slot(slot, &kek)
+            .map_err(|e| unlock_err(e, StoreError::WrongPassphrase))?;
+        self.write_slot(&me, new, false).await
+    }
+
+    /// Whether the signed-in member's passphrase was set by someone else and must be changed.
+    pub async fn must_change_passphrase(&self) -> Result<bool, StoreError> {
+        let (me, _) = self.current_staff()?;
+        Ok(self
+            .header()
+            .await?
+            .slot_of(me.as_str())
+            .is_some_and(|s| s.must_change))
+    }
+
+    async fn write_slot(
+        &self,
+        staff_id: &RecordId,
+        passphrase: &str,
+        must_change: bool,
+    ) -> Result<(), StoreError> {
+        let member = self
+            .read(|ix| ix.get::<StaffMember>(staff_id).map(|l| l.body.clone()))?
+            .ok_or(StoreError::NotFound)?;
+        if !member.active {
+            return Err(StoreError::Deactivated);
+        }
+        let kek = self.new_kek(passphrase.as_bytes()).await?;
+        let mut header = self.header().await?;
+        let (keys, epoch) = {
+            let guard = self.session.borrow();
+            let s = guard.as_ref().ok_or(StoreError::Locked)?;
+            (s.keys(), s.epoch())
+        };
+        header
+            .set_passphrase(
+                &keys,
+                staff_id.as_str(),
+                &member.name,
+                holds_restricted_key(member.role),
+                kek,
+                must_change,
+            )
+            .map_err(crypto_err)?;
+        let h = header.to_json();
+        self.write(Write {
+            header: Some(&h),
+            epoch,
+            ..Write::default()
+        })
+        .await
+    }
+
+    /// Takes a staff member's passphrase off this laptop and replaces the data key, with
+    /// `changes` (their record made inactive, say), in one transaction: every segment and log
+    /// row is sealed again under the new key, which is wrapped to the remaining slots' public
+    /// halves (nobody's passphrase needed). A copy of the old key, or of their slot, opens
+    /// nothing written after. Rows that no longer opened stay as they were. Returns a new
+    /// recovery code when the recovery slot was of the first format (it had to be replaced).
+    pub async fn remove_staff_passphrase(
+        &self,
+        staff_id: &RecordId,
+        changes: Vec<Change>,
+    ) -> Result<Option<Zeroizing<String>>, StoreError> {
+        self.staff_manager()?;
+        if self.current_staff()?.0 == *staff_id {
+            return Err(StoreError::NotAllowed);
+        }
+        let mut attempt = 0;
+        loop {
+            let once: std::pin::Pin<Box<dyn std::future::Future<Output = _> + '_>> =
+                Box::pin(self.rotate_once(staff_id, changes.clone()));
+            match once.await {
+                Err(StoreError::Changed) if attempt < 2 => {
+                    attempt += 1;
+                    self.refresh().await?;
+                }
+                Err(StoreError::Changed) => return Err(StoreError::Stale),
+                other => return other,
+            }
+        }
+    }
+
+    async fn rotate_once(
+        &self,
+        staff_id: &RecordId,
+        changes: Vec<Change>,
+    ) -> Result<Option<Zeroizing<String>>, StoreError> {
+        let mut phases = clock::Phases::start();
+        let records = self.prepare(changes)?;
+        let mut header = self.header().await?;
+        header.remove_passphrase(staff_id.as_str());
+        let (old, seen, epoch) = {
+            let guard = self.session.borrow();
+            let s = guard.as_ref().ok_or(StoreError::Locked)?;
+            (s.keys(), s.generation, s.epoch)
+        };
+        let new = Keys {
+            data: Key::random().map_err(crypto_err)?,
+            restricted: old.restricted.as_ref().map(Key::duplicate),
+        };
+        let mut code = None;
+        if header.recovery_slot().is_some_and(|s| s.is_legacy()) {
+            let c = recovery_code::generate().map_err(crypto_err)?;
+            let secret = VaultHeader::recovery_secret(&c).ok_or(StoreError::NoRandomness)?;
+            let kek = self.new_kek(secret.as_bytes()).await?;
+            header.set_recovery(&new, kek).map_err(crypto_err)?;
+            code = Some(c);
+        }
+        let roles: HashMap<String, bool> = self.read(|ix| {
+            ix.all::<StaffMember>()
+                .map(|l| (l.meta.id.to_string(), holds_restricted_key(l.body.role)))
+                .collect()
+        })?;
+        header
+            .rotate(&new, |id| roles.get(id).copied().unwrap_or(false))
+            .map_err(crypto_err)?;
+        phases.lap("keys");
+        let (log, numbers) = self.db.read_log_and_segment_numbers().await?;
+        let stored = self.db.read_segments(&numbers).await?;
+        phases.lap("read");
+        let mut segments = vec![];
+        for seg in &stored {
+            // A segment that no longer opened is left as it was (it was unreadable already).
+            if let Ok(plain) = segment::open(&old.data, seg.n, &seg.sealed) {
+                let sealed = segment::seal(&new.data, seg.n, &plain).map_err(crypto_err)?;
+                segments.push((
+                    StoredSegment { n: seg.n, sealed },
+                    Some(seg.nonce().to_vec()),
+                ));
+            }
+        }
+        let changed: Vec<&str> = records.iter().map(|r| r.meta.id.as_str()).collect();
+        let mut rows = vec![];
+        for row in &log {
+            if changed.contains(&row.id.as_str()) {
+                continue;
+            }
+            if let Ok(r) = sealed_record::reseal(&old.data, &new.data, row) {
+                rows.push(r);
+            }
+        }
+        for r in &records {
+            rows.push(sealed_record::seal(&new.data, r).map_err(crypto_err)?);
+        }
+        phases.lap("seal");
+        let h = header.to_json();
+        self.write(Write {
+            header: Some(&h),
+            segments: &segments,
+            log_updates: &rows,
+            generation: Some((seen, seen + 1)),
+            epoch: Some((epoch, epoch + 1)),
+            ..Write::default()
+        })
+        .await?;
+        phases.lap("write");
+        {
+            let mut guard = self.session.borrow_mut();
+            let s = guard.as_mut().ok_or(StoreError::Locked)?;
+            s.key = new.data;
+            s.epoch = epoch + 1;
+            s.generation = seen + 1;
+            s.log_rows = log.len()
+                + records
+                    .iter()
+                    .filter(|r| !log.iter().any(|l| l.id == r.meta.id.as_str()))
+                    .count();
+            for r in records {
+                s.index.insert(r);
+            }
+        }
+        *self.phases.borrow_mut() = phases;
+        Ok(code)
     }
 
     /// The phases of the last set-up, restore or unlock, with their durations in milliseconds.

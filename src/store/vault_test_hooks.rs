@@ -1,8 +1,11 @@
 //! Raw views of storage (behind the `test-hooks` feature): data exactly as stored, data as an
 //! older app wrote it, damaged segments. Tests and benchmarks only; the app never has these.
 
+use super::super::crypto::Key;
 use super::super::indexed_db::{StoredSegment, Write};
 use super::super::sealed_record::{self, SealedRecord};
+use super::super::segment;
+use super::super::vault_header::VaultHeader;
 use super::super::StoreError;
 use super::Vault;
 use crate::domain::record::RecordMeta;
@@ -66,5 +69,72 @@ impl Vault {
             .as_ref()
             .map(|s| sealed_record::seal_raw(&s.key, meta, schema, body))
             .ok_or(StoreError::Locked)
+    }
+
+    /// A copy of this session's data key, as someone with developer tools could take it from
+    /// an unlocked tab (tests of what an old key can still open).
+    pub fn copy_of_data_key(&self) -> Result<[u8; 32], StoreError> {
+        self.session
+            .borrow()
+            .as_ref()
+            .map(|s| *s.key.bytes())
+            .ok_or(StoreError::Locked)
+    }
+
+    /// Whether this session holds the restricted-content key.
+    pub fn holds_restricted_key(&self) -> Result<bool, StoreError> {
+        self.session
+            .borrow()
+            .as_ref()
+            .map(|s| s.restricted.is_some())
+            .ok_or(StoreError::Locked)
+    }
+
+    /// How many stored segments and log rows open with `key`: (segments, rows).
+    pub async fn opened_with(&self, key: &[u8; 32]) -> Result<(usize, usize), StoreError> {
+        let key = Key::from_slice(key).ok_or(StoreError::BadHeader)?;
+        let mut segments = 0;
+        let (rows, _) = self
+            .db
+            .read_each_segment(|s| {
+                if segment::open(&key, s.n, &s.sealed).is_ok() {
+                    segments += 1;
+                }
+            })
+            .await?;
+        let rows = rows
+            .iter()
+            .filter(|r| sealed_record::open_plain(&key, r).is_ok())
+            .count();
+        Ok((segments, rows))
+    }
+
+    /// Rewrites the header in the first format for this session's data key: one passphrase
+    /// slot for the signed-in member and a recovery slot, each wrapping the data key itself, as
+    /// the app wrote them before staff had key pairs. Returns the recovery code.
+    pub async fn rewrite_header_in_first_format(
+        &self,
+        passphrase: &str,
+    ) -> Result<String, StoreError> {
+        let (key, staff) = {
+            let g = self.session.borrow();
+            let s = g.as_ref().ok_or(StoreError::Locked)?;
+            (s.key.duplicate(), s.staff_id.clone())
+        };
+        let code = super::super::recovery_code::generate().map_err(super::crypto_err)?;
+        let secret = VaultHeader::recovery_secret(&code).ok_or(StoreError::NoRandomness)?;
+        let mut header = self.header().await?;
+        let p = self.new_kek(passphrase.as_bytes()).await?;
+        let r = self.new_kek(secret.as_bytes()).await?;
+        header = VaultHeader::first_format(&key, staff.as_str(), p, r, header.device)
+            .map_err(super::crypto_err)?;
+        let h = header.to_json();
+        self.db
+            .write(Write {
+                header: Some(&h),
+                ..Write::default()
+            })
+            .await?;
+        Ok(code.to_string())
     }
 }
