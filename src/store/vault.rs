@@ -459,6 +459,17 @@ impl Vault {
         code: &str,
         new_passphrase: &str,
     ) -> Result<UnlockReport, StoreError> {
+        self.recover_as(code, None, new_passphrase).await
+    }
+
+    /// Unlocks with the recovery code and sets a new passphrase for `staff_id` (one of the names
+    /// on the lock screen; `None`: the first, who set the vault up).
+    pub async fn recover_as(
+        &self,
+        code: &str,
+        staff_id: Option<&str>,
+        new_passphrase: &str,
+    ) -> Result<UnlockReport, StoreError> {
         *self.phases.borrow_mut() = clock::Phases::start();
         let mut header = self.header().await?;
         let secret = VaultHeader::recovery_secret(code).ok_or(StoreError::WrongRecoveryCode)?;
@@ -471,8 +482,8 @@ impl Vault {
         let (staff, name) = header
             .names()
             .into_iter()
-            .next()
-            .ok_or(StoreError::BadHeader)?;
+            .find(|(id, _)| staff_id.is_none_or(|s| s == id))
+            .ok_or(StoreError::NotFound)?;
         let staff_id = RecordId::parse(&staff).ok_or(StoreError::BadHeader)?;
         if slot.is_legacy() {
             // A first-format recovery slot holds only the data key: with the code at hand, it
@@ -561,30 +572,7 @@ impl Vault {
             // Deactivated on another laptop and merged here, say: the slot opens, the app does not.
             return Err(StoreError::Deactivated);
         }
-        // The staff list may say what the header does not know yet: names for slots of the first
-        // format, and who may hold the restricted-content key (a slot added by someone without
-        // it gets it from the first session that has it; a role that lost the right loses it).
-        let keys = session.keys();
-        for (id, name) in header.names() {
-            let Some(m) = RecordId::parse(&id).and_then(|rid| {
-                session
-                    .index
-                    .get::<StaffMember>(&rid)
-                    .map(|l| l.body.clone())
-            }) else {
-                continue;
-            };
-            if name.is_empty() || name != m.name {
-                if let Some(slot) = header.slots.iter_mut().find(|s| s.staff_id() == Some(&id)) {
-                    slot.name = m.name.clone();
-                    header_changed = true;
-                }
-            }
-            header_changed |= header
-                .grant_restricted(&keys, &id, holds_restricted_key(m.role))
-                .map_err(crypto_err)?;
-        }
-        drop(keys);
+        header_changed |= follow_staff_list(&mut header, &session)?;
         if header_changed {
             // Before the session opens: if a recovery's new passphrase cannot be stored, the
             // recovery fails as a whole and the vault stays locked.
@@ -1096,6 +1084,36 @@ impl Vault {
         self.write_slot(&me, new, false).await
     }
 
+    /// After a change to the staff list (a role, a name): the slots follow it at once.
+    pub async fn update_slot_grants(&self) -> Result<(), StoreError> {
+        let mut header = self.header().await?;
+        let (changed, epoch) = {
+            let guard = self.session.borrow();
+            let s = guard.as_ref().ok_or(StoreError::Locked)?;
+            (follow_staff_list(&mut header, s)?, s.epoch())
+        };
+        if !changed {
+            return Ok(());
+        }
+        let h = header.to_json();
+        self.write(Write {
+            header: Some(&h),
+            epoch,
+            ..Write::default()
+        })
+        .await
+    }
+
+    /// Replaces a passphrase the head or admin set (a reset) with the member's own, without the
+    /// set one again: they typed it a moment ago to sign in.
+    pub async fn replace_set_passphrase(&self, new: &str) -> Result<(), StoreError> {
+        if !self.must_change_passphrase().await? {
+            return Err(StoreError::NotAllowed);
+        }
+        let (me, _) = self.current_staff()?;
+        self.write_slot(&me, new, false).await
+    }
+
     /// Whether the signed-in member's passphrase was set by someone else and must be changed.
     pub async fn must_change_passphrase(&self) -> Result<bool, StoreError> {
         let (me, _) = self.current_staff()?;
@@ -1383,6 +1401,34 @@ impl Vault {
     pub fn count(&self, kind: RecordKind) -> Result<usize, StoreError> {
         self.read(|ix| ix.count_kind(kind))
     }
+}
+
+/// Brings the header in line with the staff list: a slot's name as the lock screen shows it,
+/// and who holds the restricted-content key (a slot added by someone without it gets it from
+/// the first session that has it; a role that lost the right loses it). True if it changed.
+fn follow_staff_list(header: &mut VaultHeader, session: &Session) -> Result<bool, StoreError> {
+    let keys = session.keys();
+    let mut changed = false;
+    for (id, name) in header.names() {
+        let Some(m) = RecordId::parse(&id).and_then(|rid| {
+            session
+                .index
+                .get::<StaffMember>(&rid)
+                .map(|l| l.body.clone())
+        }) else {
+            continue;
+        };
+        if name != m.name {
+            if let Some(slot) = header.slots.iter_mut().find(|s| s.staff_id() == Some(&id)) {
+                slot.name = m.name.clone();
+                changed = true;
+            }
+        }
+        changed |= header
+            .grant_restricted(&keys, &id, holds_restricted_key(m.role))
+            .map_err(crypto_err)?;
+    }
+    Ok(changed)
 }
 
 /// A record's segment entry: its clear fields and its encoded content.

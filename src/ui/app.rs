@@ -7,7 +7,7 @@ use super::features::FeaturePages;
 use super::gate::recovery_code::RecoveryCodePage;
 use super::gate::restore::RestorePage;
 use super::gate::setup::SetupPage;
-use super::gate::unlock::UnlockPage;
+use super::gate::unlock::{OwnPassphrasePage, UnlockPage};
 use super::offline::BuildNotice;
 use super::session::{error_text, set_vault, use_texts, AppState, Phase};
 use crate::store::{Vault, DEFAULT_DB_NAME};
@@ -48,9 +48,10 @@ pub fn App() -> impl IntoView {
     });
     // Which entry screen index.html paints next time, before the app has loaded.
     Effect::new(move |_| match app.phase.get() {
-        Phase::Locked | Phase::Unlocked | Phase::ShowRecoveryCode(_) => {
-            super::preferences::set_set_up(true)
-        }
+        Phase::Locked
+        | Phase::Unlocked
+        | Phase::ShowRecoveryCode(_)
+        | Phase::MustChangePassphrase => super::preferences::set_set_up(true),
         Phase::NeedsSetup | Phase::Restore => super::preferences::set_set_up(false),
         Phase::Starting | Phase::Failed(_) => {}
     });
@@ -81,6 +82,7 @@ pub fn App() -> impl IntoView {
             Phase::Restore => view! { <RestorePage /> }.into_any(),
             Phase::ShowRecoveryCode(code) => view! { <RecoveryCodePage code=code /> }.into_any(),
             Phase::Locked => view! { <UnlockPage /> }.into_any(),
+            Phase::MustChangePassphrase => view! { <OwnPassphrasePage /> }.into_any(),
             Phase::Unlocked => view! {
                 <Router>
                     <Shell>

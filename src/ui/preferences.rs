@@ -120,3 +120,49 @@ const SET_UP: &str = "naungan.set_up";
 pub fn set_set_up(v: bool) {
     let _ = Local::set(SET_UP, v);
 }
+
+/// The names the lock screen offers, copied from the vault header (readable there already) so
+/// that `index.html` can paint them before the app has loaded: (staff id, name).
+const NAMES: &str = "naungan.names";
+/// Who signed in last on this browser: the lock screen's first choice.
+const LAST_STAFF: &str = "naungan.last_staff";
+/// Wrong passphrases in a row per name, and when the last one was typed (ms).
+const WRONG: &str = "naungan.wrong_tries";
+
+pub fn set_sign_in_names(names: &[(String, String)]) {
+    let _ = Local::set(NAMES, names);
+}
+
+pub fn last_staff() -> Option<String> {
+    Local::get::<String>(LAST_STAFF).ok()
+}
+
+pub fn set_last_staff(id: &str) {
+    let _ = Local::set(LAST_STAFF, id);
+}
+
+fn wrong_tries_all() -> Vec<(String, u32, f64)> {
+    Local::get::<Vec<(String, u32, f64)>>(WRONG).unwrap_or_default()
+}
+
+/// Wrong passphrases in a row for this name, and when the last was typed.
+pub fn wrong_tries(id: &str) -> (u32, f64) {
+    wrong_tries_all()
+        .into_iter()
+        .find(|(k, _, _)| k == id)
+        .map_or((0, 0.0), |(_, n, at)| (n, at))
+}
+
+/// Counts a wrong passphrase for this name (`Some(now)`), or clears the count (`None`).
+pub fn note_wrong_try(id: &str, at: Option<f64>) {
+    let mut all = wrong_tries_all();
+    let n = all
+        .iter()
+        .find(|(k, _, _)| k == id)
+        .map_or(0, |(_, n, _)| *n);
+    all.retain(|(k, _, _)| k != id);
+    if let Some(at) = at {
+        all.push((id.to_string(), n + 1, at));
+    }
+    let _ = Local::set(WRONG, all);
+}

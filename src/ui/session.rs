@@ -36,6 +36,9 @@ pub enum Phase {
     /// Just set up: show the recovery code once.
     ShowRecoveryCode(String),
     Locked,
+    /// Signed in with a passphrase someone else set (a reset): the member chooses their own
+    /// before anything else.
+    MustChangePassphrase,
     Unlocked,
 }
 

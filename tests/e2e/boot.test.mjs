@@ -36,7 +36,6 @@ test('the entry screen before the app has loaded', async (t) => {
       assert.equal(await page.locator('#boot').count(), 1, 'this is the static screen');
       await page.fill('#shelter_name', 'UPT Rehabilitasi Sosial Bina Karya Wanita');
       await page.fill('#staff_name', 'Bu Ratna');
-      await page.selectOption('#staff_role', 'social_worker');
       await page.fill('#passphrase', PASS);
       await page.fill('#passphrase_again', PASS);
       await page.press('#passphrase_again', 'Enter');

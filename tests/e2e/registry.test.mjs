@@ -51,7 +51,6 @@ test('registry end to end', async (t) => {
     await step(t, page, 'setup shows the recovery code once', async () => {
       await page.fill('#shelter_name', 'UPT Rehabilitasi Sosial Bina Karya Wanita');
       await page.fill('#staff_name', 'Bu Ratna');
-      await page.selectOption('#staff_role', 'social_worker');
       await page.fill('#passphrase', PASS);
       await page.fill('#passphrase_again', PASS);
       await page.click('#setup-submit');

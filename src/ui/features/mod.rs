@@ -5,6 +5,7 @@ pub mod backup;
 pub mod dashboard;
 pub mod residents;
 pub mod settings;
+pub mod staff;
 
 use crate::domain::record::RecordBody;
 use crate::ui::format;
@@ -37,6 +38,7 @@ pub const ROUTES: &[Route] = &[
     residents::route,
     backup::route,
     settings::route,
+    staff::route,
 ];
 
 /// The page for the current address, or "not found" for an address no feature has.

@@ -1,10 +1,9 @@
 //! First run: set up the shelter, its first administrator and the passphrase.
 
-use crate::domain::code_of;
 use crate::domain::shelter::Shelter;
 use crate::domain::staff::{StaffMember, StaffRole};
 use crate::domain::validation::FieldError;
-use crate::ui::components::field::{choice_select, focus_first_error, Field};
+use crate::ui::components::field::{focus_first_error, Field};
 use crate::ui::components::new_passphrase::{NewPassphrase, NewPassphraseFields};
 use crate::ui::components::shell::LangSwitch;
 use crate::ui::components::submit::Submit;
@@ -17,21 +16,18 @@ pub fn SetupPage() -> impl IntoView {
     let t = use_texts();
     let shelter = RwSignal::new(String::new());
     let name = RwSignal::new(String::new());
-    let role = RwSignal::new(code_of(StaffRole::Head));
     let pass = NewPassphrase::new("passphrase", "passphrase_again");
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let submit = Submit::new();
 
     let go = move || {
-        let role_v = StaffRole::ALL
-            .into_iter()
-            .find(|r| code_of(*r) == role.get_untracked())
-            .unwrap_or(StaffRole::Head);
         let mut e = vec![];
         let sh = Shelter::validated(&shelter.get_untracked())
             .map_err(|x| e.extend(x))
             .ok();
-        let admin = StaffMember::validated(&name.get_untracked(), role_v)
+        // The first member is the head: the recovery code is theirs, and only a head makes
+        // another head (domain/staff.rs).
+        let admin = StaffMember::validated(&name.get_untracked(), StaffRole::Head)
             .map_err(|x| e.extend(x))
             .ok();
         e.extend(pass.check());
@@ -64,12 +60,6 @@ pub fn SetupPage() -> impl IntoView {
         let typed = |id: &str| boot.value(id).unwrap_or_default();
         shelter.set(typed("shelter_name"));
         name.set(typed("staff_name"));
-        if let Some(r) = boot
-            .value("staff_role")
-            .filter(|c| StaffRole::ALL.iter().any(|r| code_of(*r) == *c))
-        {
-            role.set(r);
-        }
         pass.pass.set(typed("passphrase"));
         pass.again.set(typed("passphrase_again"));
         if boot.action.as_deref() == Some("restore") {
@@ -93,9 +83,6 @@ pub fn SetupPage() -> impl IntoView {
                 <Field label=t.admin_name name="staff_name" errors=errors>
                     <input id="staff_name" autocomplete="name" prop:value=move || name.get()
                         on:input=move |ev| name.set(event_target_value(&ev)) />
-                </Field>
-                <Field label=t.admin_role name="staff_role" errors=errors>
-                    {choice_select("staff_role", &StaffRole::ALL, t.role, code_of, move || role.get(), move |v| role.set(v))}
                 </Field>
                 <NewPassphraseFields p=pass label=t.passphrase again_label=t.passphrase_again hint=t.passphrase_hint errors=errors />
                 {submit.banner("setup-error")}

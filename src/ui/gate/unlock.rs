@@ -22,10 +22,25 @@ pub fn UnlockPage() -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let submit = Submit::new();
     let (busy, failure) = (submit.busy, submit.failure);
+    // Who may sign in here: the names of the passphrase slots (from the vault header), the last
+    // one to sign in first. Copied for the static lock screen of the next visit.
+    let names = RwSignal::new(Vec::<(String, String)>::new());
+    let staff = RwSignal::new(preferences::last_staff().unwrap_or_default());
+    leptos::task::spawn_local(async move {
+        if let Ok(n) = vault().sign_in_names().await {
+            preferences::set_sign_in_names(&n);
+            if !n.iter().any(|(id, _)| *id == staff.get_untracked()) {
+                if let Some((id, _)) = n.first() {
+                    staff.set(id.clone());
+                }
+            }
+            names.set(n);
+        }
+    });
     let idle_note = preferences::take_locked_after_idle()
         .map(|m| fill(t.locked_idle, &[("n", &m.to_string())]));
 
-    let unlocked = move |report: UnlockReport| {
+    let unlocked = move |(report, must_change): (UnlockReport, bool)| {
         if !report.unreadable.is_empty() {
             app.notify(
                 fill(
@@ -35,10 +50,19 @@ pub fn UnlockPage() -> impl IntoView {
                 true,
             );
         }
-        app.phase.set(Phase::Unlocked);
+        app.phase
+            .set(match (report.new_recovery_code, must_change) {
+                (Some(code), _) => Phase::ShowRecoveryCode(code.to_string()),
+                (None, true) => Phase::MustChangePassphrase,
+                (None, false) => Phase::Unlocked,
+            });
     };
     // A wrong passphrase or code: the field is emptied and focused for the next try.
     let failed = move |e: crate::store::StoreError| {
+        if e == crate::store::StoreError::WrongPassphrase && !recovering.get_untracked() {
+            // Counted per name, on this browser: after five in a row, a wait (domain/staff.rs).
+            preferences::note_wrong_try(&staff.get_untracked(), Some(js_sys::Date::now()));
+        }
         pass.set(String::new());
         let field = if recovering.get_untracked() {
             "recovery_code"
@@ -66,15 +90,36 @@ pub fn UnlockPage() -> impl IntoView {
         }
         let recover = recovering.get_untracked();
         let (p, c, np) = (pass.get_untracked(), code.get_untracked(), new_pass.value());
+        let who = staff.get_untracked();
+        if !recover {
+            let (n, at) = preferences::wrong_tries(&who);
+            let wait = crate::domain::staff::sign_in_delay(n) as f64 * 1000.0;
+            let left = ((at + wait - js_sys::Date::now()) / 1000.0).ceil();
+            if left > 0.0 {
+                failure.set(Some(fill(t.err_wait, &[("n", &left.to_string())])));
+                return;
+            }
+        }
         submit.run(
             async move {
                 let v = vault();
                 let r = if recover {
-                    v.recover(&c, &np).await
+                    v.recover_as(
+                        &c,
+                        Some(&who).filter(|w| !w.is_empty()).map(|w| w.as_str()),
+                        &np,
+                    )
+                    .await
                 } else {
-                    v.unlock(&p).await
+                    v.unlock_as(&who, &p).await
                 };
-                r.map_err(failed)
+                let report = r.map_err(failed)?;
+                if !recover {
+                    preferences::note_wrong_try(&who, None);
+                }
+                preferences::set_last_staff(&who);
+                let must_change = v.must_change_passphrase().await.unwrap_or(false);
+                Ok((report, must_change))
             },
             unlocked,
         );
@@ -86,6 +131,9 @@ pub fn UnlockPage() -> impl IntoView {
     // What was typed on the static lock screen (index.html), and a submit made there.
     super::boot::take_over("unlock", move |boot| {
         pass.set(boot.value("passphrase").unwrap_or_default());
+        if let Some(who) = boot.value("unlock_staff").filter(|w| !w.is_empty()) {
+            staff.set(who);
+        }
         if boot.action.as_deref() == Some("recover") {
             recovering.set(true);
         } else if boot.submitted {
@@ -93,15 +141,31 @@ pub fn UnlockPage() -> impl IntoView {
         }
     });
 
+    // Who is signing in (or, with the recovery code, whose passphrase is set anew).
+    let who = move || {
+        view! {
+            <div class="field" id="unlock-who">
+                <label for="unlock_staff">{t.unlock_who}</label>
+                <select id="unlock_staff" on:change=move |ev| staff.set(event_target_value(&ev))>
+                    {move || names.get().into_iter().map(|(id, name)| {
+                        let selected = id == staff.get_untracked();
+                        view! { <option value=id.clone() selected=selected>{name}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+        }
+    };
     view! {
         <main class="gate">
             <div class="gate-lang"><LangSwitch /></div>
             <form class="card narrow" on:submit=on_submit novalidate>
                 <div class="brand big"><span class="logo" aria-hidden="true">"⌂"</span>" Naungan"</div>
                 {idle_note.map(|n| view! { <p class="banner">{n}</p> })}
+
                 <Show when=move || !recovering.get() fallback=move || view! {
                     <h1>{t.recover_title}</h1>
                     <p class="lead">{t.recover_intro}</p>
+                    {who()}
                     <Field label=t.recovery_code name="recovery_code" errors=errors>
                         <input id="recovery_code" autocomplete="off" spellcheck="false" class="mono"
                             prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev)) />
@@ -110,6 +174,7 @@ pub fn UnlockPage() -> impl IntoView {
                 }>
                     <h1>{t.unlock_title}</h1>
                     <p class="lead">{t.unlock_intro}</p>
+                    {who()}
                     <Field label=t.passphrase name="passphrase" errors=errors>
                         <input id="passphrase" type="password" autocomplete="current-password" autofocus
                             prop:value=move || pass.get() on:input=move |ev| pass.set(event_target_value(&ev)) />
@@ -129,6 +194,53 @@ pub fn UnlockPage() -> impl IntoView {
                     errors.set(vec![]);
                 }>
                     {move || if recovering.get() { t.back_to_unlock } else { t.forgot }}
+                </button>
+            </form>
+        </main>
+    }
+}
+
+/// After signing in with a passphrase the head or admin set: the member chooses their own.
+#[component]
+pub fn OwnPassphrasePage() -> impl IntoView {
+    let app = use_app();
+    let t = use_texts();
+    let new_pass = NewPassphrase::new("new_passphrase", "new_passphrase_again");
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let submit = Submit::new();
+    let busy = submit.busy;
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let e = new_pass.check();
+        focus_first_error(&e);
+        let ok = e.is_empty();
+        errors.set(e);
+        if !ok {
+            return;
+        }
+        let np = new_pass.value();
+        submit.run(
+            async move {
+                vault()
+                    .replace_set_passphrase(&np)
+                    .await
+                    .map_err(|e| error_text(t, &e))
+            },
+            move |()| {
+                app.notify(t.passphrase_changed, false);
+                app.phase.set(Phase::Unlocked);
+            },
+        );
+    };
+    view! {
+        <main class="gate">
+            <form class="card narrow" on:submit=on_submit novalidate>
+                <h1>{t.must_change_title}</h1>
+                <p class="lead">{t.must_change_intro}</p>
+                <NewPassphraseFields p=new_pass label=t.new_passphrase again_label=t.new_passphrase_again hint=t.passphrase_hint errors=errors />
+                {submit.banner("own-passphrase-error")}
+                <button type="submit" class="primary" id="own-passphrase-submit" disabled=move || busy.get()>
+                    {move || if busy.get() { t.saving } else { t.must_change_submit }}
                 </button>
             </form>
         </main>

@@ -25,7 +25,7 @@ pub const EN: Texts = Texts {
     skip_to_content: "Skip to content",
 
     setup_title: "Set up Naungan",
-    setup_intro: "Resident records are kept only in this laptop's browser, encrypted. Nothing is sent to the internet. Enter the shelter's name, your name as the first administrator, and a passphrase to open the records.",
+    setup_intro: "Resident records are kept only in this laptop's browser, encrypted. Nothing is sent to the internet. Enter the shelter's name, your name as head of the unit (who holds the recovery code), and your passphrase. Other staff are added afterwards in Settings.",
     shelter_name: "Shelter / unit name",
     admin_name: "Your name",
     admin_role: "Role",
@@ -42,7 +42,13 @@ pub const EN: Texts = Texts {
     recovery_continue: "Continue",
 
     unlock_title: "Open Naungan",
-    unlock_intro: "The records are locked. Enter the passphrase to open them.",
+    unlock_intro: "The records are locked. Choose your name, then enter your passphrase.",
+    unlock_who: "Your name",
+    err_wait: "Five or more wrong passphrases in a row for this name. Wait {n} seconds, then try again.",
+    must_change_title: "Choose your own passphrase",
+    must_change_intro: "This passphrase was set by the head or admin. Before you go on, choose a new one that only you know.",
+    must_change_submit: "Save the new passphrase",
+    passphrase_changed: "The new passphrase is saved. Use it from now on.",
     unlock_submit: "Open",
     unlock_working: "Unlocking… please wait.",
     forgot: "Forgot the passphrase? Use the recovery code",
@@ -141,6 +147,7 @@ pub const EN: Texts = Texts {
     dashboard: &crate::ui::features::dashboard::texts::EN,
     residents: &crate::ui::features::residents::texts::EN,
     settings: &crate::ui::features::settings::texts::EN,
+    staff: &crate::ui::features::staff::texts::EN,
     offline: &crate::ui::offline::texts::EN,
     backup: &crate::ui::features::backup::texts::EN,
     kind: |x| match x {

@@ -25,7 +25,7 @@ pub const ID: Texts = Texts {
     skip_to_content: "Langsung ke isi halaman",
 
     setup_title: "Siapkan Naungan",
-    setup_intro: "Data klien disimpan hanya di browser laptop ini, terenkripsi. Tidak ada yang dikirim ke internet. Isi nama lembaga, nama Anda sebagai administrator pertama, dan kata sandi untuk membuka data.",
+    setup_intro: "Data klien disimpan hanya di browser laptop ini, terenkripsi. Tidak ada yang dikirim ke internet. Isi nama lembaga, nama Anda sebagai kepala UPT (pemegang kode pemulihan), dan kata sandi Anda. Petugas lain ditambahkan sesudahnya di Pengaturan.",
     shelter_name: "Nama UPT / lembaga",
     admin_name: "Nama Anda",
     admin_role: "Jabatan",
@@ -42,7 +42,13 @@ pub const ID: Texts = Texts {
     recovery_continue: "Lanjut",
 
     unlock_title: "Buka Naungan",
-    unlock_intro: "Data terkunci. Masukkan kata sandi untuk membuka.",
+    unlock_intro: "Data terkunci. Pilih nama Anda, lalu masukkan kata sandi Anda.",
+    unlock_who: "Nama Anda",
+    err_wait: "Sudah lima kali atau lebih kata sandi salah untuk nama ini. Tunggu {n} detik, lalu coba lagi.",
+    must_change_title: "Buat kata sandi Anda sendiri",
+    must_change_intro: "Kata sandi ini dibuat oleh kepala UPT atau admin. Sebelum melanjutkan, buat kata sandi baru yang hanya Anda ketahui.",
+    must_change_submit: "Simpan kata sandi baru",
+    passphrase_changed: "Kata sandi baru tersimpan. Pakai kata sandi ini mulai sekarang.",
     unlock_submit: "Buka",
     unlock_working: "Membuka kunci… mohon tunggu.",
     forgot: "Lupa kata sandi? Pakai kode pemulihan",
@@ -141,6 +147,7 @@ pub const ID: Texts = Texts {
     dashboard: &crate::ui::features::dashboard::texts::ID,
     residents: &crate::ui::features::residents::texts::ID,
     settings: &crate::ui::features::settings::texts::ID,
+    staff: &crate::ui::features::staff::texts::ID,
     offline: &crate::ui::offline::texts::ID,
     backup: &crate::ui::features::backup::texts::ID,
     kind: |x| match x {

@@ -85,6 +85,12 @@ pub struct Texts {
 
     pub unlock_title: &'static str,
     pub unlock_intro: &'static str,
+    pub unlock_who: &'static str,
+    pub err_wait: &'static str,
+    pub must_change_title: &'static str,
+    pub must_change_intro: &'static str,
+    pub must_change_submit: &'static str,
+    pub passphrase_changed: &'static str,
     pub unlock_submit: &'static str,
     pub unlock_working: &'static str,
     pub forgot: &'static str,
@@ -183,6 +189,7 @@ pub struct Texts {
     pub dashboard: &'static crate::ui::features::dashboard::texts::DashboardTexts,
     pub residents: &'static crate::ui::features::residents::texts::ResidentTexts,
     pub settings: &'static crate::ui::features::settings::texts::SettingsTexts,
+    pub staff: &'static crate::ui::features::staff::texts::StaffTexts,
     pub offline: &'static crate::ui::offline::texts::OfflineTexts,
     pub backup: &'static crate::ui::features::backup::texts::BackupTexts,
     // Labels of choices, by a match on the variant (a new variant is a compile error in each

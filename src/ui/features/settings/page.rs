@@ -87,6 +87,12 @@ pub fn SettingsPage() -> impl IntoView {
             </div>
             <button type="submit" class="primary" id="save-settings">{t.save}</button>
         </form>
+        <section class="card narrow" id="staff">
+            <h2>{t.staff.staff_title}</h2>
+            <p>{t.staff.staff_intro}</p>
+            <A href="/pengaturan/petugas" attr:class="button" attr:id="settings-staff">{t.staff.staff_link}</A>
+        </section>
+        <crate::ui::features::staff::OwnPassphrase />
         {cfg!(debug_assertions).then(|| view! { <super::dev_tools::DevTools /> })}
         <section class="card narrow">
             <h2>{t.backup_title}</h2>

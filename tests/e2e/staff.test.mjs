@@ -1,0 +1,156 @@
+// Staff who sign in as themselves: the head adds an instructor, who types their own passphrase;
+// the lock screen asks who you are; the instructor signs in, cannot manage staff (by the menu
+// or by typing the address); the head resets their passphrase and the instructor must choose
+// their own; the head deactivates them and their passphrase no longer opens anything.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PASS, checkA11y, fillResident, open, setUp, step } from './harness.mjs';
+
+const BUDI = 'jarum benang kain batik';
+const TEMP = 'sandi sementara dari kepala';
+const BUDI_OWN = 'mesin jahit warna biru';
+
+async function signIn(page, name, pass) {
+  await page.locator('#unlock_staff option', { hasText: name }).waitFor({ state: 'attached' });
+  await page.selectOption('#unlock_staff', { label: name });
+  await page.fill('#passphrase', pass);
+  await page.click('#unlock-submit');
+}
+
+async function lock(page) {
+  await page.click('#lock');
+  await page.getByRole('heading', { name: 'Buka Naungan' }).waitFor();
+  // The app's own lock screen, with the names read from the vault.
+  await page.locator('#boot').waitFor({ state: 'detached' });
+  await page.locator('#unlock_staff option').first().waitFor({ state: 'attached' });
+}
+
+async function staffPage(page) {
+  await page.getByRole('link', { name: 'Pengaturan', exact: true }).click();
+  await page.click('#settings-staff');
+  await page.getByRole('heading', { name: 'Petugas', exact: true }).waitFor();
+}
+
+test('staff sign in as themselves, and a deactivated member opens nothing', async (t) => {
+  const { browser, context, page, url, close } = await open();
+  try {
+    await step(t, page, 'the head sets up and records a resident', async () => {
+      await setUp(page, url);
+      await fillResident(page, 'Siti Aminah', { alias: 'Melati' });
+      assert.match(await page.textContent('main'), /Bu Ratna/, 'the profile says who recorded her');
+    });
+
+    await step(t, page, 'adding a staff member refuses bad input and changes nothing', async () => {
+      await staffPage(page);
+      await checkA11y(page, 'the staff list');
+      assert.equal(await page.locator('#staff-list tbody tr').count(), 1);
+      await page.fill('#staff_name', 'bu  ratna');
+      await page.fill('#staff_passphrase', BUDI);
+      await page.fill('#staff_passphrase_again', BUDI);
+      await page.click('#add-staff-submit');
+      await page.locator('#staff-error').filter({ hasText: 'Sudah ada petugas dengan nama ini' }).waitFor();
+      await page.fill('#staff_name', 'Pak Budi');
+      await page.fill('#staff_phone', '12ab');
+      await page.fill('#staff_passphrase', 'pendek');
+      await page.fill('#staff_passphrase_again', 'pendek');
+      await page.click('#add-staff-submit');
+      await page.locator('#staff_passphrase-error').filter({ hasText: 'terlalu mudah ditebak' }).waitFor();
+      await page.locator('#staff_phone-error').filter({ hasText: /./ }).waitFor();
+      assert.equal(await page.locator('#staff-list tbody tr').count(), 1, 'nobody was added');
+    });
+
+    await step(t, page, 'the head adds an instructor, who types their own passphrase', async () => {
+      await page.fill('#staff_phone', '0812-3456-7890');
+      await page.fill('#staff_nip', '198001012006042001');
+      await page.selectOption('#staff_role', 'instructor');
+      await page.fill('#staff_passphrase', BUDI);
+      await page.fill('#staff_passphrase_again', BUDI);
+      await page.click('#add-staff-submit');
+      await page.locator('.notice, [role=status]').filter({ hasText: 'Pak Budi ditambahkan' }).first().waitFor({ timeout: 30000 });
+      const row = page.locator('#staff-list tr[data-staff="Pak Budi"]');
+      await row.filter({ hasText: 'Instruktur' }).filter({ hasText: 'Sudah ada' }).waitFor();
+      await checkA11y(page, 'the staff list with two members');
+    });
+
+    await step(t, page, 'the lock screen asks who you are; a wrong passphrase for the name is refused', async () => {
+      await lock(page);
+      const names = await page.locator('#unlock_staff option').allTextContents();
+      assert.deepEqual(names.sort(), ['Bu Ratna', 'Pak Budi']);
+      await checkA11y(page, 'the lock screen with names');
+      await signIn(page, 'Pak Budi', PASS);
+      await page.locator('#unlock-error').filter({ hasText: 'Kata sandi salah' }).waitFor({ timeout: 30000 });
+    });
+
+    await step(t, page, 'the instructor signs in and cannot manage staff, by the menu or the address', async () => {
+      await signIn(page, 'Pak Budi', BUDI);
+      await page.locator('#lock').waitFor({ timeout: 30000 });
+      await page.getByRole('link', { name: 'Klien', exact: true }).click();
+      await page.getByRole('link', { name: 'Siti Aminah' }).click();
+      await page.locator('#profile-name').filter({ hasText: 'Siti Aminah' }).waitFor();
+      await staffPage(page);
+      await page.locator('#staff-restricted').waitFor();
+      assert.equal(await page.locator('#staff-list').count(), 0, 'no list');
+      assert.equal(await page.locator('#add-staff').count(), 0, 'no form');
+      await page.goto(new URL('/pengaturan/petugas', url).href);
+      await page.getByRole('heading', { name: 'Buka Naungan' }).waitFor();
+      await signIn(page, 'Pak Budi', BUDI);
+      await page.locator('#staff-restricted').waitFor({ timeout: 30000 });
+      assert.equal(await page.locator('#staff-list').count(), 0);
+      await checkA11y(page, 'the staff page for an instructor');
+    });
+
+    await step(t, page, 'the head resets the instructor\'s passphrase; the instructor must choose their own', async () => {
+      await lock(page);
+      await signIn(page, 'Bu Ratna', PASS);
+      await page.locator('#lock').waitFor({ timeout: 30000 });
+      await staffPage(page);
+      await page.locator('#staff-list tr[data-staff="Pak Budi"] .give-passphrase').click();
+      await page.fill('#member_passphrase', TEMP);
+      await page.fill('#member_passphrase_again', TEMP);
+      await page.click('#member-passphrase-submit');
+      await page.locator('.notice, [role=status]').filter({ hasText: 'Kata sandi Pak Budi tersimpan' }).first().waitFor({ timeout: 30000 });
+      await lock(page);
+      await signIn(page, 'Pak Budi', BUDI);
+      await page.locator('#unlock-error').filter({ hasText: 'Kata sandi salah' }).waitFor({ timeout: 30000 });
+      await signIn(page, 'Pak Budi', TEMP);
+      await page.getByRole('heading', { name: 'Buat kata sandi Anda sendiri' }).waitFor({ timeout: 30000 });
+      await checkA11y(page, 'choosing one\'s own passphrase');
+      await page.fill('#new_passphrase', BUDI_OWN);
+      await page.fill('#new_passphrase_again', BUDI_OWN);
+      await page.click('#own-passphrase-submit');
+      await page.locator('#lock').waitFor({ timeout: 30000 });
+      await lock(page);
+      await signIn(page, 'Pak Budi', BUDI_OWN);
+      await page.locator('#lock').waitFor({ timeout: 30000 });
+    });
+
+    await step(t, page, 'the head deactivates the instructor; the key is replaced', async () => {
+      await lock(page);
+      await signIn(page, 'Bu Ratna', PASS);
+      await page.locator('#lock').waitFor({ timeout: 30000 });
+      await staffPage(page);
+      assert.equal(await page.locator('#staff-list tr[data-staff="Bu Ratna"] .deactivate').count(), 0,
+        'nobody is offered to deactivate themselves');
+      await page.locator('#staff-list tr[data-staff="Pak Budi"] .deactivate').click();
+      await page.locator('#member-deactivate').waitFor();
+      await checkA11y(page, 'the deactivation question');
+      await page.click('#confirm-deactivate');
+      await page.locator('.notice, [role=status]').filter({ hasText: 'Pak Budi dinonaktifkan' }).first().waitFor({ timeout: 60000 });
+      await page.locator('#staff-list tr[data-staff="Pak Budi"]').filter({ hasText: 'Nonaktif' }).waitFor();
+    });
+
+    await step(t, page, 'the deactivated instructor is not offered, and their passphrase opens nothing', async () => {
+      await lock(page);
+      assert.deepEqual(await page.locator('#unlock_staff option').allTextContents(), ['Bu Ratna']);
+      await page.fill('#passphrase', BUDI_OWN);
+      await page.click('#unlock-submit');
+      await page.locator('#unlock-error').filter({ hasText: 'Kata sandi salah' }).waitFor({ timeout: 30000 });
+      await signIn(page, 'Bu Ratna', PASS);
+      await page.locator('#lock').waitFor({ timeout: 30000 });
+      await page.getByRole('link', { name: 'Klien', exact: true }).click();
+      await page.getByRole('link', { name: 'Siti Aminah' }).waitFor();
+    });
+  } finally {
+    await close();
+  }
+});
