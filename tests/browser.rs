@@ -1460,12 +1460,28 @@ async fn each_staff_member_signs_in_with_their_own_slot_and_role() {
         v.remove_staff_passphrase(&head, vec![]).await.unwrap_err(),
         StoreError::NotAllowed
     );
-    // What the instructor writes is stamped with their name.
-    let saved = v
-        .save(vec![Change::Create {
+    // The permission table holds in the vault too: an instructor writes attendance, not
+    // residents; what they write is stamped with their name.
+    assert_eq!(
+        v.save(vec![Change::Create {
             id: clock::new_id().unwrap(),
             body: resident("Klien Dari Instruktur", "instr"),
         }])
+        .await
+        .unwrap_err(),
+        StoreError::NotAllowed
+    );
+    let saved = v
+        .save(vec![Change::create(
+            clock::new_id().unwrap(),
+            naungan::domain::attendance::AttendanceSession {
+                date: naungan::domain::date::Date::parse_iso("2026-11-30").unwrap(),
+                activity: naungan::domain::attendance::Activity::Vocational,
+                field: "jahit".into(),
+                present: vec![],
+                absent: vec![],
+            },
+        )])
         .await
         .unwrap();
     assert_eq!(saved[0].meta.created_by, budi);

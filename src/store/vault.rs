@@ -839,6 +839,7 @@ impl Vault {
             let guard = self.session.borrow();
             let s = guard.as_ref().ok_or(StoreError::Locked)?;
             let stamp = s.stamp();
+            let role = s.index.get::<StaffMember>(&s.staff_id).map(|l| l.body.role);
             let mut records = vec![];
             for c in changes {
                 let current = |id: &RecordId, base_rev: u32| match s.index.record(id) {
@@ -860,6 +861,11 @@ impl Vault {
                         .tombstone(&stamp)
                         .map_err(|e| StoreError::Invalid(format!("{e:?}")))?,
                 };
+                // The permission table decides, here as well as on the page: a role that may
+                // not write a kind writes nothing of it, whatever the page lets through.
+                if role.is_some_and(|role| !can_write(role, Section::of_kind(r.meta.kind))) {
+                    return Err(StoreError::NotAllowed);
+                }
                 records.push(r);
             }
             records

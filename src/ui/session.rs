@@ -114,6 +114,25 @@ pub fn use_texts() -> &'static Texts {
     texts(use_app().lang.get_untracked())
 }
 
+/// Whether the signed-in member's role may read (`write` false) or write a section
+/// (`domain/permissions.rs`). Pages follow it; the vault enforces writes, and restricted
+/// sections are sealed under a key the other roles' slots do not hold.
+pub fn may(section: crate::domain::permissions::Section, write: bool) -> bool {
+    use crate::domain::permissions::{can_read, can_write};
+    let role = vault()
+        .current_staff()
+        .ok()
+        .and_then(|(_, m)| m)
+        .map(|m| m.role);
+    role.is_some_and(|r| {
+        if write {
+            can_write(r, section)
+        } else {
+            can_read(r, section)
+        }
+    })
+}
+
 /// The sentence for a failure with no more to tell the user; the detail goes to the console,
 /// where whoever helps the shelter can read it.
 pub fn generic_error(t: &Texts, detail: &str) -> String {

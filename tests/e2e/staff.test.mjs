@@ -81,12 +81,26 @@ test('staff sign in as themselves, and a deactivated member opens nothing', asyn
       await page.locator('#unlock-error').filter({ hasText: 'Kata sandi salah' }).waitFor({ timeout: 30000 });
     });
 
-    await step(t, page, 'the instructor signs in and cannot manage staff, by the menu or the address', async () => {
+    await step(t, page, 'the instructor signs in, sees restricted fields as dibatasi, and cannot edit or manage staff, by the menu or the address', async () => {
       await signIn(page, 'Pak Budi', BUDI);
       await page.locator('#lock').waitFor({ timeout: 30000 });
       await page.getByRole('link', { name: 'Klien', exact: true }).click();
       await page.getByRole('link', { name: 'Siti Aminah' }).click();
       await page.locator('#profile-name').filter({ hasText: 'Siti Aminah' }).waitFor();
+      // Her name and origin, yes; her family's contacts, background and papers: "dibatasi".
+      await page.locator('#social-restricted').filter({ hasText: 'dibatasi' }).waitFor();
+      await page.locator('#papers-restricted').filter({ hasText: 'dibatasi' }).waitFor();
+      assert.ok(await page.locator('.restricted').count() >= 5, 'each hidden field says so');
+      assert.equal(await page.locator('#edit-resident').count(), 0, 'an instructor does not edit residents');
+      await checkA11y(page, 'a profile as an instructor sees it');
+      const profileUrl = page.url();
+      await page.goto(profileUrl + '/ubah');
+      await page.getByRole('heading', { name: 'Buka Naungan' }).waitFor();
+      await signIn(page, 'Pak Budi', BUDI);
+      await page.locator('#restricted-page').waitFor({ timeout: 30000 });
+      assert.equal(await page.locator('#full_name').count(), 0, 'no form by typing the address');
+      await page.getByRole('link', { name: 'Klien', exact: true }).click();
+      assert.equal(await page.locator('#new-resident').count(), 0);
       await staffPage(page);
       await page.locator('#staff-restricted').waitFor();
       assert.equal(await page.locator('#staff-list').count(), 0, 'no list');

@@ -65,6 +65,8 @@ pub const EN: Texts = Texts {
     err_wrong_passphrase: "Wrong passphrase. Nothing was changed. Check Caps Lock and try again.",
     err_wrong_recovery: "The recovery code does not match. Nothing was changed. Check each letter and digit again.",
     err_locked: "The records are locked. Unlock first.",
+    restricted: "restricted",
+    restricted_page: "This part is restricted for your role. Ask a social worker or the head of unit if you need it.",
     err_deactivated: "This staff member has been deactivated and cannot sign in. Ask the head of the unit if this is a mistake.",
     err_not_allowed: "Your role may not do this. Nothing was changed.",
     err_key_changed: "The data key was just replaced in another tab (a staff member was deactivated). Nothing from this tab was saved; reload the page and sign in again.",

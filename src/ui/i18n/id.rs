@@ -65,6 +65,8 @@ pub const ID: Texts = Texts {
     err_wrong_passphrase: "Kata sandi salah. Tidak ada yang berubah. Periksa tombol Caps Lock, lalu coba lagi.",
     err_wrong_recovery: "Kode pemulihan tidak cocok. Tidak ada yang berubah. Periksa lagi setiap huruf dan angkanya.",
     err_locked: "Data terkunci. Buka kunci dulu.",
+    restricted: "dibatasi",
+    restricted_page: "Bagian ini dibatasi untuk jabatan Anda. Minta pekerja sosial atau kepala UPT bila perlu.",
     err_deactivated: "Petugas ini sudah dinonaktifkan, jadi tidak bisa masuk. Hubungi kepala UPT bila ini keliru.",
     err_not_allowed: "Jabatan Anda tidak boleh melakukan ini. Tidak ada yang berubah.",
     err_key_changed: "Kunci data baru saja diganti di tab lain (petugas dinonaktifkan). Tidak ada yang tersimpan dari tab ini; muat ulang halaman dan masuk lagi.",

@@ -107,6 +107,9 @@ pub struct Texts {
     pub err_wrong_passphrase: &'static str,
     pub err_wrong_recovery: &'static str,
     pub err_locked: &'static str,
+    /// What a field or section the signed-in role may not read shows instead.
+    pub restricted: &'static str,
+    pub restricted_page: &'static str,
     pub err_deactivated: &'static str,
     pub err_not_allowed: &'static str,
     pub err_key_changed: &'static str,

@@ -42,7 +42,9 @@ pub fn ResidentListPage() -> impl IntoView {
     view! {
         <div class="row spread">
             <h1>{t.residents.residents_title}</h1>
-            <A href="/klien/baru" attr:class="button primary" attr:id="new-resident">{t.new_resident}</A>
+            {crate::ui::session::may(crate::domain::permissions::Section::Identity, true).then(|| view! {
+                <A href="/klien/baru" attr:class="button primary" attr:id="new-resident">{t.new_resident}</A>
+            })}
         </div>
         <div class="filters card">
             <div class="field grow">

@@ -26,12 +26,25 @@ pub const NAV: NavEntry = NavEntry {
 
 /// `/klien`, `/klien/baru`, `/klien/<id>`, `/klien/<id>/ubah`. An id that is not a resident's
 /// (not an id at all, or another kind's) shows "not found" on the page.
+/// Whether the signed-in role may register and change residents.
+fn writer() -> bool {
+    crate::ui::session::may(crate::domain::permissions::Section::Identity, true)
+}
+
+/// What an address shows to a role that may not use it (typed, or from an old link).
+fn restricted_page() -> AnyView {
+    let t = crate::ui::session::use_texts();
+    view! { <p class="banner" id="restricted-page">{t.restricted_page}</p> }.into_any()
+}
+
 pub fn route(path: &[&str]) -> Option<AnyView> {
     let id = |s: &str| RecordId::parse(s);
     Some(match path {
         ["klien"] => view! { <ResidentListPage /> }.into_any(),
+        ["klien", "baru"] if !writer() => restricted_page(),
         ["klien", "baru"] => view! { <NewResidentPage /> }.into_any(),
         ["klien", x] => view! { <ResidentProfilePage id=id(x) /> }.into_any(),
+        ["klien", _, "ubah"] if !writer() => restricted_page(),
         ["klien", x, "ubah"] => view! { <EditResidentPage id=id(x) /> }.into_any(),
         _ => return None,
     })

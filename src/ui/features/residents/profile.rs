@@ -2,13 +2,14 @@
 
 use crate::domain::id::RecordId;
 use crate::domain::identity_paper::IdentityPaper;
+use crate::domain::permissions::Section;
 use crate::domain::photo::Photo;
 use crate::domain::resident::{Resident, PHONE_FAMILY, PHONE_OWN};
 use crate::store::{clock, Change};
 use crate::ui::components::submit::Submit;
 use crate::ui::format;
 use crate::ui::i18n::fill;
-use crate::ui::session::{use_app, use_texts, vault};
+use crate::ui::session::{may, use_app, use_texts, vault};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -96,6 +97,25 @@ pub fn ResidentProfilePage(id: Option<RecordId>) -> impl IntoView {
                 app.notify(t.residents.deleted_resident, false);
             });
         };
+        let restricted = || view! { <span class="restricted">{t.restricted}</span> }.into_any();
+        let (contacts, social, papers) = (
+            may(Section::FamilyContacts, false),
+            may(Section::SocialBackground, false),
+            may(Section::IdentityPapers, false),
+        );
+        let family_address = if contacts {
+            or_unknown(r.family_address.clone()).into_any()
+        } else {
+            restricted()
+        };
+        let (phone_own, phone_family) = if contacts {
+            (
+                or_unknown(phone_own).into_any(),
+                or_unknown(phone_family).into_any(),
+            )
+        } else {
+            (restricted(), restricted())
+        };
         view! {
             <div class="row spread">
                 <div class="row">
@@ -106,13 +126,15 @@ pub fn ResidentProfilePage(id: Option<RecordId>) -> impl IntoView {
                         <span class=format!("tag s-{}", r.status.code())>{(t.status)(r.status)}</span></p>
                 </div>
                 </div>
+                {may(Section::Identity, true).then(|| view! {
                 <div class="row">
                     <A href=format!("/klien/{}/ubah", m.id) attr:class="button" attr:id="edit-resident">{t.edit}</A>
                     <button type="button" class="danger" id="delete-resident" on:click=move |_| confirming.set(true)>{t.delete}</button>
                 </div>
+                })}
             </div>
             {submit.banner("profile-error")}
-            {r.papers.any_confiscated().then(|| view! { <p class="banner warn">{t.residents.papers_alert}</p> })}
+            {(papers && r.papers.any_confiscated()).then(|| view! { <p class="banner warn">{t.residents.papers_alert}</p> })}
             <Show when=move || confirming.get()>
                 <div class="confirm card" role="alertdialog" aria-labelledby="confirm-title">
                     <h2 id="confirm-title">{t.residents.delete_confirm_title}</h2>
@@ -129,19 +151,21 @@ pub fn ResidentProfilePage(id: Option<RecordId>) -> impl IntoView {
                     <dl>
                         <dt>{t.residents.f_birth_date}</dt><dd>{birth}</dd>
                         <dt>{t.residents.f_origin}</dt><dd id="profile-origin">{or_unknown(r.origin_label())}</dd>
-                        <dt>{t.residents.f_family_address}</dt><dd>{or_unknown(r.family_address.clone())}</dd>
-                        <dt>{t.residents.f_phone_own}</dt><dd>{or_unknown(phone_own)}</dd>
-                        <dt>{t.residents.f_phone_family}</dt><dd>{or_unknown(phone_family)}</dd>
+                        <dt>{t.residents.f_family_address}</dt><dd>{family_address}</dd>
+                        <dt>{t.residents.f_phone_own}</dt><dd>{phone_own}</dd>
+                        <dt>{t.residents.f_phone_family}</dt><dd>{phone_family}</dd>
                     </dl>
                 </section>
                 <section class="card">
                     <h2>{t.residents.sec_social}</h2>
-                    <dl>
+                    {if social { view! { <dl>
                         <dt>{t.residents.f_religion}</dt><dd>{(t.religion)(r.religion)}</dd>
                         <dt>{t.residents.f_education}</dt><dd>{(t.education)(r.education)}</dd>
                         <dt>{t.residents.f_marital}</dt><dd>{(t.marital)(r.marital_status)}</dd>
                         <dt>{t.residents.f_children}</dt><dd>{r.children}</dd>
-                    </dl>
+                    </dl> }.into_any() } else {
+                        view! { <p class="restricted" id="social-restricted">{t.restricted}</p> }.into_any()
+                    }}
                 </section>
                 <section class="card">
                     <h2>{t.residents.sec_intake}</h2>
@@ -153,13 +177,15 @@ pub fn ResidentProfilePage(id: Option<RecordId>) -> impl IntoView {
                 </section>
                 <section class="card">
                     <h2>{t.residents.sec_papers}</h2>
-                    <dl>
+                    {if papers { view! { <dl>
                         {IdentityPaper::ALL.iter().map(|p| {
                             let label = match p { IdentityPaper::Ktp => t.residents.f_ktp, IdentityPaper::Kk => t.residents.f_kk, IdentityPaper::BirthCertificate => t.residents.f_birth_cert };
                             let s = r.papers.get(*p);
                             view! { <dt>{label}</dt><dd class:alert=s.needs_action()>{(t.paper_status)(s)}</dd> }
                         }).collect_view()}
-                    </dl>
+                    </dl> }.into_any() } else {
+                        view! { <p class="restricted" id="papers-restricted">{t.restricted}</p> }.into_any()
+                    }}
                 </section>
             </div>
             <p class="muted small">{registered}{updated.map(|u| format!(" · {u}"))}</p>

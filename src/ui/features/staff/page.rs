@@ -209,7 +209,7 @@ pub fn StaffPage() -> impl IntoView {
                         <td>{(t.role)(r.member.role)}</td>
                         <td>{r.member.nip.clone()}</td>
                         <td>{r.member.phone.clone()}</td>
-                        <td><span class="tag" class:s-left=!r.member.active>{if r.member.active { st.active } else { st.inactive }}</span></td>
+                        <td><span class="tag" class:s-left_early=!r.member.active>{if r.member.active { st.active } else { st.inactive }}</span></td>
                         <td class="passphrase-here">{if !r.member.active { "" } else if has { st.has_passphrase } else { st.no_passphrase }}</td>
                         <td><div class="row">
                             {(can_act && !r.is_me).then(|| view! {
