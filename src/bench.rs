@@ -137,6 +137,46 @@ pub async fn bench_compact(db: String, n: usize) -> Result<String, JsValue> {
     Ok(json!({ "folded": folded, "ms": ms, "segments_before": segments_before, "segments_after": segments_after }).to_string())
 }
 
+/// Key rotation on the whole set: a member is given a passphrase, then removed, which replaces
+/// the data key and re-seals every segment and log row in one transaction.
+#[wasm_bindgen]
+pub async fn bench_rotate(db: String) -> Result<String, JsValue> {
+    use naungan::domain::staff::{StaffMember, StaffRole};
+    let v = Vault::open(&db).await.map_err(err)?;
+    v.unlock(PASS).await.map_err(err)?;
+    let id = clock::new_id().map_err(err)?;
+    v.save(vec![Change::create(
+        id.clone(),
+        StaffMember::new(
+            format!("Instruktur Uji {}", js_sys::Date::now()),
+            StaffRole::Instructor,
+        ),
+    )])
+    .await
+    .map_err(err)?;
+    v.set_staff_passphrase(&id, "jarum benang kain batik", false)
+        .await
+        .map_err(err)?;
+    let was = v.get(&id).map_err(err)?.ok_or("no member")?;
+    let mut m = match was.body {
+        Some(RecordBody::Staff(m)) => m,
+        _ => return Err("not a member".into()),
+    };
+    m.active = false;
+    let (segments, rows) = (
+        v.raw_segments().await.map_err(err)?.len(),
+        v.raw_records().await.map_err(err)?.len(),
+    );
+    let t0 = clock::precise_ms();
+    v.remove_staff_passphrase(&id, vec![Change::update(&was.meta, m)])
+        .await
+        .map_err(err)?;
+    let ms = clock::precise_ms() - t0;
+    let out = json!({ "ms": ms, "segments": segments, "rows": rows, "phases": phases(&v) });
+    v.close();
+    Ok(out.to_string())
+}
+
 /// Search as you type: each query is one keystroke's search over the in-memory index.
 #[wasm_bindgen]
 pub async fn bench_search(db: String, queries: Vec<String>) -> Result<String, JsValue> {

@@ -293,6 +293,9 @@ impl Vault {
         let Some(member) = member else {
             return Err(StoreError::NotFound);
         };
+        if !member.active {
+            return Err(StoreError::Deactivated);
+        }
         let (name, restricted) = (member.name.clone(), holds_restricted_key(member.role));
         self.create(passphrase, staff_id, &name, restricted, |_| Ok(records))
             .await

@@ -244,6 +244,16 @@ row(`save one record (encrypt, put, commit; ${save.sealed_bytes} B sealed), p95`
     ms(median(runs.map((r) => r.ms))), '—', '—', true);
 }
 
+// 5c. Removing a staff member: the data key replaced, every segment and row sealed again, in one
+// transaction; beside it, the bulk import's seal, write and index of the same set.
+{
+  const r = await call('bench_rotate', 'bench-shelter');
+  log('rotate', JSON.stringify(r));
+  row(`key rotation (a staff member removed): ${r.segments} segments and ${r.rows} log rows opened and sealed again under a new key, one transaction`, '—',
+    `${ms(r.ms)} (read ${ms(r.phases.read)}, seal ${ms(r.phases.seal)}, write ${ms(r.phases.write)})`,
+    `${ms(restoreSealWrite)} (the bulk import's seal, write and index)`, `${(r.ms / restoreSealWrite).toFixed(1)}×`, true);
+}
+
 // 6. Backup export and import of the 10-year set, and an independent age implementation.
 const bk = await call('bench_backup', 'bench-shelter');
 const exportMs = bk.document_ms + bk.encrypt_ms - bk.kdf_ms;
