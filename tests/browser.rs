@@ -435,7 +435,7 @@ async fn a_deferred_record_in_an_older_schema_inside_a_segment_is_sealed_again_o
         })
         .unwrap();
     assert_eq!(text, Some((meta, "Konseling pertama".to_string())));
-    let resealed = v.raw_records().await.unwrap();
+    let resealed = rows_of_records(&v).await;
     assert_eq!(resealed.len(), 1, "sealed again, in the log");
     assert_eq!(resealed[0].id, id.as_str());
     v.lock();
@@ -473,8 +473,8 @@ async fn the_raw_database_holds_no_plaintext() {
     );
     assert_eq!(
         v.compact().await.unwrap(),
-        4,
-        "shelter, head, two residents"
+        6,
+        "shelter, head, two residents, and the two entries that name the residents' creation"
     );
     let in_segments = dump_db(&name).await.as_string().unwrap();
     assert!(
@@ -616,6 +616,25 @@ async fn default_kdf_cost_in_this_browser() {
     Vault::erase(&name).await.unwrap();
 }
 
+/// The records without the record of who did what (which each sign-in and save adds to).
+fn content(rs: Vec<naungan::domain::record::Record>) -> Vec<naungan::domain::record::Record> {
+    sorted(
+        rs.into_iter()
+            .filter(|r| r.meta.kind != RecordKind::AccessEntry)
+            .collect(),
+    )
+}
+
+/// Log rows other than the record of who did what's.
+async fn rows_of_records(v: &Vault) -> Vec<SealedRecord> {
+    v.raw_records()
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.kind != "access_entry")
+        .collect()
+}
+
 fn sorted(mut rs: Vec<naungan::domain::record::Record>) -> Vec<naungan::domain::record::Record> {
     naungan::domain::sorting::sort_by(&mut rs, |a, b| a.meta.id.cmp(&b.meta.id));
     rs
@@ -684,8 +703,9 @@ async fn export_then_restore_on_a_new_laptop_brings_everything_back() {
     b.lock();
     b.unlock("laptop baru kata sandi").await.unwrap();
     assert_eq!(
-        sorted(b.export_records().unwrap()),
-        sorted(a.export_records().unwrap())
+        content(b.export_records().unwrap()),
+        content(a.export_records().unwrap()),
+        "the same, and B's sign-in noted"
     );
     assert!(b.get(&gone).unwrap().unwrap().meta.deleted);
     assert_eq!(b.current_staff().unwrap().1.unwrap().name, "Bu Ratna");
@@ -758,10 +778,14 @@ async fn merging_two_laptops_asks_about_conflicts_and_overwrites_nothing_silentl
         "dari B"
     );
     let s = plan.summary;
+    assert!(
+        s.entries > 0,
+        "B's record of who did what comes along, counted apart"
+    );
     assert_eq!((s.added, s.updated, s.deleted), (1, 1, 0));
     // A change made after the plan: applying must refuse, and write nothing.
-    let before = a.raw_records().await.unwrap();
     update(&a, &both, 2, resident("Siti Aminah", "lagi")).await;
+    let before = a.raw_records().await.unwrap();
     assert_eq!(
         a.apply_import(&plan, &[Choice::TakeIncoming])
             .await
@@ -849,8 +873,9 @@ async fn another_shelters_backup_brings_its_records_but_not_its_name() {
     .unwrap();
     let plan = b.plan_import(a.export_records().unwrap()).unwrap();
     assert_eq!(
-        plan.summary.added, 2,
-        "A's staff member and resident, not A's shelter record"
+        (plan.summary.added, plan.summary.entries),
+        (2, 1),
+        "A's staff member and resident, and the entry naming her creation; not A's shelter record"
     );
     b.apply_import(&plan, &[]).await.unwrap();
     assert_eq!(b.shelter().unwrap().unwrap().name, "UPT Lain");
@@ -947,10 +972,11 @@ async fn bulk_writes_go_to_segments_saves_to_the_log_and_compaction_folds_them()
     let (a, b) = (saved[0].meta.id.clone(), saved[1].meta.id.clone());
     update(&v, &a, 1, resident("Klien Nomor 0", "sudah diubah")).await;
     delete(&v, &b, 1).await;
+    assert_eq!(rows_of_records(&v).await.len(), 2, "two saves, two rows");
     assert_eq!(
         v.raw_records().await.unwrap().len(),
-        2,
-        "two saves, two rows"
+        4,
+        "and one entry each in the record of who did what"
     );
     assert_eq!(
         v.raw_segments().await.unwrap(),
@@ -963,7 +989,8 @@ async fn bulk_writes_go_to_segments_saves_to_the_log_and_compaction_folds_them()
     assert_eq!(other.count(RecordKind::Resident).unwrap(), 99);
     other.close();
 
-    assert_eq!(v.compact().await.unwrap(), 2);
+    // Two saves, their two entries, and the other session's sign-in.
+    assert_eq!(v.compact().await.unwrap(), 5);
     assert_eq!(v.compact().await.unwrap(), 0, "nothing left to fold");
     assert!(v.raw_records().await.unwrap().is_empty());
     let after = v.raw_segments().await.unwrap();
@@ -977,7 +1004,7 @@ async fn bulk_writes_go_to_segments_saves_to_the_log_and_compaction_folds_them()
     );
     let t = check.get(&b).unwrap().unwrap();
     assert!(t.meta.deleted && t.meta.rev == 2, "the tombstone stays");
-    assert_eq!(check.export_records().unwrap().len(), 102);
+    assert_eq!(content(check.export_records().unwrap()).len(), 102);
     for v in [v, check] {
         v.close();
     }
@@ -990,9 +1017,13 @@ async fn a_version_1_database_is_upgraded_and_its_records_compacted() {
     let dst = db_name("v1");
     let v = new_vault(&src).await;
     v.save(many_residents(3)).await.unwrap();
-    let before = sorted(v.export_records().unwrap());
+    let before = content(v.export_records().unwrap());
+    let rows = v.raw_records().await.unwrap().len();
     v.close();
-    assert_eq!(copy_as_version_1(&src, &dst).await.as_f64(), Some(5.0));
+    assert_eq!(
+        copy_as_version_1(&src, &dst).await.as_f64(),
+        Some(rows as f64)
+    );
     assert_eq!(stores_of(&dst).await.as_string().unwrap(), "meta,records");
 
     let old = Vault::open_with_kdf(&dst, TEST_LOG_N).await.unwrap();
@@ -1002,14 +1033,18 @@ async fn a_version_1_database_is_upgraded_and_its_records_compacted() {
         "upgraded on open"
     );
     let report = old.unlock(PASS).await.unwrap();
-    assert_eq!((report.records, report.unreadable.len()), (5, 0));
-    assert_eq!(sorted(old.export_records().unwrap()), before);
-    assert_eq!(old.compact().await.unwrap(), 5);
+    assert_eq!((report.records, report.unreadable.len()), (rows, 0));
+    assert_eq!(content(old.export_records().unwrap()), before);
+    assert_eq!(
+        old.compact().await.unwrap(),
+        rows + 1,
+        "and the sign-in just noted"
+    );
     assert!(old.raw_records().await.unwrap().is_empty());
     old.close();
     let again = unlocked(&dst).await;
     assert_eq!(
-        sorted(again.export_records().unwrap()),
+        content(again.export_records().unwrap()),
         before,
         "the same records, now from a segment"
     );
@@ -1035,7 +1070,11 @@ async fn a_damaged_segment_is_reported_kept_and_never_overwritten() {
     assert_eq!(report.records, 0);
     // New work still saves, and compaction puts it in a new segment beside the damaged one.
     v.save(many_residents(1)).await.unwrap();
-    assert_eq!(v.compact().await.unwrap(), 1);
+    assert_eq!(
+        v.compact().await.unwrap(),
+        3,
+        "the save, its entry, and the sign-in's"
+    );
     let segments = v.raw_segments().await.unwrap();
     assert_eq!(segments.len(), 2);
     assert_eq!(
@@ -1064,21 +1103,26 @@ async fn two_tabs_saving_and_compacting_lose_nothing() {
         .meta
         .id
         .clone();
-    // Tab 2 folds the log, including the record it never saw.
-    assert_eq!(tab2.compact().await.unwrap(), 4);
+    // Tab 2 folds the log, including the record it never saw (set-up's two rows, tab 2's
+    // sign-in, and each save with its entry).
+    assert_eq!(tab2.compact().await.unwrap(), 7);
     // Tab 1 then edits its record, which now lies in a segment tab 1 did not write.
     update(&tab1, &a, 1, resident("Klien Nomor 0", "dari tab satu")).await;
-    assert_eq!(tab1.compact().await.unwrap(), 1);
+    assert_eq!(tab1.compact().await.unwrap(), 2);
     let c = tab2.save(many_residents(1)).await.unwrap()[0]
         .meta
         .id
         .clone();
-    assert_eq!(tab2.compact().await.unwrap(), 1);
+    assert_eq!(tab2.compact().await.unwrap(), 2);
     assert_eq!(tab2.raw_segments().await.unwrap().len(), 1);
     let check = unlocked(&name).await;
     assert_eq!(alias_of(&check, &a), "dari tab satu");
     assert!(check.get(&b).unwrap().is_some() && check.get(&c).unwrap().is_some());
-    assert_eq!(check.export_records().unwrap().len(), 5);
+    assert_eq!(content(check.export_records().unwrap()).len(), 5);
+    assert!(
+        check.access_breaks().unwrap().is_empty(),
+        "two tabs, one chain, no break"
+    );
     for v in [tab1, tab2, check] {
         v.close();
     }
@@ -1167,13 +1211,13 @@ async fn notes_attendance_and_expenses_are_parsed_after_unlock_yet_there_when_as
     assert_eq!(pending(), deferred - notes - expenses);
     assert_eq!(v.open_deferred().unwrap(), 0);
     assert_eq!(v.get(&note.meta.id).unwrap(), Some(note.clone()));
-    assert_eq!(sorted(v.export_records().unwrap()), all);
+    assert_eq!(content(v.export_records().unwrap()), all);
     assert!(v.unreadable_later().unwrap().is_empty());
 
     // Without any step in between: a backup sees every record, and so does a save's check.
     v.lock();
     v.unlock(PASS).await.unwrap();
-    assert_eq!(sorted(v.export_records().unwrap()), all);
+    assert_eq!(content(v.export_records().unwrap()), all);
     v.lock();
     v.unlock(PASS).await.unwrap();
     assert_eq!(
@@ -1281,7 +1325,7 @@ async fn a_restore_larger_than_a_segment_is_packed_into_several_and_reads_back_w
     v.lock();
     let report = v.unlock(PASS).await.unwrap();
     assert_eq!(report.records, all.len());
-    assert_eq!(sorted(v.export_records().unwrap()), all);
+    assert_eq!(content(v.export_records().unwrap()), all);
     v.close();
     Vault::erase(&name).await.unwrap();
 }
@@ -1530,7 +1574,7 @@ async fn removing_a_staff_member_replaces_the_key_and_the_old_one_opens_nothing_
     v.compact().await.unwrap();
     // A few saves in the log too, so both segments and rows are re-sealed.
     v.save(many_residents(3)).await.unwrap();
-    let before = v.export_records().unwrap().len();
+    let before = content(v.export_records().unwrap()).len();
     v.lock();
     // The instructor copies the data key out of their unlocked tab.
     v.unlock_as(budi.as_str(), INSTRUCTOR_PASS).await.unwrap();
@@ -1583,7 +1627,7 @@ async fn removing_a_staff_member_replaces_the_key_and_the_old_one_opens_nothing_
     );
     // Everything is still there under the new key, their name on what they wrote.
     v.unlock_as(head.as_str(), PASS).await.unwrap();
-    assert_eq!(v.export_records().unwrap().len(), before + 2);
+    assert_eq!(content(v.export_records().unwrap()).len(), before + 2);
     assert_eq!(v.staff_name(&budi).unwrap().as_deref(), Some("Pak Budi"));
     assert!(v.holds_restricted_key().unwrap());
     v.close();
@@ -1658,6 +1702,104 @@ async fn a_header_of_the_first_format_is_upgraded_at_unlock() {
         .unwrap();
     assert_eq!(v.count(RecordKind::Resident).unwrap(), 5);
     assert!(v.holds_restricted_key().unwrap());
+    v.close();
+    Vault::erase(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_record_of_who_did_what_is_written_with_each_change_and_survives_backup_restore_and_merge(
+) {
+    use naungan::domain::access_log::{AccessAction, Break};
+    let name = db_name("access-log");
+    let v = new_vault(&name).await;
+    let (head, _) = v.current_staff().unwrap();
+    let id = clock::new_id().unwrap();
+    v.save(vec![Change::Create {
+        id: id.clone(),
+        body: resident("Kartini Wulandari", "Kenanga"),
+    }])
+    .await
+    .unwrap();
+    let r = v.get(&id).unwrap().unwrap();
+    let mut body = r.resident().unwrap().clone();
+    body.alias = "Melati".into();
+    update(&v, &id, r.meta.rev, RecordBody::Resident(body)).await;
+    v.lock();
+    assert_eq!(
+        v.unlock_as(head.as_str(), "bukan kata sandinya")
+            .await
+            .unwrap_err(),
+        StoreError::WrongPassphrase
+    );
+    v.unlock_as(head.as_str(), PASS).await.unwrap();
+    let mut entries = v.access_entries().unwrap();
+    naungan::domain::sorting::sort_by(&mut entries, |a, b| a.seq.cmp(&b.seq));
+    let actions: Vec<AccessAction> = entries.iter().map(|e| e.what.action).collect();
+    assert_eq!(
+        actions,
+        vec![
+            AccessAction::Create,
+            AccessAction::Change,
+            AccessAction::SignInFailed,
+            AccessAction::SignIn
+        ]
+    );
+    assert_eq!(
+        entries[1].what.fields,
+        vec!["alias".to_string()],
+        "the field, not its value"
+    );
+    assert_eq!(entries[1].what.record.as_deref(), Some(id.as_str()));
+    assert!(entries.iter().all(|e| e.what.staff == head.as_str()));
+    assert!(
+        !format!("{entries:?}").contains("Melati"),
+        "no values in the record"
+    );
+    assert!(v.access_breaks().unwrap().is_empty());
+    // The entries are sealed like any record: not readable in IndexedDB.
+    let dump = dump_db(&name).await.as_string().unwrap();
+    assert!(!dump.contains("sign_in_failed") && !dump.contains("\"alias\""));
+
+    // A backup carries them; restored elsewhere they read whole; merged back, no duplicates.
+    let records = v.export_records().unwrap();
+    let other = db_name("access-log-b");
+    Vault::erase(&other).await.unwrap();
+    let b = Vault::open_with_kdf(&other, TEST_LOG_N).await.unwrap();
+    b.restore_into_empty(records.clone(), head.clone(), PASS)
+        .await
+        .unwrap();
+    assert_eq!(b.access_entries().unwrap().len(), 4);
+    assert!(b.access_breaks().unwrap().is_empty());
+    let plan = v.plan_import(b.export_records().unwrap()).unwrap();
+    v.apply_import(&plan, &vec![Choice::KeepLocal; plan.conflicts.len()])
+        .await
+        .unwrap();
+    assert_eq!(
+        v.access_entries().unwrap().len(),
+        4,
+        "merged without duplicates"
+    );
+    b.close();
+
+    // An entry taken out of a backup shows as a break where it is restored.
+    let second = entries[1].clone();
+    let cut: Vec<_> = records
+        .into_iter()
+        .filter(|r| !matches!(&r.body, Some(RecordBody::AccessEntry(e)) if *e == second))
+        .collect();
+    Vault::erase(&other).await.unwrap();
+    let c = Vault::open_with_kdf(&other, TEST_LOG_N).await.unwrap();
+    c.restore_into_empty(cut, head.clone(), PASS).await.unwrap();
+    assert_eq!(
+        c.access_breaks().unwrap(),
+        vec![Break::Missing {
+            chain: second.chain.clone(),
+            from: 2,
+            to: 2
+        }]
+    );
+    c.close();
+    Vault::erase(&other).await.unwrap();
     v.close();
     Vault::erase(&name).await.unwrap();
 }

@@ -50,7 +50,6 @@ pub struct AccessEntry {
     pub seq: u64,
     /// Hex SHA-256 of the entry before it on this chain; empty for the first.
     pub prev: String,
-    #[serde(flatten)]
     pub what: AccessDraft,
 }
 
@@ -72,6 +71,46 @@ pub fn append(chain: &str, tail: Option<&AccessEntry>, what: AccessDraft) -> Acc
         prev: tail.map(hash).unwrap_or_default(),
         what,
     }
+}
+
+/// The next entry on a chain whose last entry is known only by its number and hash (what the
+/// vault keeps between saves).
+pub fn append_after(chain: &str, tail: Option<&Tail>, what: AccessDraft) -> AccessEntry {
+    AccessEntry {
+        chain: chain.to_string(),
+        seq: tail.map_or(1, |t| t.seq + 1),
+        prev: tail.map(|t| t.hash.clone()).unwrap_or_default(),
+        what,
+    }
+}
+
+impl Tail {
+    pub fn of(e: &AccessEntry) -> Tail {
+        Tail {
+            seq: e.seq,
+            hash: hash(e),
+        }
+    }
+}
+
+/// The names of the top-level fields that differ between two versions of a record's content
+/// (JSON objects; a missing version counts as empty): what an entry names, never the values.
+pub fn changed_fields(
+    before: Option<&serde_json::Value>,
+    after: Option<&serde_json::Value>,
+) -> Vec<String> {
+    let empty = serde_json::Map::new();
+    let obj =
+        |v: Option<&serde_json::Value>| v.and_then(|v| v.as_object()).unwrap_or(&empty).clone();
+    let (a, b) = (obj(before), obj(after));
+    let mut names: Vec<String> = a
+        .keys()
+        .chain(b.keys())
+        .filter(|k| a.get(*k) != b.get(*k))
+        .cloned()
+        .collect();
+    super::sorting::sort_dedup(&mut names);
+    names
 }
 
 /// Where a chain is not what was written.
@@ -340,5 +379,33 @@ mod tests {
         assert_eq!(e.seq, 1);
         assert_eq!(e.prev, "");
         assert_eq!(hash(&e).len(), 64);
+    }
+
+    #[test]
+    fn appending_after_a_kept_tail_is_appending_after_its_entry() {
+        let first = append("laptop-a", None, draft(1, AccessAction::SignIn));
+        let by_entry = append("laptop-a", Some(&first), draft(2, AccessAction::Create));
+        let by_tail = append_after(
+            "laptop-a",
+            Some(&Tail::of(&first)),
+            draft(2, AccessAction::Create),
+        );
+        assert_eq!(by_entry, by_tail);
+        assert!(verify(&[first, by_tail], &BTreeMap::new()).is_empty());
+    }
+
+    #[test]
+    fn changed_fields_are_named_without_their_values() {
+        let a = serde_json::json!({"alias": "Melati", "cohort": "2026-I", "children": 1});
+        let b = serde_json::json!({"alias": "Mawar", "cohort": "2026-I", "phone": "0812"});
+        assert_eq!(
+            changed_fields(Some(&a), Some(&b)),
+            vec!["alias", "children", "phone"]
+        );
+        assert_eq!(
+            changed_fields(None, Some(&a)),
+            vec!["alias", "children", "cohort"]
+        );
+        assert!(changed_fields(Some(&a), Some(&a)).is_empty());
     }
 }

@@ -140,6 +140,20 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
+    /// Milliseconds since the epoch as `YYYY-MM-DDTHH:MM:SSZ` (UTC), what `parse_iso_instant`
+    /// reads.
+    pub fn iso_instant(ms: Timestamp) -> String {
+        let d = Date::from_timestamp(ms);
+        let secs = (ms / 1000) % 86_400;
+        format!(
+            "{}T{:02}:{:02}:{:02}Z",
+            d.iso(),
+            secs / 3600,
+            secs / 60 % 60,
+            secs % 60
+        )
+    }
+
     /// Parses `YYYY-MM-DDTHH:MM:SSZ` (UTC) to milliseconds since the epoch.
     pub fn parse_iso_instant(s: &str) -> Option<Timestamp> {
         let date = Date::parse_iso(s.get(..10)?)?;
@@ -227,6 +241,14 @@ mod tests {
         );
         assert_eq!(Date::parse_iso_instant("2026-11-28 13:00:00"), None);
         assert_eq!(Date::parse_iso_instant("2026-11-28T25:00:00Z"), None);
+    }
+
+    #[test]
+    fn instants_round_trip() {
+        for ms in [0u64, 1_764_547_200_000, 1_764_633_599_000] {
+            assert_eq!(Date::parse_iso_instant(&Date::iso_instant(ms)), Some(ms));
+        }
+        assert_eq!(Date::iso_instant(1_764_547_200_000), "2025-12-01T00:00:00Z");
     }
 
     #[test]

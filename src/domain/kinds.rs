@@ -11,6 +11,7 @@
 //! attendance, expenses). Unlock checks their integrity but parses them only when that kind is
 //! first read. `about`: the resident a record concerns, for the per-resident index.
 
+use super::access_log::AccessEntry;
 use super::attendance::AttendanceSession;
 use super::case_note::CaseNote;
 use super::expense::Expense;
@@ -130,6 +131,9 @@ record_kinds! {
     Attendance(AttendanceSession) = "attendance", deferred: true,  about: |_| None;
     Expense(Expense)              = "expense",    deferred: true,  about: |x| x.resident.as_ref();
     Photo(Photo)                  = "photo",      deferred: false, about: |p| Some(&p.resident);
+    /// One entry of the record of who did what (`domain/access_log.rs`): written by the vault
+    /// with each change, never by a page.
+    AccessEntry(AccessEntry)      = "access_entry", deferred: true, about: |_| None;
 }
 
 /// A record body written as its data alone, without the kind (which travels beside it): how

@@ -8,7 +8,7 @@
 //!   a conflict: their histories are joined.
 
 use super::id::RecordId;
-use super::record::{Record, Stamp};
+use super::record::{Record, RecordKind, Stamp};
 use super::version_vector::Causality;
 #[cfg(test)]
 use std::collections::BTreeMap;
@@ -39,6 +39,8 @@ pub struct MergeSummary {
     pub deleted: usize,
     pub conflicts_resolved: usize,
     pub unchanged: usize,
+    /// Entries of the record of who did what that are new here.
+    pub entries: usize,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,6 +82,10 @@ pub fn plan_with<'a>(
         let Some(loc) = local(&id) else {
             if inc.meta.deleted {
                 p.summary.unchanged += 1; // a delete of something never seen here: keep the tombstone quietly
+            } else if inc.meta.kind == RecordKind::AccessEntry {
+                // The other laptop's record of who did what comes along, counted apart: staff
+                // read "1 added" as one resident, not as the entries that name her.
+                p.summary.entries += 1;
             } else {
                 p.summary.added += 1;
             }

@@ -39,10 +39,12 @@ pub enum Section {
     Vocational,
     /// Budget lines and expenses.
     Budget,
+    /// The record of who did what (catatan akses): the head reads it; the vault writes it.
+    AccessLog,
 }
 
 impl Section {
-    pub const ALL: [Section; 13] = [
+    pub const ALL: [Section; 14] = [
         Section::Shelter,
         Section::Staff,
         Section::Identity,
@@ -56,6 +58,7 @@ impl Section {
         Section::Attendance,
         Section::Vocational,
         Section::Budget,
+        Section::AccessLog,
     ];
 
     /// Content so sensitive that it is to be sealed under its own key, which only the roles
@@ -78,6 +81,7 @@ impl Section {
             RecordKind::Attendance => Section::Attendance,
             RecordKind::Expense => Section::Budget,
             RecordKind::Photo => Section::Photo,
+            RecordKind::AccessEntry => Section::AccessLog,
         }
     }
 }
@@ -99,13 +103,13 @@ pub fn access(role: StaffRole, section: Section) -> Access {
         // The head answers for everything, and holds the recovery code.
         StaffRole::Head => W,
         StaffRole::SocialWorker => match section {
-            S::Budget => No,
+            S::Budget | S::AccessLog => No,
             S::Shelter | S::Staff | S::Health | S::Vocational => R,
             _ => W,
         },
         StaffRole::Psychologist => match section {
             S::Counselling => W,
-            S::IdentityPapers | S::Budget => No,
+            S::IdentityPapers | S::Budget | S::AccessLog => No,
             _ => R,
         },
         StaffRole::HealthWorker => match section {
@@ -126,7 +130,7 @@ pub fn access(role: StaffRole, section: Section) -> Access {
         },
         // Registration (buku induk), papers, staff list and budget; not casework.
         StaffRole::Admin => match section {
-            S::Counselling | S::Health | S::Trafficking => No,
+            S::Counselling | S::Health | S::Trafficking | S::AccessLog => No,
             S::Attendance | S::Vocational => R,
             _ => W,
         },

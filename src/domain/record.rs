@@ -192,11 +192,20 @@ mod tests {
     fn the_fast_json_path_agrees_with_the_json_tree_path() {
         let g = crate::synthetic::generate(crate::synthetic::SEED, 30, true);
         let photo = crate::domain::photo::Photo::new(id(5), "/9j/4AAQSkZJRg==".into()).unwrap();
-        let samples = g
-            .records
-            .iter()
-            .filter_map(|r| r.body.clone())
-            .chain([RecordBody::Photo(photo)]);
+        let samples = g.records.iter().filter_map(|r| r.body.clone()).chain([
+            RecordBody::Photo(photo),
+            RecordBody::AccessEntry(crate::domain::access_log::append(
+                "laptop-a",
+                None,
+                crate::domain::access_log::AccessDraft {
+                    at: "2026-11-30T02:15:00Z".into(),
+                    staff: id(1).to_string(),
+                    action: crate::domain::access_log::AccessAction::Change,
+                    record: Some(id(2).to_string()),
+                    fields: vec!["alias".into()],
+                },
+            )),
+        ]);
         let mut kinds = vec![];
         for body in samples {
             let kind = body.kind();

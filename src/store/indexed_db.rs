@@ -33,6 +33,12 @@ const HEADER_KEY: &str = "header";
 const GENERATION_KEY: &str = "generation";
 /// Which data key the stored records are sealed under (`VaultHeader::epoch`).
 const EPOCH_KEY: &str = "epoch";
+/// The last entry this laptop wrote in the record of who did what: number and hash, sealed
+/// (hex), kept apart from the entries so that entries cut off the end show.
+pub const ACCESS_TAIL_KEY: &str = "access_tail";
+/// Failed sign-ins while locked (JSON, in the clear: names only, like the lock screen), moved
+/// into the record of who did what at the next sign-in.
+pub const FAILED_SIGN_INS_KEY: &str = "failed_sign_ins";
 
 fn idb_err(e: IdbError) -> StoreError {
     match e {
@@ -171,6 +177,8 @@ pub struct Write<'a> {
     /// more after a rotation). If the stored epoch differs (another tab replaced the data key),
     /// nothing is written (`KeyChanged`): no tab writes under a key the header no longer has.
     pub epoch: Option<(u32, u32)>,
+    /// Other values of the `meta` store to put (`ACCESS_TAIL_KEY`, `FAILED_SIGN_INS_KEY`).
+    pub meta: &'a [(&'static str, String)],
 }
 
 impl IndexedDb {
@@ -253,6 +261,19 @@ impl IndexedDb {
             .await
             .map_err(idb_err)?;
         Ok(stored.unwrap_or(0.0) as u64)
+    }
+
+    /// A text value of the `meta` store (`ACCESS_TAIL_KEY`, `FAILED_SIGN_INS_KEY`).
+    pub async fn read_meta(&self, key: &str) -> Result<Option<String>, StoreError> {
+        let tx = self.db()?.transaction(META).build().map_err(idb_err)?;
+        let store = tx.object_store(META).map_err(idb_err)?;
+        let v: Option<String> = store
+            .get(key)
+            .primitive()
+            .map_err(idb_err)?
+            .await
+            .map_err(idb_err)?;
+        Ok(v)
     }
 
     /// The key epoch the stored records are sealed under (see `Write::epoch`).
@@ -489,6 +510,18 @@ impl IndexedDb {
             }
             for write in writes {
                 write.await.map_err(idb_err)?;
+            }
+            if !w.meta.is_empty() {
+                let meta = tx.object_store(META).map_err(idb_err)?;
+                let puts = w
+                    .meta
+                    .iter()
+                    .map(|(k, v)| meta.put(v.as_str()).with_key(*k).primitive())
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(idb_err)?;
+                for put in puts {
+                    put.await.map_err(idb_err)?;
+                }
             }
             if let Some(h) = w.header {
                 let meta = tx.object_store(META).map_err(idb_err)?;

@@ -15,15 +15,17 @@ use super::clock;
 use super::crypto::{self, CryptoError, InPlace, Kdf, KdfParams, Key};
 use super::error::StoreError;
 use super::index::{Chunks, Index, Pending, PendingEntry, Span};
-use super::indexed_db::{IndexedDb, StoredSegment, Write};
+use super::indexed_db::{IndexedDb, StoredSegment, Write, ACCESS_TAIL_KEY, FAILED_SIGN_INS_KEY};
 use super::recovery_code;
 use super::sealed_record::{self, OpenError, SealedRecord};
 use super::segment::{self, Entry, Place};
 use super::vault_header::{Kek, Keys, UnlockError, VaultHeader};
+use crate::domain::access_log::{self, AccessAction, AccessDraft, AccessEntry, Break, Tail};
+use crate::domain::date::Date;
 use crate::domain::id::RecordId;
 use crate::domain::merge::{self, Choice, MergePlan, MergeSummary};
 use crate::domain::permissions::{can_write, holds_restricted_key, Section};
-use crate::domain::record::{Kind, Record, RecordBody, RecordKind, RecordMeta, Stamp};
+use crate::domain::record::{BodyData, Kind, Record, RecordBody, RecordKind, RecordMeta, Stamp};
 use crate::domain::shelter::Shelter;
 use crate::domain::sorting;
 use crate::domain::staff::StaffMember;
@@ -117,6 +119,8 @@ struct Session {
     placement: HashMap<u64, u32>,
     /// Rows in the log, as far as this tab knows.
     log_rows: usize,
+    /// The last entry this laptop wrote in the record of who did what.
+    access_tail: Option<Tail>,
     /// How many record writes the vault had when this session last read or wrote it. Every
     /// record write checks and bumps the stored count in its transaction: if another tab wrote
     /// in between, the write is refused (`Changed`), the session reads everything again, and
@@ -135,6 +139,7 @@ impl Session {
             staff_id,
             index: Index::default(),
             placement: HashMap::new(),
+            access_tail: None,
             log_rows: 0,
             generation: 0,
         }
@@ -158,6 +163,55 @@ impl Session {
             at: clock::now(),
             device: self.device.clone(),
         }
+    }
+
+    /// What happened, by this session's member, now.
+    fn draft(
+        &self,
+        action: AccessAction,
+        record: Option<String>,
+        fields: Vec<String>,
+    ) -> AccessDraft {
+        AccessDraft {
+            at: Date::iso_instant(clock::now()),
+            staff: self.staff_id.to_string(),
+            action,
+            record,
+            fields,
+        }
+    }
+
+    /// Entries for `drafts` on this laptop's chain after `start`, as records to write.
+    fn entries(
+        &self,
+        start: Option<Tail>,
+        drafts: Vec<AccessDraft>,
+    ) -> Result<Vec<Record>, StoreError> {
+        let stamp = self.stamp();
+        let mut tail = start;
+        let mut out = vec![];
+        for d in drafts {
+            let e = access_log::append_after(&self.device, tail.as_ref(), d);
+            tail = Some(Tail::of(&e));
+            out.push(Record::create(
+                clock::new_id()?,
+                RecordBody::AccessEntry(e),
+                &stamp,
+            ));
+        }
+        Ok(out)
+    }
+
+    /// The tail after `records`, if they hold entries of this laptop's chain.
+    fn tail_after(&self, records: &[Record]) -> Option<Tail> {
+        records
+            .iter()
+            .filter_map(|r| match &r.body {
+                Some(RecordBody::AccessEntry(e)) if e.chain == self.device => Some(e),
+                _ => None,
+            })
+            .max_by_key(|e| e.seq)
+            .map(Tail::of)
     }
 
     fn place(&mut self, placed: Vec<(u64, u32)>) {
@@ -415,8 +469,16 @@ impl Vault {
             .slot_of(staff_id)
             .ok_or(StoreError::WrongPassphrase)?;
         let kek = self.derive(&slot.kdf, passphrase.as_bytes()).await?;
-        let keys = VaultHeader::open_slot(slot, &kek)
-            .map_err(|e| unlock_err(e, StoreError::WrongPassphrase))?;
+        let keys = match VaultHeader::open_slot(slot, &kek) {
+            Ok(k) => k,
+            Err(e) => {
+                let e = unlock_err(e, StoreError::WrongPassphrase);
+                if e == StoreError::WrongPassphrase {
+                    let _ = self.note_failed_sign_in(staff_id).await;
+                }
+                return Err(e);
+            }
+        };
         let staff = RecordId::parse(staff_id).ok_or(StoreError::BadHeader)?;
         let kek = Kek {
             params: slot.kdf.clone(),
@@ -589,6 +651,9 @@ impl Vault {
                 .await?;
         }
         *self.session.borrow_mut() = Some(session);
+        // The sign-in, and the failed ones since the last (kept in the clear while locked), go
+        // into the record of who did what. Not fatal: a full disk must not lock staff out.
+        let _ = self.note_sign_in().await;
         if !migrated.is_empty() {
             // Migrations keep id, revision and times: the content is unchanged, only its schema
             // moved on, so it is sealed again once.
@@ -750,6 +815,20 @@ impl Vault {
             session.index.extend(open);
         }
         self.phases.borrow_mut().lap("open");
+        session.access_tail = match self.db.read_meta(ACCESS_TAIL_KEY).await? {
+            Some(t) => open_tail(&session.key, &session.device, &t),
+            None => None,
+        };
+        if session.access_tail.is_none() {
+            // Kept apart and not found (a vault from before the record, or damage): the chain
+            // goes on from its last entry here, so no number is used twice.
+            session.access_tail = session
+                .index
+                .all::<AccessEntry>()
+                .filter(|l| l.body.chain == session.device)
+                .max_by_key(|l| l.body.seq)
+                .map(|l| Tail::of(l.body));
+        }
         session.log_rows = log.len();
         session.generation = generation;
         report.records = session.index.every_record_open().count() + report.deferred;
@@ -844,11 +923,23 @@ impl Vault {
             let stamp = s.stamp();
             let role = s.index.get::<StaffMember>(&s.staff_id).map(|l| l.body.role);
             let mut records = vec![];
+            let mut drafts = vec![];
             for c in changes {
                 let current = |id: &RecordId, base_rev: u32| match s.index.record(id) {
                     None => Err(StoreError::NotFound),
                     Some(r) if r.meta.rev != base_rev => Err(StoreError::Stale),
                     Some(r) => Ok(r),
+                };
+                let data = |b: Option<&RecordBody>| {
+                    b.map(|b| serde_json::to_value(BodyData(b)).unwrap_or_default())
+                };
+                let (action, before) = match &c {
+                    Change::Create { .. } => (AccessAction::Create, None),
+                    Change::Update { id, .. } => (
+                        AccessAction::Change,
+                        s.index.record(id).and_then(|r| data(r.body.as_ref())),
+                    ),
+                    Change::Delete { .. } => (AccessAction::Delete, None),
                 };
                 let r = match c {
                     Change::Create { id, body } => {
@@ -869,8 +960,17 @@ impl Vault {
                 if role.is_some_and(|role| !can_write(role, Section::of_kind(r.meta.kind))) {
                     return Err(StoreError::NotAllowed);
                 }
+                let fields = match action {
+                    AccessAction::Delete => vec![],
+                    _ => {
+                        access_log::changed_fields(before.as_ref(), data(r.body.as_ref()).as_ref())
+                    }
+                };
+                drafts.push(s.draft(action, Some(r.meta.id.to_string()), fields));
                 records.push(r);
             }
+            // Each change is named in the record of who did what, in the same transaction.
+            records.extend(s.entries(s.access_tail.clone(), drafts)?);
             records
         };
         Ok(records)
@@ -880,8 +980,38 @@ impl Vault {
     /// stored yet with `add` (a collision aborts everything), the others with `put`. Many go
     /// straight into segments. Memory follows only on success.
     async fn write_records(&self, records: Vec<Record>) -> Result<Vec<Record>, StoreError> {
+        self.write_records_with(records, vec![]).await
+    }
+
+    /// [`write_records`], with other `meta` values put in the same transaction (a few records)
+    /// or just after (many). The record of who did what's tail follows its entries.
+    async fn write_records_with(
+        &self,
+        records: Vec<Record>,
+        mut meta: Vec<(&'static str, String)>,
+    ) -> Result<Vec<Record>, StoreError> {
+        let tail = {
+            let guard = self.session.borrow();
+            let s = guard.as_ref().ok_or(StoreError::Locked)?;
+            match s.tail_after(&records) {
+                Some(t) => Some((seal_tail(&s.key, &s.device, &t)?, t)),
+                None => None,
+            }
+        };
+        if let Some((sealed, _)) = &tail {
+            meta.push((ACCESS_TAIL_KEY, sealed.clone()));
+        }
         if records.len() > LOG_DIRECT_MAX {
             self.fold(&records).await?;
+            if !meta.is_empty() {
+                let epoch = self.session.borrow().as_ref().and_then(|s| s.epoch());
+                self.write(Write {
+                    meta: &meta,
+                    epoch,
+                    ..Write::default()
+                })
+                .await?;
+            }
         } else {
             let (creates, updates, seen, epoch) = {
                 let guard = self.session.borrow();
@@ -903,6 +1033,7 @@ impl Vault {
                 log_updates: &updates,
                 generation: Some((seen, seen + 1)),
                 epoch,
+                meta: &meta,
                 ..Write::default()
             })
             .await?;
@@ -916,6 +1047,9 @@ impl Vault {
             let s = guard.as_mut().ok_or(StoreError::Locked)?;
             for r in &records {
                 s.index.insert(r.clone());
+            }
+            if let Some((_, t)) = tail {
+                s.access_tail = Some(t);
             }
         }
         if self.log_rows() >= LOG_COMPACT_AT {
@@ -1055,6 +1189,93 @@ impl Vault {
         Ok(folded.len())
     }
 
+    async fn note_sign_in(&self) -> Result<(), StoreError> {
+        let failed: Vec<(String, String)> = self
+            .db
+            .read_meta(FAILED_SIGN_INS_KEY)
+            .await?
+            .and_then(|j| serde_json::from_str(&j).ok())
+            .unwrap_or_default();
+        let records = {
+            let guard = self.session.borrow();
+            let s = guard.as_ref().ok_or(StoreError::Locked)?;
+            let mut drafts: Vec<AccessDraft> = failed
+                .into_iter()
+                .map(|(staff, at)| AccessDraft {
+                    at,
+                    staff,
+                    action: AccessAction::SignInFailed,
+                    record: None,
+                    fields: vec![],
+                })
+                .collect();
+            drafts.push(s.draft(AccessAction::SignIn, None, vec![]));
+            s.entries(s.access_tail.clone(), drafts)?
+        };
+        self.write_records_with(records, vec![(FAILED_SIGN_INS_KEY, "[]".into())])
+            .await?;
+        Ok(())
+    }
+
+    /// A wrong passphrase for a name, noted in the clear until the next sign-in puts it into the
+    /// record of who did what (nothing can be sealed while locked).
+    async fn note_failed_sign_in(&self, staff_id: &str) -> Result<(), StoreError> {
+        let mut failed: Vec<(String, String)> = self
+            .db
+            .read_meta(FAILED_SIGN_INS_KEY)
+            .await?
+            .and_then(|j| serde_json::from_str(&j).ok())
+            .unwrap_or_default();
+        // Bounded: a script trying passphrases for hours fills no disk.
+        if failed.len() >= 1000 {
+            failed.remove(0);
+        }
+        failed.push((staff_id.to_string(), Date::iso_instant(clock::now())));
+        let json = serde_json::to_string(&failed).expect("a list serializes");
+        self.db
+            .write(Write {
+                meta: &[(FAILED_SIGN_INS_KEY, json)],
+                ..Write::default()
+            })
+            .await
+    }
+
+    /// Notes an action that changes no record (a backup made, an export) in the record of who
+    /// did what.
+    pub async fn note(
+        &self,
+        action: AccessAction,
+        record: Option<String>,
+        fields: Vec<String>,
+    ) -> Result<(), StoreError> {
+        let make = || {
+            let guard = self.session.borrow();
+            let s = guard.as_ref().ok_or(StoreError::Locked)?;
+            let d = s.draft(action, record.clone(), fields.clone());
+            s.entries(s.access_tail.clone(), vec![d])
+        };
+        self.with_retry_on_change(&make).await?;
+        Ok(())
+    }
+
+    /// Every entry of the record of who did what (every laptop's chain), in no order.
+    pub fn access_entries(&self) -> Result<Vec<AccessEntry>, StoreError> {
+        self.read(|ix| ix.all::<AccessEntry>().map(|l| l.body.clone()).collect())
+    }
+
+    /// Where the record of who did what is not as it was written: entries removed, edited,
+    /// moved, conflicting, or cut off the end of this laptop's chain.
+    pub fn access_breaks(&self) -> Result<Vec<Break>, StoreError> {
+        let entries = self.access_entries()?;
+        let guard = self.session.borrow();
+        let s = guard.as_ref().ok_or(StoreError::Locked)?;
+        let mut tails = BTreeMap::new();
+        if let Some(t) = &s.access_tail {
+            tails.insert(s.device.clone(), t.clone());
+        }
+        Ok(access_log::verify(&entries, &tails))
+    }
+
     /// The signed-in staff member's record, if their role may manage the staff list.
     fn staff_manager(&self) -> Result<StaffMember, StoreError> {
         let (_, me) = self.current_staff()?;
@@ -1076,7 +1297,15 @@ impl Vault {
         must_change: bool,
     ) -> Result<(), StoreError> {
         self.staff_manager()?;
-        self.write_slot(staff_id, passphrase, must_change).await
+        self.write_slot(staff_id, passphrase, must_change).await?;
+        let _ = self
+            .note(
+                AccessAction::StaffChange,
+                Some(staff_id.to_string()),
+                vec!["passphrase".into()],
+            )
+            .await;
+        Ok(())
     }
 
     /// Changes the signed-in member's own passphrase; `current` must open their slot (someone
@@ -1207,7 +1436,18 @@ impl Vault {
         changes: Vec<Change>,
     ) -> Result<Option<Zeroizing<String>>, StoreError> {
         let mut phases = clock::Phases::start();
-        let records = self.prepare(changes)?;
+        let mut records = self.prepare(changes)?;
+        {
+            let guard = self.session.borrow();
+            let s = guard.as_ref().ok_or(StoreError::Locked)?;
+            let d = s.draft(
+                AccessAction::KeyRotation,
+                Some(staff_id.to_string()),
+                vec![],
+            );
+            let start = s.tail_after(&records).or_else(|| s.access_tail.clone());
+            records.extend(s.entries(start, vec![d])?);
+        }
         let mut header = self.header().await?;
         header.remove_passphrase(staff_id.as_str());
         let (old, seen, epoch) = {
@@ -1263,6 +1503,15 @@ impl Vault {
         for r in &records {
             rows.push(sealed_record::seal(&new.data, r).map_err(crypto_err)?);
         }
+        let (tail, device) = {
+            let guard = self.session.borrow();
+            let s = guard.as_ref().ok_or(StoreError::Locked)?;
+            (s.tail_after(&records), s.device.clone())
+        };
+        let meta: Vec<(&'static str, String)> = match &tail {
+            Some(t) => vec![(ACCESS_TAIL_KEY, seal_tail(&new.data, &device, t)?)],
+            None => vec![],
+        };
         phases.lap("seal");
         let h = header.to_json();
         self.write(Write {
@@ -1271,6 +1520,7 @@ impl Vault {
             log_updates: &rows,
             generation: Some((seen, seen + 1)),
             epoch: Some((epoch, epoch + 1)),
+            meta: &meta,
             ..Write::default()
         })
         .await?;
@@ -1280,6 +1530,9 @@ impl Vault {
             let s = guard.as_mut().ok_or(StoreError::Locked)?;
             s.key = new.data;
             s.epoch = epoch + 1;
+            if tail.is_some() {
+                s.access_tail = tail;
+            }
             s.generation = seen + 1;
             s.log_rows = log.len()
                 + records
@@ -1438,6 +1691,23 @@ fn follow_staff_list(header: &mut VaultHeader, session: &Session) -> Result<bool
             .map_err(crypto_err)?;
     }
     Ok(changed)
+}
+
+fn tail_aad(device: &str) -> Vec<u8> {
+    format!("naungan/access-tail/v1\n{device}").into_bytes()
+}
+
+/// The record of who did what's last entry, sealed under the data key for the `meta` store.
+fn seal_tail(key: &Key, device: &str, t: &Tail) -> Result<String, StoreError> {
+    let json = serde_json::to_vec(t).expect("a tail serializes");
+    let sealed = crypto::seal(key, &tail_aad(device), &json).map_err(crypto_err)?;
+    Ok(crypto::hex::encode(&sealed))
+}
+
+fn open_tail(key: &Key, device: &str, stored: &str) -> Option<Tail> {
+    let sealed = crypto::hex::decode(stored)?;
+    let plain = crypto::open(key, &tail_aad(device), &sealed).ok()?;
+    serde_json::from_slice(&plain).ok()
 }
 
 /// A record's segment entry: its clear fields and its encoded content.

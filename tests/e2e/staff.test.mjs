@@ -111,6 +111,8 @@ test('staff sign in as themselves, and a deactivated member opens nothing', asyn
       await page.locator('#staff-restricted').waitFor({ timeout: 30000 });
       assert.equal(await page.locator('#staff-list').count(), 0);
       await checkA11y(page, 'the staff page for an instructor');
+      await page.getByRole('link', { name: 'Pengaturan', exact: true }).click();
+      assert.equal(await page.locator('#settings-access').count(), 0, 'no way to the record of who did what');
     });
 
     await step(t, page, 'the head resets the instructor\'s passphrase; the instructor must choose their own', async () => {
@@ -163,6 +165,38 @@ test('staff sign in as themselves, and a deactivated member opens nothing', asyn
       await page.locator('#lock').waitFor({ timeout: 30000 });
       await page.getByRole('link', { name: 'Klien', exact: true }).click();
       await page.getByRole('link', { name: 'Siti Aminah' }).waitFor();
+    });
+
+    await step(t, page, 'the head reads the record of who did what: whole, filtered, as CSV', async () => {
+      await page.getByRole('link', { name: 'Pengaturan', exact: true }).click();
+      await page.click('#settings-access');
+      await page.getByRole('heading', { name: 'Catatan akses' }).waitFor();
+      await page.locator('#access-whole').filter({ hasText: 'Catatan utuh' }).waitFor();
+      assert.match(await page.textContent('main'), /UU No\. 27 Tahun 2022/);
+      await checkA11y(page, 'the record of who did what');
+      const actions = await page.locator('#access-log tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.action));
+      for (const a of ['sign_in', 'sign_in_failed', 'create', 'change', 'staff_change', 'key_rotation']) {
+        assert.ok(actions.includes(a), `${a} is in the record: ${actions}`);
+      }
+      // Pak Budi's doings only: his sign-ins, failed ones, and nothing of the head's.
+      await page.selectOption('#log_staff', { label: 'Pak Budi' });
+      const rows = page.locator('#access-log tbody tr');
+      await rows.first().waitFor();
+      const theirs = await rows.allTextContents();
+      assert.ok(theirs.every((r) => r.includes('Pak Budi')), theirs.join('\n'));
+      assert.ok(theirs.some((r) => r.includes('Gagal masuk')), 'his wrong passphrase is there');
+      // The resident filter finds what was done to her record, by name; values never appear.
+      await page.selectOption('#log_staff', '');
+      await page.fill('#log_resident', 'siti');
+      await rows.first().waitFor();
+      const hers = await rows.allTextContents();
+      assert.ok(hers.length >= 1 && hers.every((r) => r.includes('Siti Aminah')), hers.join('\n'));
+      assert.ok(!hers.join(' ').includes('Melati'), 'the alias field is named, its value is not');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#access-csv')]);
+      const csv = await (await import('node:fs/promises')).readFile(await download.path(), 'utf8');
+      assert.match(csv, /Waktu/);
+      assert.match(csv, /Siti Aminah/);
+      assert.equal(csv.trim().split('\r\n').length, hers.length + 1, 'a header and the rows shown');
     });
   } finally {
     await close();

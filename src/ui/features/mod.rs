@@ -1,6 +1,7 @@
 //! The app's features. Each folder owns its pages, its routes, its menu entry and how its
 //! records are described when two versions conflict; this file registers them, once each.
 
+pub mod access_log;
 pub mod backup;
 pub mod dashboard;
 pub mod residents;
@@ -39,6 +40,7 @@ pub const ROUTES: &[Route] = &[
     backup::route,
     settings::route,
     staff::route,
+    access_log::route,
 ];
 
 /// The page for the current address, or "not found" for an address no feature has.
@@ -87,6 +89,10 @@ pub fn describe(t: &'static Texts, body: &RecordBody) -> Vec<(&'static str, Stri
         RecordBody::Attendance(a) => vec![
             (t.f_date, format::date(a.date, &t.months)),
             (t.f_present, a.present.len().to_string()),
+        ],
+        RecordBody::AccessEntry(e) => vec![
+            (t.f_date, e.what.at.clone()),
+            (t.f_note, format!("{:?}", e.what.action)),
         ],
         RecordBody::Expense(x) => vec![
             (t.f_date, format::date(x.date, &t.months)),

@@ -150,6 +150,7 @@ pub const EN: Texts = Texts {
     residents: &crate::ui::features::residents::texts::EN,
     settings: &crate::ui::features::settings::texts::EN,
     staff: &crate::ui::features::staff::texts::EN,
+    access_log: &crate::ui::features::access_log::texts::EN,
     offline: &crate::ui::offline::texts::EN,
     backup: &crate::ui::features::backup::texts::EN,
     kind: |x| match x {
@@ -160,6 +161,7 @@ pub const EN: Texts = Texts {
         RecordKind::Attendance => "attendance sessions",
         RecordKind::Expense => "expenses",
         RecordKind::Photo => "photos",
+        RecordKind::AccessEntry => "access record entries",
     },
     religion: |x| match x {
         Religion::Islam => "Islam",

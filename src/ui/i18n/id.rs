@@ -150,6 +150,7 @@ pub const ID: Texts = Texts {
     residents: &crate::ui::features::residents::texts::ID,
     settings: &crate::ui::features::settings::texts::ID,
     staff: &crate::ui::features::staff::texts::ID,
+    access_log: &crate::ui::features::access_log::texts::ID,
     offline: &crate::ui::offline::texts::ID,
     backup: &crate::ui::features::backup::texts::ID,
     kind: |x| match x {
@@ -160,6 +161,7 @@ pub const ID: Texts = Texts {
         RecordKind::Attendance => "sesi kehadiran",
         RecordKind::Expense => "pengeluaran",
         RecordKind::Photo => "foto",
+        RecordKind::AccessEntry => "catatan akses",
     },
     religion: |x| match x {
         Religion::Islam => "Islam",

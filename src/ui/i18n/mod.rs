@@ -193,6 +193,7 @@ pub struct Texts {
     pub residents: &'static crate::ui::features::residents::texts::ResidentTexts,
     pub settings: &'static crate::ui::features::settings::texts::SettingsTexts,
     pub staff: &'static crate::ui::features::staff::texts::StaffTexts,
+    pub access_log: &'static crate::ui::features::access_log::texts::AccessLogTexts,
     pub offline: &'static crate::ui::offline::texts::OfflineTexts,
     pub backup: &'static crate::ui::features::backup::texts::BackupTexts,
     // Labels of choices, by a match on the variant (a new variant is a compile error in each

@@ -74,6 +74,14 @@ fn ExportSection() -> impl IntoView {
                     .map_err(|e| backup_error_text(t, &e))?;
                 let file_name = backup::file_name(&shelter, &clock::today().iso());
                 files::download(&file_name, &bytes).map_err(|d| generic_error(t, &d))?;
+                // In the record of who did what; the file is saved whether or not this is.
+                let _ = v
+                    .note(
+                        crate::domain::access_log::AccessAction::Backup,
+                        None,
+                        vec![doc.record_count.to_string()],
+                    )
+                    .await;
                 Ok(Exported {
                     file_name,
                     bytes,

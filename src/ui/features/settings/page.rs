@@ -92,6 +92,13 @@ pub fn SettingsPage() -> impl IntoView {
             <p>{t.staff.staff_intro}</p>
             <A href="/pengaturan/petugas" attr:class="button" attr:id="settings-staff">{t.staff.staff_link}</A>
         </section>
+        {crate::ui::session::may(crate::domain::permissions::Section::AccessLog, false).then(|| view! {
+            <section class="card narrow" id="access">
+                <h2>{t.access_log.log_title}</h2>
+                <p>{t.access_log.log_intro}</p>
+                <A href="/pengaturan/catatan-akses" attr:class="button" attr:id="settings-access">{t.access_log.log_link}</A>
+            </section>
+        })}
         <crate::ui::features::staff::OwnPassphrase />
         {cfg!(debug_assertions).then(|| view! { <super::dev_tools::DevTools /> })}
         <section class="card narrow">
