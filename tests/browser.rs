@@ -1553,6 +1553,17 @@ async fn each_staff_member_signs_in_with_their_own_slot_and_role() {
     // A reset by the head: set, marked to be changed at the next sign-in.
     v.unlock_as(head.as_str(), PASS).await.unwrap();
     assert!(!v.must_change_passphrase().await.unwrap());
+    // The last head is not demoted, whatever a page sends.
+    let me = v.get(&head).unwrap().unwrap();
+    assert_eq!(
+        v.save(vec![Change::update(
+            &me.meta,
+            StaffMember::new("Bu Ratna", StaffRole::SocialWorker)
+        )])
+        .await
+        .unwrap_err(),
+        StoreError::NoHeadLeft
+    );
     v.set_staff_passphrase(&budi, "sandi sementara dari kepala", true)
         .await
         .unwrap();

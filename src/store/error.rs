@@ -33,6 +33,8 @@ pub enum StoreError {
     Deactivated,
     /// The signed-in staff member's role may not do this (permissions.rs). Nothing was changed.
     NotAllowed,
+    /// The change would leave no active head of unit. Nothing was changed.
+    NoHeadLeft,
     /// Another tab replaced the data key (a staff member was removed): this session's key
     /// opens nothing new, so it is locked. Nothing was written.
     KeyChanged,
@@ -67,6 +69,7 @@ impl fmt::Display for StoreError {
             }
             StoreError::Deactivated => "this staff member is deactivated",
             StoreError::NotAllowed => "this staff member's role may not do that",
+            StoreError::NoHeadLeft => "the change would leave no active head of unit",
             StoreError::KeyChanged => "the data key was replaced in another tab; sign in again",
             StoreError::Unavailable(_) => "IndexedDB cannot be used in this browser window",
             StoreError::Invalid(_) => "the record is not valid for this operation",

@@ -28,7 +28,7 @@ use crate::domain::permissions::{can_write, holds_restricted_key, Section};
 use crate::domain::record::{BodyData, Kind, Record, RecordBody, RecordKind, RecordMeta, Stamp};
 use crate::domain::shelter::Shelter;
 use crate::domain::sorting;
-use crate::domain::staff::StaffMember;
+use crate::domain::staff::{StaffMember, StaffRole};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use zeroize::Zeroizing;
@@ -968,6 +968,33 @@ impl Vault {
                 };
                 drafts.push(s.draft(action, Some(r.meta.id.to_string()), fields));
                 records.push(r);
+            }
+            // The staff list keeps an active head (who holds the recovery code), whatever the page
+            // let through: checked on the list as this save would leave it.
+            if records.iter().any(|r| r.meta.kind == RecordKind::Staff) {
+                let had_head = s
+                    .index
+                    .all::<StaffMember>()
+                    .any(|l| l.body.active && l.body.role == StaffRole::Head);
+                let after = |id: &RecordId| records.iter().rev().find(|r| r.meta.id == *id);
+                let heads_after = s
+                    .index
+                    .all::<StaffMember>()
+                    .map(|l| match after(&l.meta.id) {
+                        Some(r) => r.body.as_ref().and_then(|b| StaffMember::of(b)).cloned(),
+                        None => Some(l.body.clone()),
+                    })
+                    .chain(
+                        records
+                            .iter()
+                            .filter(|r| !s.is_stored(&r.meta.id))
+                            .map(|r| r.body.as_ref().and_then(|b| StaffMember::of(b)).cloned()),
+                    )
+                    .flatten()
+                    .any(|m| m.active && m.role == StaffRole::Head);
+                if had_head && !heads_after {
+                    return Err(StoreError::NoHeadLeft);
+                }
             }
             // Each change is named in the record of who did what, in the same transaction.
             records.extend(s.entries(s.access_tail.clone(), drafts)?);

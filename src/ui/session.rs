@@ -151,6 +151,7 @@ pub fn error_text(t: &Texts, e: &StoreError) -> String {
         StoreError::Deactivated => t.err_deactivated.into(),
         StoreError::NotAllowed => t.err_not_allowed.into(),
         StoreError::KeyChanged => t.err_key_changed.into(),
+        StoreError::NoHeadLeft => t.staff.refuse_no_head.into(),
         StoreError::BadHeader => t.err_bad_header.into(),
         StoreError::Stale => t.err_stale.into(),
         StoreError::AlreadyExists => t.err_exists.into(),
