@@ -80,6 +80,39 @@ fn break_text(t: &AccessLogTexts, b: &Break) -> String {
     }
 }
 
+/// A field as staff name it (an entry stores the stored name; the page and CSV show the label).
+fn field_label(t: &crate::ui::i18n::Texts, field: &str) -> String {
+    let r = t.residents;
+    let st = t.staff;
+    match field {
+        "full_name" => r.f_full_name,
+        "alias" => r.f_alias,
+        "birth_date" => r.f_birth_date,
+        "estimated_age" => r.f_estimated_age,
+        "origin_province" | "origin_regency" => r.f_origin,
+        "family_address" => r.f_family_address,
+        "contacts" => r.f_phone_own,
+        "religion" => r.f_religion,
+        "education" => r.f_education,
+        "marital_status" => r.f_marital,
+        "children" => r.f_children,
+        "referral_source" => r.f_referral,
+        "referral_note" => r.f_referral_note,
+        "intake_date" => r.f_intake_date,
+        "cohort" => r.f_cohort,
+        "papers" => r.sec_papers,
+        "status" => t.f_status,
+        "name" => st.col_name,
+        "role" => st.col_role,
+        "nip" => st.f_nip,
+        "phone" => st.f_phone,
+        "active" => st.col_status,
+        "passphrase" => t.passphrase,
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
 /// One entry as the table and the CSV show it.
 #[derive(Clone, PartialEq)]
 struct Row {
@@ -167,7 +200,12 @@ pub fn AccessLogPage() -> impl IntoView {
                             action: e.what.action,
                             record,
                             resident,
-                            fields: e.what.fields.join(", "),
+                            fields: {
+                                let mut labels: Vec<String> =
+                                    e.what.fields.iter().map(|f| field_label(t, f)).collect();
+                                crate::domain::sorting::sort_dedup(&mut labels);
+                                labels.join(", ")
+                            },
                             chain: e.chain.clone(),
                             seq: e.seq,
                         }
