@@ -1360,6 +1360,15 @@ impl Vault {
         if !changed {
             return Ok(());
         }
+        self.write_header(&header, epoch).await
+    }
+
+    /// A session's write of the header alone (a slot added, changed or following the staff list).
+    async fn write_header(
+        &self,
+        header: &VaultHeader,
+        epoch: Option<(u32, u32)>,
+    ) -> Result<(), StoreError> {
         let h = header.to_json();
         self.write(Write {
             header: Some(&h),
@@ -1418,13 +1427,7 @@ impl Vault {
                 must_change,
             )
             .map_err(crypto_err)?;
-        let h = header.to_json();
-        self.write(Write {
-            header: Some(&h),
-            epoch,
-            ..Write::default()
-        })
-        .await
+        self.write_header(&header, epoch).await
     }
 
     /// Takes a staff member's passphrase off this laptop and replaces the data key, with

@@ -793,26 +793,14 @@ mod tests {
     #[test]
     fn a_first_format_header_still_opens_and_cannot_be_rotated_blindly() {
         let keys = Keys::random().unwrap();
-        let kek = kek("kata sandi yang panjang");
-        let kind = SlotKind::Passphrase {
-            staff_id: "staff-1".into(),
-        };
-        let v1 = VaultHeader {
-            format: FORMAT_V1,
-            device: "d".into(),
-            epoch: 0,
-            slots: vec![KeySlot {
-                id: "p1".into(),
-                wrapped: crypto::wrap(&kek.key, &slot_aad("p1", &kind), &keys.data).unwrap(),
-                kind,
-                kdf: kek.params,
-                name: String::new(),
-                public: String::new(),
-                data_key: vec![],
-                restricted_key: vec![],
-                must_change: false,
-            }],
-        };
+        let v1 = VaultHeader::first_format(
+            &keys.data,
+            "staff-1",
+            kek("kata sandi yang panjang"),
+            kek("kode pemulihan"),
+            "d".into(),
+        )
+        .unwrap();
         let json = serde_json::to_string(&v1).unwrap();
         assert!(!json.contains("public") && !json.contains("epoch\":1"));
         let mut h = VaultHeader::from_json(&json).unwrap();

@@ -67,6 +67,14 @@ pub fn choice_select<T: Copy + Send + Sync + 'static>(
 }
 
 /// Moves keyboard focus to the first field with a problem (after a failed submit).
+/// Shows a form's problems: each under its field, the focus on the first. True if there are none.
+pub fn show_errors(shown: RwSignal<Vec<FieldError>>, found: Vec<FieldError>) -> bool {
+    focus_first_error(&found);
+    let ok = found.is_empty();
+    shown.set(found);
+    ok
+}
+
 pub fn focus_first_error(errors: &[FieldError]) {
     use wasm_bindgen::JsCast;
     if let Some(first) = errors.first() {

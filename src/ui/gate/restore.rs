@@ -3,7 +3,7 @@
 use crate::domain::id::RecordId;
 use crate::domain::record::RecordBody;
 use crate::domain::validation::FieldError;
-use crate::ui::components::field::focus_first_error;
+use crate::ui::components::field::show_errors;
 use crate::ui::components::new_passphrase::{NewPassphrase, NewPassphraseFields};
 use crate::ui::components::shell::LangSwitch;
 use crate::ui::components::submit::Submit;
@@ -54,10 +54,7 @@ pub fn RestorePage() -> impl IntoView {
         let Some(o) = opened.get_untracked() else {
             return;
         };
-        let e = pass.check();
-        focus_first_error(&e);
-        let ok = e.is_empty();
-        errors.set(e);
+        let ok = show_errors(errors, pass.check());
         let Some(staff_id) = RecordId::parse(&staff.get_untracked()) else {
             return;
         };

@@ -3,7 +3,7 @@
 use crate::domain::shelter::Shelter;
 use crate::domain::staff::{StaffMember, StaffRole};
 use crate::domain::validation::FieldError;
-use crate::ui::components::field::{focus_first_error, Field};
+use crate::ui::components::field::{show_errors, Field};
 use crate::ui::components::new_passphrase::{NewPassphrase, NewPassphraseFields};
 use crate::ui::components::shell::LangSwitch;
 use crate::ui::components::submit::Submit;
@@ -31,9 +31,7 @@ pub fn SetupPage() -> impl IntoView {
             .map_err(|x| e.extend(x))
             .ok();
         e.extend(pass.check());
-        focus_first_error(&e);
-        let ok = e.is_empty();
-        errors.set(e);
+        let ok = show_errors(errors, e);
         let (Some(sh), Some(admin), true) = (sh, admin, ok) else {
             return;
         };

@@ -2,7 +2,7 @@
 
 use crate::domain::validation::FieldError;
 use crate::store::UnlockReport;
-use crate::ui::components::field::{focus_first_error, Field};
+use crate::ui::components::field::{show_errors, Field};
 use crate::ui::components::new_passphrase::{NewPassphrase, NewPassphraseFields};
 use crate::ui::components::shell::LangSwitch;
 use crate::ui::components::submit::Submit;
@@ -78,10 +78,7 @@ pub fn UnlockPage() -> impl IntoView {
 
     let go = move || {
         if recovering.get_untracked() {
-            let e = new_pass.check();
-            focus_first_error(&e);
-            let ok = e.is_empty();
-            errors.set(e);
+            let ok = show_errors(errors, new_pass.check());
             if !ok {
                 return;
             }
@@ -211,10 +208,7 @@ pub fn OwnPassphrasePage() -> impl IntoView {
     let busy = submit.busy;
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let e = new_pass.check();
-        focus_first_error(&e);
-        let ok = e.is_empty();
-        errors.set(e);
+        let ok = show_errors(errors, new_pass.check());
         if !ok {
             return;
         }

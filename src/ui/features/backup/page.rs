@@ -7,7 +7,7 @@ use crate::domain::record::Record;
 use crate::domain::validation::FieldError;
 use crate::store::{backup, clock};
 use crate::ui::backup_worker;
-use crate::ui::components::field::focus_first_error;
+use crate::ui::components::field::show_errors;
 use crate::ui::components::new_passphrase::{NewPassphrase, NewPassphraseFields};
 use crate::ui::components::submit::Submit;
 use crate::ui::files;
@@ -50,10 +50,7 @@ fn ExportSection() -> impl IntoView {
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let e = pass.check();
-        focus_first_error(&e);
-        let ok = e.is_empty();
-        errors.set(e);
+        let ok = show_errors(errors, pass.check());
         if !ok {
             return;
         }

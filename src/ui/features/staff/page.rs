@@ -10,7 +10,7 @@ use crate::domain::record::RecordMeta;
 use crate::domain::staff::{check_staff_change, StaffChange, StaffMember, StaffRefusal, StaffRole};
 use crate::domain::validation::FieldError;
 use crate::store::{clock, Change};
-use crate::ui::components::field::{choice_select, focus_first_error, Field};
+use crate::ui::components::field::{choice_select, show_errors, Field};
 use crate::ui::components::new_passphrase::{NewPassphrase, NewPassphraseFields};
 use crate::ui::components::submit::Submit;
 use crate::ui::i18n::fill;
@@ -152,9 +152,7 @@ pub fn StaffPage() -> impl IntoView {
         .map_err(|x| e.extend(x))
         .ok();
         e.extend(new_pass.check());
-        focus_first_error(&e);
-        let ok = e.is_empty();
-        errors.set(e);
+        let ok = show_errors(errors, e);
         let (Some(m), true) = (m, ok) else { return };
         let change = StaffChange::Add {
             name: &m.name,
@@ -236,10 +234,7 @@ pub fn StaffPage() -> impl IntoView {
             let who = name.clone();
             let save = move |ev: leptos::ev::SubmitEvent| {
                 ev.prevent_default();
-                let e = member_pass.check();
-                focus_first_error(&e);
-                let ok = e.is_empty();
-                member_errors.set(e);
+                let ok = show_errors(member_errors, member_pass.check());
                 if !ok {
                     return;
                 }
@@ -447,10 +442,7 @@ pub fn OwnPassphrase() -> impl IntoView {
     let busy = submit.busy;
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let e = new_pass.check();
-        focus_first_error(&e);
-        let ok = e.is_empty();
-        errors.set(e);
+        let ok = show_errors(errors, new_pass.check());
         if !ok || current.get_untracked().is_empty() {
             return;
         }
