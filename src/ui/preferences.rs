@@ -89,6 +89,19 @@ pub fn take_locked_after_idle() -> Option<u32> {
     m
 }
 
+/// Remembers across the reload that the lock came from another tab replacing the data key.
+const KEY_CHANGED_LOCKED: &str = "naungan.locked_key_changed";
+
+pub fn mark_locked_key_changed() {
+    let _ = Session::set(KEY_CHANGED_LOCKED, true);
+}
+
+pub fn take_locked_key_changed() -> bool {
+    let was = Session::get::<bool>(KEY_CHANGED_LOCKED).unwrap_or(false);
+    Session::delete(KEY_CHANGED_LOCKED);
+    was
+}
+
 const LAST_BACKUP: &str = "naungan.last_backup_at";
 const BACKUP_WARN: &str = "naungan.backup_warn_days";
 pub const DEFAULT_BACKUP_WARN_DAYS: u32 = 7;

@@ -150,7 +150,13 @@ pub fn error_text(t: &Texts, e: &StoreError) -> String {
         StoreError::Locked => t.err_locked.into(),
         StoreError::Deactivated => t.err_deactivated.into(),
         StoreError::NotAllowed => t.err_not_allowed.into(),
-        StoreError::KeyChanged => t.err_key_changed.into(),
+        StoreError::KeyChanged => {
+            // This tab's key opens nothing now: to the lock screen, which says why. The tab
+            // that replaced the key stays open.
+            preferences::mark_locked_key_changed();
+            lock_tabs(false);
+            t.err_key_changed.into()
+        }
         StoreError::NoHeadLeft => t.staff.refuse_no_head.into(),
         StoreError::BadHeader => t.err_bad_header.into(),
         StoreError::Stale => t.err_stale.into(),
@@ -174,15 +180,21 @@ pub fn error_text(t: &Texts, e: &StoreError) -> String {
 /// this tab's memory. Saves are stored already: if compaction fails, the lock still happens.
 /// Every other tab of the app locks too (an unlock stays in its own tab).
 pub fn lock_now() {
+    lock_tabs(true);
+}
+
+fn lock_tabs(all: bool) {
     let v = VAULT.with(|c| c.borrow().clone());
     leptos::task::spawn_local(async move {
         if let Some(v) = v {
             let _ = v.compact().await;
             v.lock();
         }
-        if let Some(c) = tabs_channel() {
-            let _ = c.post_message(&LOCK_MESSAGE.into());
-            c.close();
+        if all {
+            if let Some(c) = tabs_channel() {
+                let _ = c.post_message(&LOCK_MESSAGE.into());
+                c.close();
+            }
         }
         let _ = window().location().reload();
     });

@@ -202,3 +202,43 @@ test('staff sign in as themselves, and a deactivated member opens nothing', asyn
     await close();
   }
 });
+
+test('a tab still holding the old key goes to the lock screen and says why', async (t) => {
+  const { context, page, url, close } = await open();
+  try {
+    let other;
+    await step(t, page, 'the head is signed in in two tabs, and an instructor has a passphrase', async () => {
+      await setUp(page, url);
+      await staffPage(page);
+      await page.fill('#staff_name', 'Pak Budi');
+      await page.selectOption('#staff_role', 'instructor');
+      await page.fill('#staff_passphrase', BUDI);
+      await page.fill('#staff_passphrase_again', BUDI);
+      await page.click('#add-staff-submit');
+      await page.locator('#staff-list tr[data-staff="Pak Budi"]').filter({ hasText: 'Sudah ada' }).waitFor({ timeout: 30000 });
+      other = await context.newPage();
+      await other.goto(url);
+      await other.getByRole('heading', { name: 'Buka Naungan' }).waitFor();
+      await other.locator('#boot').waitFor({ state: 'detached' });
+      await signIn(other, 'Bu Ratna', PASS);
+      await other.locator('#lock').waitFor({ timeout: 30000 });
+    });
+
+    await step(t, page, 'the first tab deactivates the instructor; the second is locked and told, the first stays open', async () => {
+      await page.bringToFront();
+      await page.locator('#staff-list tr[data-staff="Pak Budi"] .deactivate').click();
+      await page.click('#confirm-deactivate');
+      await page.locator('#staff-list tr[data-staff="Pak Budi"]').filter({ hasText: 'Nonaktif' }).waitFor({ timeout: 60000 });
+      await other.bringToFront();
+      await other.evaluate(() => window.dispatchEvent(new Event('focus')));
+      await other.getByText('kunci data diganti di tab lain').waitFor({ timeout: 30000 });
+      await other.getByRole('heading', { name: 'Buka Naungan' }).waitFor();
+      await checkA11y(other, 'the lock screen after the key was replaced elsewhere');
+      assert.equal(await page.locator('#lock').count(), 1, 'the tab that replaced the key is still open');
+      await signIn(other, 'Bu Ratna', PASS);
+      await other.locator('#lock').waitFor({ timeout: 30000 });
+    });
+  } finally {
+    await close();
+  }
+});

@@ -51,6 +51,10 @@ fn start_idle_lock() {
 /// and every 15 seconds while it is visible (one small read when nothing changed). Forms keep
 /// what was typed: they do not follow `data_version`, and a save made from an old revision is
 /// still refused plainly.
+fn use_texts_of(app: AppState) -> &'static crate::ui::i18n::Texts {
+    crate::ui::i18n::texts(app.lang.get_untracked())
+}
+
 fn catch_up(app: AppState) {
     if document().hidden() || CATCHING_UP.with(Cell::get) {
         return;
@@ -58,8 +62,14 @@ fn catch_up(app: AppState) {
     CATCHING_UP.with(|c| c.set(true));
     leptos::task::spawn_local(async move {
         // A failure here changes nothing; the next save reads again and says what is wrong.
-        if let Ok(true) = vault().catch_up().await {
-            app.data_changed();
+        // Except a replaced data key: this tab can neither read nor write any more, so it goes
+        // to the lock screen now (`error_text` does), rather than at the next save.
+        match vault().catch_up().await {
+            Ok(true) => app.data_changed(),
+            Err(e @ crate::store::StoreError::KeyChanged) => {
+                let _ = crate::ui::session::error_text(use_texts_of(app), &e);
+            }
+            _ => {}
         }
         CATCHING_UP.with(|c| c.set(false));
         report_unreadable_later(app);

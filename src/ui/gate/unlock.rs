@@ -38,7 +38,10 @@ pub fn UnlockPage() -> impl IntoView {
         }
     });
     let idle_note = preferences::take_locked_after_idle()
-        .map(|m| fill(t.locked_idle, &[("n", &m.to_string())]));
+        .map(|m| fill(t.locked_idle, &[("n", &m.to_string())]))
+        .or_else(|| {
+            preferences::take_locked_key_changed().then(|| t.locked_key_changed.to_string())
+        });
 
     let unlocked = move |(report, must_change): (UnlockReport, bool)| {
         if !report.unreadable.is_empty() {

@@ -61,6 +61,7 @@ pub const EN: Texts = Texts {
     back_to_unlock: "Back to the passphrase",
     unreadable_records: "{n} records could not be opened (damaged, or made by a newer version of Naungan). They were not deleted; restore them from a backup file.",
     locked_idle: "Naungan locked itself after {n} minutes without use.",
+    locked_key_changed: "Naungan was locked because another tab replaced the data key (a staff member was deactivated). What was not yet saved in this tab was not saved; sign in again and repeat it.",
 
     err_wrong_passphrase: "Wrong passphrase. Nothing was changed. Check Caps Lock and try again.",
     err_wrong_recovery: "The recovery code does not match. Nothing was changed. Check each letter and digit again.",

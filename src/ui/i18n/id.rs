@@ -61,6 +61,7 @@ pub const ID: Texts = Texts {
     back_to_unlock: "Kembali ke kata sandi",
     unreadable_records: "{n} catatan tidak bisa dibuka (rusak atau dibuat versi Naungan yang lebih baru). Catatan itu tidak dihapus; pulihkan dari file cadangan.",
     locked_idle: "Naungan dikunci otomatis karena tidak dipakai selama {n} menit.",
+    locked_key_changed: "Naungan dikunci karena kunci data diganti di tab lain (seorang petugas dinonaktifkan). Apa yang belum tersimpan di tab itu tidak tersimpan; masuk lagi, lalu ulangi.",
 
     err_wrong_passphrase: "Kata sandi salah. Tidak ada yang berubah. Periksa tombol Caps Lock, lalu coba lagi.",
     err_wrong_recovery: "Kode pemulihan tidak cocok. Tidak ada yang berubah. Periksa lagi setiap huruf dan angkanya.",

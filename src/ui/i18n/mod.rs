@@ -103,6 +103,7 @@ pub struct Texts {
     pub back_to_unlock: &'static str,
     pub unreadable_records: &'static str,
     pub locked_idle: &'static str,
+    pub locked_key_changed: &'static str,
 
     pub err_wrong_passphrase: &'static str,
     pub err_wrong_recovery: &'static str,
