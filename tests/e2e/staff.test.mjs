@@ -4,7 +4,8 @@
 // their own; the head deactivates them and their passphrase no longer opens anything.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PASS, checkA11y, fillResident, open, setUp, step } from './harness.mjs';
+import { join } from 'node:path';
+import { ARTIFACTS, PASS, checkA11y, fillResident, open, setUp, step } from './harness.mjs';
 
 const BUDI = 'jarum benang kain batik';
 const TEMP = 'sandi sementara dari kepala';
@@ -240,5 +241,62 @@ test('a tab still holding the old key goes to the lock screen and says why', asy
     });
   } finally {
     await close();
+  }
+});
+
+test('on a laptop restored from a backup, the other staff have no passphrase until one is set there', async (t) => {
+  const a = await open();
+  const b = await open();
+  const file = join(ARTIFACTS, 'staff-laptop-a.age');
+  try {
+    await step(t, a.page, 'laptop A: the head and an instructor, then a backup', async () => {
+      await setUp(a.page, a.url);
+      await staffPage(a.page);
+      await a.page.fill('#staff_name', 'Pak Budi');
+      await a.page.selectOption('#staff_role', 'instructor');
+      await a.page.fill('#staff_passphrase', BUDI);
+      await a.page.fill('#staff_passphrase_again', BUDI);
+      await a.page.click('#add-staff-submit');
+      await a.page.locator('#staff-list tr[data-staff="Pak Budi"]').filter({ hasText: 'Sudah ada' }).waitFor({ timeout: 30000 });
+      await a.page.getByRole('link', { name: 'Cadangan', exact: true }).click();
+      await a.page.fill('#backup_pass', 'cadangan bulan desember');
+      await a.page.fill('#backup_pass_again', 'cadangan bulan desember');
+      const [download] = await Promise.all([a.page.waitForEvent('download'), a.page.click('#export-submit')]);
+      await download.saveAs(file);
+    });
+
+    await step(t, b.page, 'laptop B: restored by the head; Pak Budi is listed without a passphrase here, and gets one', async () => {
+      const { page, url } = b;
+      await page.goto(url);
+      await page.click('#restore-link');
+      await page.setInputFiles('#restore-file', file);
+      await page.fill('#restore_backup_pass', 'cadangan bulan desember');
+      await page.click('#restore-open');
+      await page.locator('#restore-staff').waitFor({ timeout: 30000 });
+      const head = await page.locator('#restore-staff option', { hasText: 'Bu Ratna' }).getAttribute('value');
+      await page.selectOption('#restore-staff', head);
+      await page.fill('#passphrase', PASS);
+      await page.fill('#passphrase_again', PASS);
+      await page.click('#restore-submit');
+      await page.locator('#recovery-code').waitFor({ timeout: 30000 });
+      await page.check('#recovery-stored');
+      await page.click('#recovery-continue');
+      await page.locator('#lock').waitFor();
+      await staffPage(page);
+      const row = page.locator('#staff-list tr[data-staff="Pak Budi"]');
+      await row.filter({ hasText: 'belum punya kata sandi di laptop ini' }).waitFor();
+      await checkA11y(page, 'the staff list on a restored laptop');
+      await row.locator('.give-passphrase').filter({ hasText: 'Buat kata sandi' }).click();
+      await page.fill('#member_passphrase', 'jarum benang di laptop kedua');
+      await page.fill('#member_passphrase_again', 'jarum benang di laptop kedua');
+      await page.click('#member-passphrase-submit');
+      await row.filter({ hasText: 'Sudah ada' }).waitFor({ timeout: 30000 });
+      await lock(page);
+      await signIn(page, 'Pak Budi', 'jarum benang di laptop kedua');
+      await page.locator('#lock').waitFor({ timeout: 30000 });
+    });
+  } finally {
+    await a.close();
+    await b.close();
   }
 });
