@@ -463,6 +463,17 @@ impl Vault {
         staff_id: &str,
         passphrase: &str,
     ) -> Result<UnlockReport, StoreError> {
+        self.unlock_slot(staff_id, passphrase, true).await
+    }
+
+    /// `note_failure`: a wrong passphrase is a failed sign-in for that name (not when `unlock`
+    /// merely tries each slot in turn).
+    async fn unlock_slot(
+        &self,
+        staff_id: &str,
+        passphrase: &str,
+        note_failure: bool,
+    ) -> Result<UnlockReport, StoreError> {
         *self.phases.borrow_mut() = clock::Phases::start();
         let header = self.header().await?;
         let slot = header
@@ -473,7 +484,7 @@ impl Vault {
             Ok(k) => k,
             Err(e) => {
                 let e = unlock_err(e, StoreError::WrongPassphrase);
-                if e == StoreError::WrongPassphrase {
+                if note_failure && e == StoreError::WrongPassphrase {
                     let _ = self.note_failed_sign_in(staff_id).await;
                 }
                 return Err(e);
@@ -484,7 +495,7 @@ impl Vault {
             params: slot.kdf.clone(),
             key: kek,
         };
-        self.load(keys, header, staff, Some(kek)).await
+        self.load(keys, header, staff, kek).await
     }
 
     /// Unlocks with whichever staff passphrase slot `passphrase` opens, trying each in turn
@@ -492,7 +503,7 @@ impl Vault {
     pub async fn unlock(&self, passphrase: &str) -> Result<UnlockReport, StoreError> {
         let header = self.header().await?;
         for staff in header.staff_ids() {
-            match self.unlock_as(&staff, passphrase).await {
+            match self.unlock_slot(&staff, passphrase, false).await {
                 Err(StoreError::WrongPassphrase) => continue,
                 other => return other,
             }
@@ -564,10 +575,10 @@ impl Vault {
         header
             .set_passphrase(&keys, &staff, &name, restricted, new_kek, false)
             .map_err(crypto_err)?;
-        self.load_changed(keys, header, staff_id).await
+        self.load_inner(keys, header, staff_id, true).await
     }
 
-    /// Opens the session after a slot opened. `kek` is the unlocking slot's key-encryption key:
+    /// Opens the session after a passphrase slot opened. `kek` is that slot's key-encryption key:
     /// a slot of the first format is rewritten with it (no second derivation) into a slot like
     /// the others, with a restricted-content key made for the vault now.
     async fn load(
@@ -575,39 +586,28 @@ impl Vault {
         mut keys: Keys,
         mut header: VaultHeader,
         staff_id: RecordId,
-        kek: Option<Kek>,
+        kek: Kek,
     ) -> Result<UnlockReport, StoreError> {
         let legacy = header
             .slot_of(staff_id.as_str())
             .is_some_and(|s| s.is_legacy());
-        match kek {
-            Some(kek) if legacy => {
-                keys.restricted = Some(Key::random().map_err(crypto_err)?);
-                header
-                    .set_passphrase(&keys, staff_id.as_str(), "", true, kek, false)
-                    .map_err(crypto_err)?;
-                // The old recovery slot opens only the data key: a new code, shown once, opens
-                // the restricted-content key made now as well.
-                let code = recovery_code::generate().map_err(crypto_err)?;
-                let secret = VaultHeader::recovery_secret(&code).ok_or(StoreError::NoRandomness)?;
-                let code_kek = self.new_kek(secret.as_bytes()).await?;
-                header.set_recovery(&keys, code_kek).map_err(crypto_err)?;
-                header.format = super::vault_header::HEADER_FORMAT;
-                let mut report = self.load_inner(keys, header, staff_id, true).await?;
-                report.new_recovery_code = Some(code);
-                Ok(report)
-            }
-            _ => self.load_inner(keys, header, staff_id, false).await,
+        if !legacy {
+            return self.load_inner(keys, header, staff_id, false).await;
         }
-    }
-
-    async fn load_changed(
-        &self,
-        keys: Keys,
-        header: VaultHeader,
-        staff_id: RecordId,
-    ) -> Result<UnlockReport, StoreError> {
-        self.load_inner(keys, header, staff_id, true).await
+        keys.restricted = Some(Key::random().map_err(crypto_err)?);
+        header
+            .set_passphrase(&keys, staff_id.as_str(), "", true, kek, false)
+            .map_err(crypto_err)?;
+        // The old recovery slot opens only the data key: a new code, shown once, opens the
+        // restricted-content key made now as well.
+        let code = recovery_code::generate().map_err(crypto_err)?;
+        let secret = VaultHeader::recovery_secret(&code).ok_or(StoreError::NoRandomness)?;
+        let code_kek = self.new_kek(secret.as_bytes()).await?;
+        header.set_recovery(&keys, code_kek).map_err(crypto_err)?;
+        header.format = super::vault_header::HEADER_FORMAT;
+        let mut report = self.load_inner(keys, header, staff_id, true).await?;
+        report.new_recovery_code = Some(code);
+        Ok(report)
     }
 
     async fn load_inner(
@@ -972,27 +972,17 @@ impl Vault {
             // The staff list keeps an active head (who holds the recovery code), whatever the page
             // let through: checked on the list as this save would leave it.
             if records.iter().any(|r| r.meta.kind == RecordKind::Staff) {
-                let had_head = s
+                let head = |m: &StaffMember| m.active && m.role == StaffRole::Head;
+                let mut after: HashMap<&RecordId, Option<&StaffMember>> = s
                     .index
                     .all::<StaffMember>()
-                    .any(|l| l.body.active && l.body.role == StaffRole::Head);
-                let after = |id: &RecordId| records.iter().rev().find(|r| r.meta.id == *id);
-                let heads_after = s
-                    .index
-                    .all::<StaffMember>()
-                    .map(|l| match after(&l.meta.id) {
-                        Some(r) => r.body.as_ref().and_then(|b| StaffMember::of(b)).cloned(),
-                        None => Some(l.body.clone()),
-                    })
-                    .chain(
-                        records
-                            .iter()
-                            .filter(|r| !s.is_stored(&r.meta.id))
-                            .map(|r| r.body.as_ref().and_then(|b| StaffMember::of(b)).cloned()),
-                    )
-                    .flatten()
-                    .any(|m| m.active && m.role == StaffRole::Head);
-                if had_head && !heads_after {
+                    .map(|l| (&l.meta.id, Some(l.body)))
+                    .collect();
+                let had_head = after.values().flatten().any(|m| head(m));
+                for r in records.iter().filter(|r| r.meta.kind == RecordKind::Staff) {
+                    after.insert(&r.meta.id, r.body.as_ref().and_then(StaffMember::of));
+                }
+                if had_head && !after.values().flatten().any(|m| head(m)) {
                     return Err(StoreError::NoHeadLeft);
                 }
             }
