@@ -16,6 +16,7 @@ use crate::domain::region;
 use crate::domain::resident::{
     Contact, Education, MaritalStatus, ReferralSource, Religion, Resident, ResidentStatus,
 };
+use crate::domain::restricted::Restricted;
 use crate::domain::shelter::Shelter;
 use crate::domain::staff::{StaffMember, StaffRole};
 
@@ -328,7 +329,7 @@ pub fn generate(seed: u64, residents: usize, everything: bool) -> Generated {
                     resident: rid,
                     date,
                     kind,
-                    text,
+                    text: Restricted::Open(text),
                 }),
                 &stamp(&worker, ms(date)),
             ));

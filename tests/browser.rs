@@ -8,6 +8,7 @@ use naungan::domain::identity_paper::{IdentityPapers, PaperStatus};
 use naungan::domain::merge::Choice;
 use naungan::domain::record::{RecordBody, RecordKind, RecordMeta};
 use naungan::domain::resident::{self, Resident, ResidentDraft};
+use naungan::domain::restricted::Restricted;
 use naungan::domain::search::ResidentQuery;
 use naungan::domain::shelter::Shelter;
 use naungan::domain::staff::{StaffMember, StaffRole};
@@ -428,13 +429,19 @@ async fn a_deferred_record_in_an_older_schema_inside_a_segment_is_sealed_again_o
         report.migrated, 1,
         "opened at unlock, though its kind is deferred"
     );
-    let text = v
+    let (got, text) = v
         .read(|ix| {
             ix.get::<CaseNote>(&id)
                 .map(|l| (l.meta.clone(), l.body.text.clone()))
         })
+        .unwrap()
         .unwrap();
-    assert_eq!(text, Some((meta, "Konseling pertama".to_string())));
+    assert_eq!(got, meta);
+    assert!(
+        text.is_sealed(),
+        "its text now under the restricted-content key"
+    );
+    assert_eq!(v.reveal(&got, &text).unwrap(), "Konseling pertama");
     let resealed = rows_of_records(&v).await;
     assert_eq!(resealed.len(), 1, "sealed again, in the log");
     assert_eq!(resealed[0].id, id.as_str());
@@ -445,6 +452,20 @@ async fn a_deferred_record_in_an_older_schema_inside_a_segment_is_sealed_again_o
         "migrated once, not at every unlock"
     );
     assert_eq!(v.read(|ix| ix.count::<CaseNote>()).unwrap(), 1);
+    // Once compaction has replaced the segment's old copy, the data key alone reads no text.
+    v.compact().await.unwrap();
+    let under_data_key = v
+        .plaintext_with(&v.copy_of_data_key().unwrap())
+        .await
+        .unwrap();
+    assert!(!contains(&under_data_key, "Konseling pertama"));
+    assert!(v.raw_records().await.unwrap().is_empty());
+    v.lock();
+    assert_eq!(
+        v.unlock(PASS).await.unwrap().migrated,
+        0,
+        "compaction kept the migrated copy, not the older one"
+    );
     v.close();
     Vault::erase(&name).await.unwrap();
 }
@@ -1210,7 +1231,14 @@ async fn notes_attendance_and_expenses_are_parsed_after_unlock_yet_there_when_as
     assert_eq!(v.get(&expense.meta.id).unwrap().as_ref(), Some(expense));
     assert_eq!(pending(), deferred - notes - expenses);
     assert_eq!(v.open_deferred().unwrap(), 0);
-    assert_eq!(v.get(&note.meta.id).unwrap(), Some(note.clone()));
+    let stored = v.get(&note.meta.id).unwrap().unwrap();
+    assert_eq!(stored.meta, note.meta);
+    assert!(note_text(&stored).is_sealed(), "sealed as it was restored");
+    assert_eq!(
+        Restricted::Open(v.reveal(&stored.meta, &note_text(&stored)).unwrap()),
+        note_text(&note)
+    );
+    // The head's backup holds it open again, exactly as it came in.
     assert_eq!(content(v.export_records().unwrap()), all);
     assert!(v.unreadable_later().unwrap().is_empty());
 
@@ -1811,6 +1839,259 @@ async fn the_record_of_who_did_what_is_written_with_each_change_and_survives_bac
     );
     c.close();
     Vault::erase(&other).await.unwrap();
+    v.close();
+    Vault::erase(&name).await.unwrap();
+}
+
+const SOCIAL_WORKER_PASS: &str = "sapu lidi halaman masjid";
+const SECRET: &str = "Dijual oleh kenalan di Surabaya, KTP ditahan mucikari";
+
+fn secret_note(resident: &RecordId, text: &str) -> CaseNote {
+    CaseNote {
+        resident: resident.clone(),
+        date: naungan::domain::date::Date::parse_iso("2026-11-20").unwrap(),
+        kind: naungan::domain::case_note::NoteKind::Counselling,
+        text: Restricted::Open(text.into()),
+    }
+}
+
+fn note_text(r: &naungan::domain::record::Record) -> Restricted<String> {
+    match &r.body {
+        Some(RecordBody::CaseNote(n)) => n.text.clone(),
+        other => panic!("{other:?}"),
+    }
+}
+
+fn contains(hay: &[u8], needle: &str) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+async fn with_a_member(v: &Vault, name: &str, role: StaffRole, pass: &str) -> RecordId {
+    let id = clock::new_id().unwrap();
+    v.save(vec![Change::create(
+        id.clone(),
+        StaffMember::new(name, role),
+    )])
+    .await
+    .unwrap();
+    v.set_staff_passphrase(&id, pass, false).await.unwrap();
+    id
+}
+
+#[wasm_bindgen_test]
+async fn restricted_content_is_sealed_under_its_own_key_and_survives_backup_restore_and_merge() {
+    let (name, other) = (db_name("restricted"), db_name("restricted-restored"));
+    let v = new_vault(&name).await;
+    let (head, _) = v.current_staff().unwrap();
+    let budi = with_an_instructor(&v).await;
+    let siti = clock::new_id().unwrap();
+    v.save(vec![Change::Create {
+        id: siti.clone(),
+        body: resident("Siti Rahayu", "Melati"),
+    }])
+    .await
+    .unwrap();
+    // A counselling note written open by a page is sealed before it is stored or kept.
+    let note_id = clock::new_id().unwrap();
+    let saved = v
+        .save(vec![Change::create(
+            note_id.clone(),
+            secret_note(&siti, SECRET),
+        )])
+        .await
+        .unwrap();
+    assert!(note_text(&saved[0]).is_sealed());
+    assert!(note_text(&v.get(&note_id).unwrap().unwrap()).is_sealed());
+    let note = v.get(&note_id).unwrap().unwrap();
+    assert_eq!(v.reveal(&note.meta, &note_text(&note)).unwrap(), SECRET);
+    // One in a segment, one in the log.
+    v.compact().await.unwrap();
+    let later = clock::new_id().unwrap();
+    v.save(vec![Change::create(
+        later.clone(),
+        secret_note(&siti, "Catatan kedua: rindu anak"),
+    )])
+    .await
+    .unwrap();
+    v.lock();
+
+    // The instructor: the record is there (its date, whom it is about), its text is not, and
+    // the data key copied out of the tab opens everything stored without finding it.
+    v.unlock_as(budi.as_str(), INSTRUCTOR_PASS).await.unwrap();
+    assert!(!v.holds_restricted_content_key());
+    let seen = v.get(&note_id).unwrap().unwrap();
+    assert!(note_text(&seen).is_sealed());
+    assert_eq!(
+        v.reveal(&seen.meta, &note_text(&seen)).unwrap_err(),
+        StoreError::NoRestrictedKey
+    );
+    let all = v
+        .plaintext_with(&v.copy_of_data_key().unwrap())
+        .await
+        .unwrap();
+    assert!(
+        contains(&all, "Siti Rahayu"),
+        "the data key opens the records"
+    );
+    assert!(
+        !contains(&all, "Dijual oleh kenalan"),
+        "but not the note's text"
+    );
+    assert!(!contains(&all, "rindu anak"));
+    // The instructor's backup carries the note sealed, as stored.
+    let theirs = v.export_records().unwrap();
+    let sealed_in_backup = note_text(theirs.iter().find(|r| r.meta.id == note_id).unwrap());
+    assert_eq!(sealed_in_backup, note_text(&seen));
+    v.lock();
+
+    // The head's backup carries it open; the instructor's restores intact and merges as the
+    // same note.
+    v.unlock_as(head.as_str(), PASS).await.unwrap();
+    let heads = v.export_records().unwrap();
+    let open = note_text(heads.iter().find(|r| r.meta.id == note_id).unwrap());
+    assert_eq!(open, Restricted::Open(SECRET.to_string()));
+    let plan = v.plan_import(theirs.clone()).unwrap();
+    assert!(plan.conflicts.is_empty(), "{:?}", plan.conflicts.len());
+    assert_eq!(plan.summary.added + plan.summary.updated, 0);
+    let plan = v.plan_import(heads.clone()).unwrap();
+    assert!(plan.conflicts.is_empty());
+    assert_eq!(plan.summary.added + plan.summary.updated, 0);
+
+    // A new laptop restored from the instructor's backup keeps the note sealed (its key is
+    // this vault's), intact; its own backup brings it back here, where it opens.
+    Vault::erase(&other).await.unwrap();
+    let b = Vault::open_with_kdf(&other, TEST_LOG_N).await.unwrap();
+    b.restore_into_empty(theirs, head.clone(), "laptop kedua kata sandi")
+        .await
+        .unwrap();
+    let there = b.get(&note_id).unwrap().unwrap();
+    assert_eq!(
+        note_text(&there),
+        sealed_in_backup,
+        "kept exactly as it came"
+    );
+    assert_eq!(
+        b.reveal(&there.meta, &note_text(&there)).unwrap_err(),
+        StoreError::SealedElsewhere
+    );
+    let round = b.export_records().unwrap();
+    let plan = v.plan_import(round).unwrap();
+    assert!(plan.conflicts.is_empty());
+    let here = v.get(&note_id).unwrap().unwrap();
+    assert_eq!(v.reveal(&here.meta, &note_text(&here)).unwrap(), SECRET);
+    // Restored from the head's backup, the note opens on the new laptop under its new key.
+    b.close();
+    Vault::erase(&other).await.unwrap();
+    let b = Vault::open_with_kdf(&other, TEST_LOG_N).await.unwrap();
+    b.restore_into_empty(heads.clone(), head.clone(), "laptop kedua kata sandi")
+        .await
+        .unwrap();
+    let there = b.get(&note_id).unwrap().unwrap();
+    assert!(note_text(&there).is_sealed());
+    assert_eq!(b.reveal(&there.meta, &note_text(&there)).unwrap(), SECRET);
+    b.close();
+    Vault::erase(&other).await.unwrap();
+    v.lock();
+
+    // An instructor cannot bring open restricted content in (they could not seal it).
+    v.unlock_as(budi.as_str(), INSTRUCTOR_PASS).await.unwrap();
+    assert_eq!(
+        v.plan_import(heads).unwrap_err(),
+        StoreError::NoRestrictedKey
+    );
+    v.close();
+    Vault::erase(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_holder_who_leaves_takes_a_restricted_key_that_opens_nothing_after() {
+    let name = db_name("restricted-rotate");
+    let v = new_vault(&name).await;
+    let (head, _) = v.current_staff().unwrap();
+    let siti = clock::new_id().unwrap();
+    v.save(vec![Change::Create {
+        id: siti.clone(),
+        body: resident("Siti Rahayu", "Melati"),
+    }])
+    .await
+    .unwrap();
+    let sari = with_a_member(&v, "Bu Sari", StaffRole::SocialWorker, SOCIAL_WORKER_PASS).await;
+    let admin = with_a_member(&v, "Mbak Ani", StaffRole::Admin, "map arsip lemari besi").await;
+    let note_id = clock::new_id().unwrap();
+    v.save(vec![Change::create(
+        note_id.clone(),
+        secret_note(&siti, SECRET),
+    )])
+    .await
+    .unwrap();
+    v.compact().await.unwrap();
+    v.save(vec![Change::create(
+        clock::new_id().unwrap(),
+        secret_note(&siti, "Catatan di log"),
+    )])
+    .await
+    .unwrap();
+    v.lock();
+    // The social worker holds the key, and copies it out of her tab.
+    v.unlock_as(sari.as_str(), SOCIAL_WORKER_PASS)
+        .await
+        .unwrap();
+    let copied = v
+        .copy_of_restricted_key()
+        .unwrap()
+        .expect("a social worker holds it");
+    assert_eq!(
+        v.restricted_fields_opening_with(&copied).await.unwrap(),
+        (2, 2)
+    );
+    v.lock();
+    // Admin manages staff but holds no such key: removing a holder is refused, nothing changes.
+    v.unlock_as(admin.as_str(), "map arsip lemari besi")
+        .await
+        .unwrap();
+    let was = v.get(&sari).unwrap().unwrap();
+    let mut member = match was.body.clone() {
+        Some(RecordBody::Staff(m)) => m,
+        other => panic!("{other:?}"),
+    };
+    member.active = false;
+    assert_eq!(
+        v.remove_staff_passphrase(&sari, vec![Change::update(&was.meta, member.clone())])
+            .await
+            .unwrap_err(),
+        StoreError::NoRestrictedKey
+    );
+    assert_eq!(v.sign_in_names().await.unwrap().len(), 3);
+    v.lock();
+    // The head removes her: both keys replaced, every sealed field sealed again.
+    v.unlock_as(head.as_str(), PASS).await.unwrap();
+    v.remove_staff_passphrase(&sari, vec![Change::update(&was.meta, member)])
+        .await
+        .unwrap();
+    v.save(vec![Change::create(
+        clock::new_id().unwrap(),
+        secret_note(&siti, "Sesudahnya"),
+    )])
+    .await
+    .unwrap();
+    assert_eq!(
+        v.restricted_fields_opening_with(&copied).await.unwrap(),
+        (3, 0),
+        "the copied key opens none of them"
+    );
+    let now = v.copy_of_restricted_key().unwrap().unwrap();
+    assert_ne!(now, copied);
+    assert_eq!(
+        v.restricted_fields_opening_with(&now).await.unwrap(),
+        (3, 3)
+    );
+    let note = v.get(&note_id).unwrap().unwrap();
+    assert_eq!(v.reveal(&note.meta, &note_text(&note)).unwrap(), SECRET);
+    // After a fresh unlock too.
+    v.lock();
+    v.unlock_as(head.as_str(), PASS).await.unwrap();
+    let note = v.get(&note_id).unwrap().unwrap();
+    assert_eq!(v.reveal(&note.meta, &note_text(&note)).unwrap(), SECRET);
     v.close();
     Vault::erase(&name).await.unwrap();
 }

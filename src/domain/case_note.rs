@@ -2,6 +2,7 @@
 
 use super::date::Date;
 use super::id::RecordId;
+use super::restricted::Restricted;
 use super::validation::{err, text, FieldError, Problem};
 use serde::{Deserialize, Serialize};
 
@@ -20,7 +21,8 @@ pub struct CaseNote {
     pub resident: RecordId,
     pub date: Date,
     pub kind: NoteKind,
-    pub text: String,
+    /// Counselling content: sealed under the restricted-content key at rest.
+    pub text: Restricted<String>,
 }
 
 impl CaseNote {
@@ -41,7 +43,7 @@ impl CaseNote {
                 resident,
                 date,
                 kind,
-                text: body,
+                text: Restricted::Open(body),
             })
         } else {
             Err(e)

@@ -9,7 +9,9 @@
 //!
 //! `deferred`: kinds that lists and search never need and that make up most of a vault (notes,
 //! attendance, expenses). Unlock checks their integrity but parses them only when that kind is
-//! first read. `about`: the resident a record concerns, for the per-resident index.
+//! first read. `restricted`: the kind has `domain::restricted::Restricted` fields, which the
+//! store seals under the restricted-content key (a test below checks the flag against each
+//! kind's fixture). `about`: the resident a record concerns, for the per-resident index.
 
 use super::access_log::AccessEntry;
 use super::attendance::AttendanceSession;
@@ -33,7 +35,7 @@ pub trait Kind: Clone + 'static {
 macro_rules! record_kinds {
     ($(
         $(#[$doc:meta])*
-        $variant:ident($ty:ty) = $name:literal, deferred: $deferred:literal, about: $about:expr;
+        $variant:ident($ty:ty) = $name:literal, deferred: $deferred:literal, restricted: $restricted:literal, about: $about:expr;
     )+) => {
         /// What a record is. Its stored name is written in the clear beside the ciphertext.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
@@ -61,6 +63,11 @@ macro_rules! record_kinds {
             /// Parsed only when first read (see the module comment).
             pub fn is_deferred(self) -> bool {
                 match self { $(RecordKind::$variant => $deferred,)+ }
+            }
+
+            /// Holds `Restricted` fields, which the store seals under the restricted-content key.
+            pub fn is_restricted(self) -> bool {
+                match self { $(RecordKind::$variant => $restricted,)+ }
             }
         }
 
@@ -123,17 +130,17 @@ macro_rules! record_kinds {
 }
 
 record_kinds! {
-    Shelter(Shelter)              = "shelter",    deferred: false, about: |_| None;
-    Staff(StaffMember)            = "staff",      deferred: false, about: |_| None;
-    Resident(Resident)            = "resident",   deferred: false, about: |_| None;
-    CaseNote(CaseNote)            = "case_note",  deferred: true,  about: |n| Some(&n.resident);
+    Shelter(Shelter)              = "shelter",    deferred: false, restricted: false, about: |_| None;
+    Staff(StaffMember)            = "staff",      deferred: false, restricted: false, about: |_| None;
+    Resident(Resident)            = "resident",   deferred: false, restricted: false, about: |_| None;
+    CaseNote(CaseNote)            = "case_note",  deferred: true,  restricted: true,  about: |n| Some(&n.resident);
     /// One session's roll-call: about several residents, so about none of them alone.
-    Attendance(AttendanceSession) = "attendance", deferred: true,  about: |_| None;
-    Expense(Expense)              = "expense",    deferred: true,  about: |x| x.resident.as_ref();
-    Photo(Photo)                  = "photo",      deferred: false, about: |p| Some(&p.resident);
+    Attendance(AttendanceSession) = "attendance", deferred: true,  restricted: false, about: |_| None;
+    Expense(Expense)              = "expense",    deferred: true,  restricted: false, about: |x| x.resident.as_ref();
+    Photo(Photo)                  = "photo",      deferred: false, restricted: false, about: |p| Some(&p.resident);
     /// One entry of the record of who did what (`domain/access_log.rs`): written by the vault
     /// with each change, never by a page.
-    AccessEntry(AccessEntry)      = "access_entry", deferred: true, about: |_| None;
+    AccessEntry(AccessEntry)      = "access_entry", deferred: true, restricted: false, about: |_| None;
 }
 
 /// A record body written as its data alone, without the kind (which travels beside it): how
@@ -253,6 +260,17 @@ mod fixtures_tests {
             );
         }
         assert!(missing.is_empty(), "kinds without a fixture: {missing:?}");
+    }
+
+    #[test]
+    fn a_kind_is_declared_restricted_exactly_when_its_fixture_holds_restricted_content() {
+        for &kind in RecordKind::ALL {
+            let text = fixture(migration::CURRENT_SCHEMA, kind).unwrap_or_default();
+            let marked = text
+                .replace(' ', "")
+                .contains(super::super::restricted::OPEN_MARK);
+            assert_eq!(kind.is_restricted(), marked, "{}", kind.as_str());
+        }
     }
 
     #[test]

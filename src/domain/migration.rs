@@ -8,11 +8,14 @@
 //! - schema 1: a resident had one `phone` text field. (The first draft; it never held real data,
 //!   and is kept so the migration path is exercised by tests from the start.)
 //! - schema 2: `contacts`, a list of labelled numbers (own phone, family phone).
+//! - schema 3: restricted content (`domain::restricted`): a case note's `text` becomes
+//!   `{"$open": text}`, which the store seals under the restricted-content key as it saves the
+//!   migrated record (until a session holding that key unlocks, it stays as it was stored).
 
 use super::record::RecordKind;
 use serde_json::{json, Value};
 
-pub const CURRENT_SCHEMA: u32 = 2;
+pub const CURRENT_SCHEMA: u32 = 3;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MigrationError {
@@ -34,6 +37,14 @@ pub fn migrate(kind: RecordKind, schema: u32, body: &mut Value) -> Result<(), Mi
     }
     if schema < 2 && kind == RecordKind::Resident {
         one_phone_to_contacts(body).map_err(|why| MigrationError::Malformed { schema: 1, why })?;
+    }
+    if schema < 3 && kind == RecordKind::CaseNote {
+        let text = body.get_mut("text").ok_or(MigrationError::Malformed {
+            schema,
+            why: "case note without text".into(),
+        })?;
+        let plain = std::mem::take(text);
+        *text = json!({ "$open": plain });
     }
     Ok(())
 }
@@ -81,6 +92,18 @@ mod tests {
         let mut v = json!({ "full_name": "Siti", "phone": "" });
         migrate(RecordKind::Resident, 1, &mut v).unwrap();
         assert_eq!(v["contacts"], json!([]));
+    }
+
+    #[test]
+    fn schema_2_case_note_text_becomes_restricted_content() {
+        let mut v = json!({ "kind": "counselling", "text": "cerita" });
+        migrate(RecordKind::CaseNote, 2, &mut v).unwrap();
+        assert_eq!(
+            v,
+            json!({ "kind": "counselling", "text": { "$open": "cerita" } })
+        );
+        let mut v = json!({ "kind": "counselling" });
+        assert!(migrate(RecordKind::CaseNote, 2, &mut v).is_err());
     }
 
     #[test]

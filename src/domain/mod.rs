@@ -21,6 +21,7 @@ pub mod record;
 pub mod region;
 mod region_data;
 pub mod resident;
+pub mod restricted;
 pub mod search;
 pub mod shelter;
 pub mod sorting;

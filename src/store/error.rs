@@ -38,6 +38,12 @@ pub enum StoreError {
     /// Another tab replaced the data key (a staff member was removed): this session's key
     /// opens nothing new, so it is locked. Nothing was written.
     KeyChanged,
+    /// This session holds no restricted-content key (its role may not read restricted content),
+    /// so it cannot open or write such content. Nothing was changed.
+    NoRestrictedKey,
+    /// Restricted content sealed under another restricted-content key (another laptop's vault,
+    /// restored from a backup made by a session without the key): it is kept, and opens there.
+    SealedElsewhere,
     /// IndexedDB cannot be used here (private window, blocked by settings, old browser).
     Unavailable(String),
     /// A record or its content is invalid for this operation.
@@ -71,6 +77,12 @@ impl fmt::Display for StoreError {
             StoreError::NotAllowed => "this staff member's role may not do that",
             StoreError::NoHeadLeft => "the change would leave no active head of unit",
             StoreError::KeyChanged => "the data key was replaced in another tab; sign in again",
+            StoreError::NoRestrictedKey => {
+                "this session holds no key for restricted content; nothing changed"
+            }
+            StoreError::SealedElsewhere => {
+                "this restricted content was sealed with another laptop's key; it is kept as it is"
+            }
             StoreError::Unavailable(_) => "IndexedDB cannot be used in this browser window",
             StoreError::Invalid(_) => "the record is not valid for this operation",
             StoreError::NoRandomness => "the browser gave no randomness",

@@ -425,7 +425,7 @@ mod tests {
             resident: id(about),
             date: Date::new(2026, 1, 2).unwrap(),
             kind: NoteKind::Counselling,
-            text: "Konseling".into(),
+            text: crate::domain::restricted::Restricted::Open("Konseling".into()),
         });
         Record::create(id(n), body, &stamp())
     }

@@ -10,6 +10,7 @@ pub mod error;
 pub mod index;
 mod indexed_db;
 pub mod recovery_code;
+pub mod restricted;
 pub mod sealed_record;
 pub mod segment;
 pub mod vault;

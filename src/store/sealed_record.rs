@@ -128,6 +128,20 @@ pub fn open_plain(key: &Key, s: &SealedRecord) -> Result<Zeroizing<Vec<u8>>, Ope
     .map_err(|_| OpenError::Tampered)
 }
 
+/// A stored record's clear fields with `plain` (its content, perhaps changed) sealed under
+/// `key`.
+pub fn seal_plain(key: &Key, s: &SealedRecord, plain: &[u8]) -> Result<SealedRecord, CryptoError> {
+    let sealed = crypto::seal(
+        key,
+        &aad(&s.id, &s.kind, s.rev, s.updated, s.deleted),
+        plain,
+    )?;
+    Ok(SealedRecord {
+        sealed,
+        ..s.clone()
+    })
+}
+
 /// The same stored record sealed under another key, its content untouched (read or not: a
 /// record from a newer app moves to the new key as it is).
 pub fn reseal(old: &Key, new: &Key, s: &SealedRecord) -> Result<SealedRecord, OpenError> {

@@ -42,10 +42,12 @@ impl Entry<'_> {
         1 + self.id.len() + 1 + self.kind.len() + 4 + 8 + 1 + 4 + self.content.len()
     }
 
-    /// Whether this copy of a record supersedes `other` (a later revision, or the same revision
-    /// saved later).
+    /// Whether this copy of a record supersedes `other`: a later revision, the same revision
+    /// saved later, or the same one migrated to the current schema (else compaction would
+    /// keep the older copy and drop the migrated one, and unlock would migrate it again).
     pub fn supersedes(&self, other: &Entry) -> bool {
-        (self.rev, self.updated) > (other.rev, other.updated)
+        let current = |e: &Entry| super::sealed_record::is_current(e.content);
+        (self.rev, self.updated, current(self)) > (other.rev, other.updated, current(other))
     }
 }
 

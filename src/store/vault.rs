@@ -17,6 +17,7 @@ use super::error::StoreError;
 use super::index::{Chunks, Index, Pending, PendingEntry, Span};
 use super::indexed_db::{IndexedDb, StoredSegment, Write, ACCESS_TAIL_KEY, FAILED_SIGN_INS_KEY};
 use super::recovery_code;
+use super::restricted;
 use super::sealed_record::{self, OpenError, SealedRecord};
 use super::segment::{self, Entry, Place};
 use super::vault_header::{Kek, Keys, UnlockError, VaultHeader};
@@ -26,6 +27,7 @@ use crate::domain::id::RecordId;
 use crate::domain::merge::{self, Choice, MergePlan, MergeSummary};
 use crate::domain::permissions::{can_write, holds_restricted_key, Section};
 use crate::domain::record::{BodyData, Kind, Record, RecordBody, RecordKind, RecordMeta, Stamp};
+use crate::domain::restricted::Restricted;
 use crate::domain::shelter::Shelter;
 use crate::domain::sorting;
 use crate::domain::staff::{StaffMember, StaffRole};
@@ -382,7 +384,11 @@ impl Vault {
         )
         .map_err(crypto_err)?;
         phases.lap("kdf");
-        let records = records(&header.device)?;
+        let mut records = records(&header.device)?;
+        // A holder's backup carries restricted content open: sealed here under the new key.
+        for r in &mut records {
+            restricted::seal_record(r, keys.restricted.as_ref())?;
+        }
         let header_json = header.to_json();
         let mut s = Session::new(keys, 0, header.device, staff_id);
         if records.len() <= LOG_DIRECT_MAX {
@@ -1004,12 +1010,17 @@ impl Vault {
     /// or just after (many). The record of who did what's tail follows its entries.
     async fn write_records_with(
         &self,
-        records: Vec<Record>,
+        mut records: Vec<Record>,
         mut meta: Vec<(&'static str, String)>,
     ) -> Result<Vec<Record>, StoreError> {
         let tail = {
             let guard = self.session.borrow();
             let s = guard.as_ref().ok_or(StoreError::Locked)?;
+            // Restricted content a page wrote open is sealed before it is stored or kept in
+            // memory; without the key, nothing is written.
+            for r in &mut records {
+                restricted::seal_record(r, s.restricted.as_ref())?;
+            }
             match s.tail_after(&records) {
                 Some(t) => Some((seal_tail(&s.key, &s.device, &t)?, t)),
                 None => None,
@@ -1475,9 +1486,24 @@ impl Vault {
             let s = guard.as_ref().ok_or(StoreError::Locked)?;
             (s.keys(), s.generation, s.epoch)
         };
+        // A member who held the restricted-content key takes it away with them too: it is
+        // replaced as well, which only a session holding it can do.
+        let held = self.read(|ix| {
+            ix.get::<StaffMember>(staff_id)
+                .is_some_and(|l| holds_restricted_key(l.body.role))
+        })?;
+        let new_restricted = match (&old.restricted, held) {
+            (None, true) => return Err(StoreError::NoRestrictedKey),
+            (Some(_), true) => Some(Key::random().map_err(crypto_err)?),
+            (k, false) => k.as_ref().map(Key::duplicate),
+        };
         let new = Keys {
             data: Key::random().map_err(crypto_err)?,
-            restricted: old.restricted.as_ref().map(Key::duplicate),
+            restricted: new_restricted,
+        };
+        let restricted_moves = match (&old.restricted, &new.restricted) {
+            (Some(o), Some(n)) if held => Some((o.duplicate(), n.duplicate())),
+            _ => None,
         };
         let mut code = None;
         if header.recovery_slot().is_some_and(|s| s.is_legacy()) {
@@ -1503,6 +1529,10 @@ impl Vault {
         for seg in &stored {
             // A segment that no longer opened is left as it was (it was unreadable already).
             if let Ok(plain) = segment::open(&old.data, seg.n, &seg.sealed) {
+                let plain = match &restricted_moves {
+                    Some((o, n)) => reseal_restricted_in_segment(plain, o, n)?,
+                    None => plain,
+                };
                 let sealed = segment::seal(&new.data, seg.n, &plain).map_err(crypto_err)?;
                 segments.push((
                     StoredSegment { n: seg.n, sealed },
@@ -1516,9 +1546,15 @@ impl Vault {
             if changed.contains(&row.id.as_str()) {
                 continue;
             }
-            if let Ok(r) = sealed_record::reseal(&old.data, &new.data, row) {
-                rows.push(r);
-            }
+            let Ok(plain) = sealed_record::open_plain(&old.data, row) else {
+                continue;
+            };
+            let moved = match &restricted_moves {
+                Some((o, n)) => restricted::reseal_content(&plain, &row.id, &row.kind, o, n)?,
+                None => None,
+            };
+            let plain = moved.map(Zeroizing::new).unwrap_or(plain);
+            rows.push(sealed_record::seal_plain(&new.data, row, &plain).map_err(crypto_err)?);
         }
         for r in &records {
             rows.push(sealed_record::seal(&new.data, r).map_err(crypto_err)?);
@@ -1549,6 +1585,7 @@ impl Vault {
             let mut guard = self.session.borrow_mut();
             let s = guard.as_mut().ok_or(StoreError::Locked)?;
             s.key = new.data;
+            s.restricted = new.restricted;
             s.epoch = epoch + 1;
             if tail.is_some() {
                 s.access_tail = tail;
@@ -1563,6 +1600,11 @@ impl Vault {
                 s.index.insert(r);
             }
         }
+        if restricted_moves.is_some() {
+            // The records in memory hold restricted content sealed under the old key.
+            self.refresh().await?;
+            phases.lap("read again");
+        }
         *self.phases.borrow_mut() = phases;
         Ok(code)
     }
@@ -1572,26 +1614,83 @@ impl Vault {
         self.phases.borrow().clone()
     }
 
-    /// Every record, tombstones included, for a backup.
+    /// Every record, tombstones included, for a backup. A session holding the
+    /// restricted-content key writes restricted content open (so a new laptop, with new keys,
+    /// can restore it, and `age` opens it with the backup's passphrase); a session without it
+    /// carries it sealed, as stored.
     pub fn export_records(&self) -> Result<Vec<Record>, StoreError> {
-        self.read(|ix| ix.every_record().cloned().collect())
+        let guard = self.session.borrow();
+        let s = guard.as_ref().ok_or(StoreError::Locked)?;
+        s.index
+            .every_record()
+            .map(|r| match &s.restricted {
+                Some(k) => Ok(restricted::opened(r, k)?.unwrap_or_else(|| r.clone())),
+                None => Ok(r.clone()),
+            })
+            .collect()
+    }
+
+    /// Whether this session may open restricted content (its role's slot holds the key).
+    pub fn holds_restricted_content_key(&self) -> bool {
+        self.session
+            .borrow()
+            .as_ref()
+            .is_some_and(|s| s.restricted.is_some())
+    }
+
+    /// The content of a restricted field of the record `meta`: `NoRestrictedKey` for a session
+    /// whose role holds no key, `SealedElsewhere` for content sealed under another vault's key.
+    pub fn reveal<T: serde::de::DeserializeOwned + Clone>(
+        &self,
+        meta: &RecordMeta,
+        field: &Restricted<T>,
+    ) -> Result<T, StoreError> {
+        let guard = self.session.borrow();
+        let s = guard.as_ref().ok_or(StoreError::Locked)?;
+        restricted::reveal(s.restricted.as_ref(), meta.id.as_str(), meta.kind, field)
     }
 
     /// What merging these records (from a backup) into this vault would do. Writes nothing.
     /// This vault keeps its own shelter record: another shelter's (from a backup of another
     /// shelter) is left out, so the vault's name never becomes ambiguous.
+    ///
+    /// Restricted content is compared open where this session holds the key (a holder's
+    /// backup carries it open, this vault stores it sealed: the same note either way). A
+    /// session without the key cannot seal open content: `NoRestrictedKey` for such a backup.
     pub fn plan_import(&self, mut incoming: Vec<Record>) -> Result<MergePlan, StoreError> {
-        self.read(|ix| {
-            let ours: Vec<&RecordId> = ix
-                .records_of(RecordKind::Shelter)
-                .map(|r| &r.meta.id)
-                .collect();
-            if !ours.is_empty() {
-                incoming
-                    .retain(|r| r.meta.kind != RecordKind::Shelter || ours.contains(&&r.meta.id));
+        let guard = self.session.borrow();
+        let s = guard.as_ref().ok_or(StoreError::Locked)?;
+        let ix = &s.index;
+        let ours: Vec<&RecordId> = ix
+            .records_of(RecordKind::Shelter)
+            .map(|r| &r.meta.id)
+            .collect();
+        if !ours.is_empty() {
+            incoming.retain(|r| r.meta.kind != RecordKind::Shelter || ours.contains(&&r.meta.id));
+        }
+        let mut opened_here: HashMap<RecordId, Record> = HashMap::new();
+        match &s.restricted {
+            None if incoming.iter().any(restricted::holds_open) => {
+                return Err(StoreError::NoRestrictedKey)
             }
-            merge::plan_with(|id| ix.record(id), incoming)
-        })
+            None => {}
+            Some(k) => {
+                for r in incoming.iter_mut().filter(|r| r.meta.kind.is_restricted()) {
+                    if let Some(o) = restricted::opened(r, k)? {
+                        *r = o;
+                    }
+                    if let Some(o) = ix.record(&r.meta.id).map(|l| restricted::opened(l, k)) {
+                        if let Some(o) = o? {
+                            opened_here.insert(r.meta.id.clone(), o);
+                        }
+                    }
+                }
+            }
+        }
+        Ok(merge::plan_with(
+            |id| opened_here.get(id).or_else(|| ix.record(id)),
+            incoming,
+        ))
     }
 
     /// Applies a merge plan with a choice for each of its conflicts, in one transaction.
@@ -1760,6 +1859,37 @@ fn seal_segments(
         segments.push((StoredSegment { n, sealed }, replaces));
     }
     Ok((segments, placed))
+}
+
+/// A segment's plaintext with the restricted content of each entry sealed again, `old` to
+/// `new` (the segment itself as it was when it holds none).
+fn reseal_restricted_in_segment(
+    plain: Zeroizing<Vec<u8>>,
+    old: &Key,
+    new: &Key,
+) -> Result<Zeroizing<Vec<u8>>, StoreError> {
+    let entries = segment::decode(&plain).map_err(|_| StoreError::Invalid("segment".into()))?;
+    let moved: Vec<Option<Vec<u8>>> = entries
+        .iter()
+        .map(|e| restricted::reseal_content(e.content, e.id, e.kind, old, new))
+        .collect::<Result<_, _>>()?;
+    if moved.iter().all(Option::is_none) {
+        drop(entries);
+        return Ok(plain);
+    }
+    let entries: Vec<Entry> = entries
+        .into_iter()
+        .zip(&moved)
+        .map(|(e, m)| match m {
+            Some(c) => Entry { content: c, ..e },
+            None => e,
+        })
+        .collect();
+    let out = segment::encode(&entries);
+    for m in moved.into_iter().flatten() {
+        drop(Zeroizing::new(m));
+    }
+    Ok(out)
 }
 
 fn crypto_err(e: CryptoError) -> StoreError {

@@ -81,6 +81,70 @@ impl Vault {
             .ok_or(StoreError::Locked)
     }
 
+    /// A copy of this session's restricted-content key, if it holds one (tests of what a
+    /// copied-out key can still open after its holder leaves).
+    pub fn copy_of_restricted_key(&self) -> Result<Option<[u8; 32]>, StoreError> {
+        self.session
+            .borrow()
+            .as_ref()
+            .map(|s| s.restricted.as_ref().map(|k| *k.bytes()))
+            .ok_or(StoreError::Locked)
+    }
+
+    /// Everything stored that `data_key` opens (segments and log rows), as one run of bytes:
+    /// what someone with a copy of that key and the database could read.
+    pub async fn plaintext_with(&self, data_key: &[u8; 32]) -> Result<Vec<u8>, StoreError> {
+        let key = Key::from_slice(data_key).ok_or(StoreError::BadHeader)?;
+        let mut out = vec![];
+        let (rows, _) = self
+            .db
+            .read_each_segment(|s| {
+                if let Ok(p) = segment::open(&key, s.n, &s.sealed) {
+                    out.extend_from_slice(&p);
+                }
+            })
+            .await?;
+        for r in &rows {
+            if let Ok(p) = sealed_record::open_plain(&key, r) {
+                out.extend_from_slice(&p);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Of the restricted fields stored (read with this session's data key): how many there
+    /// are, and how many `restricted_key` opens.
+    pub async fn restricted_fields_opening_with(
+        &self,
+        restricted_key: &[u8; 32],
+    ) -> Result<(usize, usize), StoreError> {
+        let rk = Key::from_slice(restricted_key).ok_or(StoreError::BadHeader)?;
+        let dk = Key::from_slice(&self.copy_of_data_key()?).ok_or(StoreError::BadHeader)?;
+        let mut contents: Vec<(String, String, Vec<u8>)> = vec![];
+        let (rows, _) = self
+            .db
+            .read_each_segment(|s| {
+                if let Ok(p) = segment::open(&dk, s.n, &s.sealed) {
+                    for e in segment::decode(&p).into_iter().flatten() {
+                        contents.push((e.id.into(), e.kind.into(), e.content.to_vec()));
+                    }
+                }
+            })
+            .await?;
+        for r in &rows {
+            if let Ok(p) = sealed_record::open_plain(&dk, r) {
+                contents.push((r.id.clone(), r.kind.clone(), p.to_vec()));
+            }
+        }
+        let (mut total, mut opened) = (0, 0);
+        for (id, kind, c) in &contents {
+            let (t, o) = super::super::restricted::count_opening(c, id, kind, &rk);
+            total += t;
+            opened += o;
+        }
+        Ok((total, opened))
+    }
+
     /// Whether this session holds the restricted-content key.
     pub fn holds_restricted_key(&self) -> Result<bool, StoreError> {
         self.session

@@ -150,6 +150,8 @@ pub fn error_text(t: &Texts, e: &StoreError) -> String {
         StoreError::Locked => t.err_locked.into(),
         StoreError::Deactivated => t.err_deactivated.into(),
         StoreError::NotAllowed => t.err_not_allowed.into(),
+        StoreError::NoRestrictedKey => t.err_no_restricted_key.into(),
+        StoreError::SealedElsewhere => t.err_sealed_elsewhere.into(),
         StoreError::KeyChanged => {
             // This tab's key opens nothing now: to the lock screen, which says why. The tab
             // that replaced the key stays open.

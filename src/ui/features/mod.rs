@@ -84,7 +84,10 @@ pub fn describe(t: &'static Texts, body: &RecordBody) -> Vec<(&'static str, Stri
         // here until those features exist.
         RecordBody::CaseNote(n) => vec![
             (t.f_date, format::date(n.date, &t.months)),
-            (t.f_note, n.text.clone()),
+            (
+                t.f_note,
+                n.text.open().cloned().unwrap_or(t.restricted.into()),
+            ),
         ],
         RecordBody::Attendance(a) => vec![
             (t.f_date, format::date(a.date, &t.months)),

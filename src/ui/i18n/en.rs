@@ -70,6 +70,8 @@ pub const EN: Texts = Texts {
     restricted_page: "This part is restricted for your role. Ask a social worker or the head of unit if you need it.",
     err_deactivated: "This staff member has been deactivated and cannot sign in. Ask the head of the unit if this is a mistake.",
     err_not_allowed: "Your role may not do this. Nothing was changed.",
+    err_no_restricted_key: "This holds confidential content (counselling, health, trafficking) that only the head, social workers, the psychologist or the health worker can open. Ask one of them to sign in and do it. Nothing was changed.",
+    err_sealed_elsewhere: "This confidential content was sealed with another laptop's key (restored from a backup made by a staff member who does not hold that key). It is kept intact; open it on the laptop it came from.",
     err_key_changed: "The data key was just replaced in another tab (a staff member was deactivated). Nothing from this tab was saved; reload the page and sign in again.",
     err_bad_header: "The key data in this browser is damaged, so the records cannot be opened. Restore from a backup file.",
     err_stale: "This was just changed in another tab, so your change was not saved. Open it again to see the latest version, then make your change again (copy what you typed first if you need it).",

@@ -70,6 +70,8 @@ pub const ID: Texts = Texts {
     restricted_page: "Bagian ini dibatasi untuk jabatan Anda. Minta pekerja sosial atau kepala UPT bila perlu.",
     err_deactivated: "Petugas ini sudah dinonaktifkan, jadi tidak bisa masuk. Hubungi kepala UPT bila ini keliru.",
     err_not_allowed: "Jabatan Anda tidak boleh melakukan ini. Tidak ada yang berubah.",
+    err_no_restricted_key: "Ini memuat catatan rahasia (konseling, kesehatan, perdagangan orang) yang hanya dapat dibuka kepala, pekerja sosial, psikolog atau petugas kesehatan. Minta salah satu dari mereka masuk dan melakukannya. Tidak ada yang berubah.",
+    err_sealed_elsewhere: "Catatan rahasia ini disegel dengan kunci laptop lain (dipulihkan dari cadangan petugas yang tidak memegang kuncinya). Catatan tetap tersimpan utuh; buka di laptop asalnya.",
     err_key_changed: "Kunci data baru saja diganti di tab lain (petugas dinonaktifkan). Tidak ada yang tersimpan dari tab ini; muat ulang halaman dan masuk lagi.",
     err_bad_header: "Data kunci di browser ini rusak, jadi catatan tidak bisa dibuka. Pulihkan dari file cadangan.",
     err_stale: "Data ini baru saja diubah di tab lain, jadi perubahan Anda belum disimpan. Buka lagi datanya untuk melihat versi terbaru, lalu ulangi (salin dulu yang Anda ketik bila perlu).",

@@ -113,6 +113,8 @@ pub struct Texts {
     pub restricted_page: &'static str,
     pub err_deactivated: &'static str,
     pub err_not_allowed: &'static str,
+    pub err_no_restricted_key: &'static str,
+    pub err_sealed_elsewhere: &'static str,
     pub err_key_changed: &'static str,
     pub err_bad_header: &'static str,
     pub err_stale: &'static str,
