@@ -14,11 +14,12 @@ use crate::domain::identity_paper::{IdentityPapers, PaperStatus};
 use crate::domain::record::{Record, RecordBody, Stamp};
 use crate::domain::region;
 use crate::domain::resident::{
-    Contact, Education, MaritalStatus, ReferralSource, Religion, Resident, ResidentStatus,
+    Contact, Education, MaritalStatus, ReferralSource, Religion, Resident,
 };
 use crate::domain::restricted::Restricted;
 use crate::domain::shelter::Shelter;
 use crate::domain::staff::{StaffMember, StaffRole};
+use crate::domain::stage::{Stage, StageChange, SEQUENCE};
 
 /// SplitMix64: small, fast, deterministic. Not for secrets.
 pub struct Rng(u64);
@@ -142,6 +143,58 @@ fn date_in(rng: &mut Rng, start: Date, days: i64) -> Date {
     d.min(last).max(start.min(last))
 }
 
+fn last_day() -> Date {
+    Date::new(LAST_DAY.0, LAST_DAY.1, LAST_DAY.2).expect("date")
+}
+
+fn stage_change(
+    resident: &RecordId,
+    date: Date,
+    from: Option<Stage>,
+    to: Stage,
+    st: &Stamp,
+) -> Record {
+    let reason = if to.is_exit() {
+        "Tidak kembali setelah izin pulang."
+    } else {
+        ""
+    };
+    Record::create(
+        RecordId::from_random_bytes(ids_from(resident, date, to)),
+        RecordBody::StageChange(StageChange {
+            resident: resident.clone(),
+            episode: 1,
+            date,
+            from,
+            to,
+            reason: reason.into(),
+        }),
+        st,
+    )
+}
+
+/// A stage change's id from what it is (the generator's randomness stays as it was, so the
+/// other records are the same as before stage changes were generated).
+fn ids_from(resident: &RecordId, date: Date, to: Stage) -> [u8; 16] {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in resident
+        .as_str()
+        .bytes()
+        .chain(date.iso().bytes())
+        .chain([to as u8])
+    {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    let mut out = [0u8; 16];
+    out[..8].copy_from_slice(&h.to_le_bytes());
+    out[8..].copy_from_slice(
+        &h.rotate_left(29)
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            .to_le_bytes(),
+    );
+    out
+}
+
 fn ms(d: Date) -> u64 {
     d.days_since_epoch() as u64 * 86_400_000 + 3 * 3_600_000
 }
@@ -208,6 +261,7 @@ pub fn generate(seed: u64, residents: usize, everything: bool) -> Generated {
     let per_cohort = residents.div_ceil(cohorts);
     let mut by_cohort: Vec<Vec<RecordId>> = vec![vec![]; cohorts];
     let mut resident_ids = vec![];
+    let mut register: std::collections::BTreeMap<u16, u32> = std::collections::BTreeMap::new();
     for n in 0..residents {
         let c = n / per_cohort.max(1);
         let year = 2017 + (c / 2) as u16;
@@ -235,17 +289,27 @@ pub fn generate(seed: u64, residents: usize, everything: bool) -> Generated {
             kk: *rng.pick(&PaperStatus::ALL),
             birth_certificate: *rng.pick(&PaperStatus::ALL),
         };
-        let status = if year >= 2026 {
-            ResidentStatus::Active
+        let stage = if year >= 2026 {
+            *rng.pick(&SEQUENCE[..5])
+        } else if year == 2025 {
+            *rng.pick(&[
+                Stage::Aftercare,
+                Stage::Aftercare,
+                Stage::Closed,
+                Stage::LeftWithoutNotice,
+            ])
         } else {
             *rng.pick(&[
-                ResidentStatus::Completed,
-                ResidentStatus::Completed,
-                ResidentStatus::Completed,
-                ResidentStatus::LeftEarly,
-                ResidentStatus::Referred,
+                Stage::Closed,
+                Stage::Closed,
+                Stage::Closed,
+                Stage::LeftWithoutNotice,
+                Stage::ReferredOut,
             ])
         };
+        let serial = register.entry(year).or_insert(0);
+        *serial += 1;
+        let register_no = format!("{year}/{serial:03}");
         let r = Resident {
             full_name: format!("{} {}", rng.pick(FIRST), rng.pick(SECOND)),
             alias: if rng.chance(40) {
@@ -280,7 +344,10 @@ pub fn generate(seed: u64, residents: usize, everything: bool) -> Generated {
             intake_date: intake,
             cohort: format!("{year}-{term}"),
             papers,
-            status,
+            register_no,
+            statement: None,
+            stage,
+            episode: 1,
         };
         let r = Resident {
             estimated_age: if r.birth_date.is_some() {
@@ -298,6 +365,41 @@ pub fn generate(seed: u64, residents: usize, everything: bool) -> Generated {
             &stamp(&worker, ms(intake)),
         ));
         by_cohort[c.min(cohorts - 1)].push(id.clone());
+        // Her case's history: through the sequence a month a stage, then an exit if she left.
+        let reached = if !everything {
+            Stage::Intake
+        } else if stage.is_exit() {
+            SEQUENCE[1 + rng.below(4)]
+        } else {
+            stage
+        };
+        let mut from = None;
+        let mut day = intake;
+        for (k, to) in SEQUENCE
+            .iter()
+            .copied()
+            .enumerate()
+            .take(if everything { 8 } else { 0 })
+        {
+            if k > 0 {
+                day = day.plus_days(30).min(last_day());
+            }
+            out.push(stage_change(&id, day, from, to, &stamp(&worker, ms(day))));
+            from = Some(to);
+            if to == reached {
+                break;
+            }
+        }
+        if everything && stage.is_exit() {
+            day = day.plus_days(20).min(last_day());
+            out.push(stage_change(
+                &id,
+                day,
+                from,
+                stage,
+                &stamp(&worker, ms(day)),
+            ));
+        }
         resident_ids.push((id, intake, worker));
     }
     if everything && residents > 0 {

@@ -392,6 +392,11 @@ async fn data_written_in_an_older_schema_is_migrated_once() {
         .find(|x| x.id == id.as_str())
         .unwrap();
     assert_ne!(stored.sealed, row.sealed, "re-sealed in the current schema");
+    assert_eq!(
+        got.resident().unwrap().stage,
+        naungan::domain::stage::Stage::Intervention,
+        "an active resident of the earlier app is in the programme"
+    );
     v.lock();
     assert_eq!(
         v.unlock(PASS).await.unwrap().migrated,
@@ -1230,7 +1235,15 @@ async fn notes_attendance_and_expenses_are_parsed_after_unlock_yet_there_when_as
         .count();
     assert_eq!(v.get(&expense.meta.id).unwrap().as_ref(), Some(expense));
     assert_eq!(pending(), deferred - notes - expenses);
-    assert_eq!(v.open_deferred().unwrap(), 0);
+    // One kind at a time, the rest (attendance, stage moves).
+    let mut left = vec![];
+    for _ in 0..RecordKind::ALL.len() {
+        left.push(v.open_deferred().unwrap());
+    }
+    assert!(
+        left.windows(2).all(|w| w[0] >= w[1]) && left.last() == Some(&0),
+        "{left:?}"
+    );
     let stored = v.get(&note.meta.id).unwrap().unwrap();
     assert_eq!(stored.meta, note.meta);
     assert!(note_text(&stored).is_sealed(), "sealed as it was restored");
@@ -2094,4 +2107,100 @@ async fn a_holder_who_leaves_takes_a_restricted_key_that_opens_nothing_after() {
     assert_eq!(v.reveal(&note.meta, &note_text(&note)).unwrap(), SECRET);
     v.close();
     Vault::erase(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_residents_stage_moves_are_saved_reloaded_migrated_and_merged() {
+    use naungan::domain::stage::{CaseNow, Stage, StageChange};
+    let (name, other) = (db_name("stages"), db_name("stages-other"));
+    let v = new_vault(&name).await;
+    let (head, _) = v.current_staff().unwrap();
+    // A resident as schema 3 stored her: a status, no stage.
+    let old_id = clock::new_id().unwrap();
+    let RecordBody::Resident(r) = resident("Rina Kartika", "") else {
+        unreachable!()
+    };
+    let mut v3 = serde_json::to_value(&r).unwrap();
+    for k in ["stage", "episode", "register_no", "statement"] {
+        v3.as_object_mut().unwrap().remove(k);
+    }
+    v3["status"] = "completed".into();
+    let meta = written_elsewhere(&old_id, RecordKind::Resident, 3, head.clone());
+    v.write_raw(&[v.seal_raw(&meta, 3, v3).unwrap()])
+        .await
+        .unwrap();
+    // A resident registered now, moved from intake to assessment in one transaction.
+    let siti = clock::new_id().unwrap();
+    v.save(vec![Change::Create {
+        id: siti.clone(),
+        body: resident("Siti Rahayu", "Melati"),
+    }])
+    .await
+    .unwrap();
+    let was = v.get(&siti).unwrap().unwrap();
+    let mut moved = was.resident().unwrap().clone();
+    let now = CaseNow {
+        stage: moved.stage,
+        episode: moved.episode,
+        since: moved.intake_date,
+    };
+    let change = StageChange::validated(
+        siti.clone(),
+        now,
+        Some(Stage::Assessment),
+        naungan::domain::date::Date::parse_iso("2026-03-09"),
+        "",
+        clock::today(),
+    )
+    .unwrap();
+    moved.stage = change.to;
+    let move_id = clock::new_id().unwrap();
+    v.save(vec![
+        Change::create(move_id.clone(), change.clone()),
+        Change::update(&was.meta, moved),
+    ])
+    .await
+    .unwrap();
+    v.lock();
+    let report = v.unlock(PASS).await.unwrap();
+    assert_eq!(report.migrated, 1);
+    let rina = v.get(&old_id).unwrap().unwrap();
+    assert_eq!(rina.resident().unwrap().stage, Stage::Aftercare);
+    assert_eq!(
+        rina.resident().unwrap().status(),
+        resident::ResidentStatus::Completed
+    );
+    assert_eq!(
+        v.get(&siti).unwrap().unwrap().resident().unwrap().stage,
+        Stage::Assessment
+    );
+    let history: Vec<StageChange> = v
+        .read(|ix| {
+            ix.about::<StageChange>(&siti)
+                .map(|l| l.body.clone())
+                .collect()
+        })
+        .unwrap();
+    assert_eq!(history, vec![change]);
+    // Merged into another laptop: the move and the stage come along, once.
+    Vault::erase(&other).await.unwrap();
+    let b = Vault::open_with_kdf(&other, TEST_LOG_N).await.unwrap();
+    b.restore_into_empty(vec![], head.clone(), "laptop kedua kata sandi")
+        .await
+        .unwrap_err();
+    let records = v.export_records().unwrap();
+    b.restore_into_empty(records.clone(), head.clone(), "laptop kedua kata sandi")
+        .await
+        .unwrap();
+    assert_eq!(
+        b.get(&move_id).unwrap().unwrap().meta.kind,
+        RecordKind::StageChange
+    );
+    let plan = v.plan_import(b.export_records().unwrap()).unwrap();
+    assert!(plan.conflicts.is_empty());
+    assert_eq!(plan.summary.added + plan.summary.updated, 0);
+    for (x, n) in [(v, name), (b, other)] {
+        x.close();
+        Vault::erase(&n).await.unwrap();
+    }
 }

@@ -125,6 +125,12 @@ impl Date {
     }
 
     /// Days from 1970-01-01 (the inverse of `from_timestamp` at day precision).
+    /// `n` days later (earlier for a negative `n`), on or after 1970-01-01.
+    pub fn plus_days(self, n: i64) -> Date {
+        let days = (self.days_since_epoch() + n).max(0);
+        Date::from_timestamp(days as u64 * 86_400_000)
+    }
+
     pub fn days_since_epoch(&self) -> i64 {
         let (y, m, d) = (
             i64::from(self.year),

@@ -11,11 +11,14 @@
 //! - schema 3: restricted content (`domain::restricted`): a case note's `text` becomes
 //!   `{"$open": text}`, which the store seals under the restricted-content key as it saves the
 //!   migrated record (until a session holding that key unlocks, it stays as it was stored).
+//! - schema 4: a resident's case stage. `status` (active, completed, left early, referred)
+//!   becomes `stage` (`Stage::from_status`), with `episode` 1, an empty `register_no` and no
+//!   `statement`; her status is derived from the stage from now on.
 
 use super::record::RecordKind;
 use serde_json::{json, Value};
 
-pub const CURRENT_SCHEMA: u32 = 3;
+pub const CURRENT_SCHEMA: u32 = 4;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MigrationError {
@@ -38,6 +41,9 @@ pub fn migrate(kind: RecordKind, schema: u32, body: &mut Value) -> Result<(), Mi
     if schema < 2 && kind == RecordKind::Resident {
         one_phone_to_contacts(body).map_err(|why| MigrationError::Malformed { schema: 1, why })?;
     }
+    if schema < 4 && kind == RecordKind::Resident {
+        status_to_stage(body).map_err(|why| MigrationError::Malformed { schema, why })?;
+    }
     if schema < 3 && kind == RecordKind::CaseNote {
         let text = body.get_mut("text").ok_or(MigrationError::Malformed {
             schema,
@@ -46,6 +52,34 @@ pub fn migrate(kind: RecordKind, schema: u32, body: &mut Value) -> Result<(), Mi
         let plain = std::mem::take(text);
         *text = json!({ "$open": plain });
     }
+    Ok(())
+}
+
+fn status_to_stage(body: &mut Value) -> Result<(), String> {
+    use super::resident::ResidentStatus;
+    use super::stage::Stage;
+    let obj = body
+        .as_object_mut()
+        .ok_or("resident content is not an object")?;
+    let mut status = None;
+    for (k, v) in std::mem::take(obj) {
+        if k == "status" {
+            status = Some(v);
+        } else {
+            obj.insert(k, v);
+        }
+    }
+    let status = match status {
+        Some(Value::String(s)) => {
+            ResidentStatus::from_code(&s).ok_or(format!("unknown status {s}"))?
+        }
+        None => ResidentStatus::Active,
+        Some(other) => return Err(format!("status is not text: {other}")),
+    };
+    obj.insert("register_no".into(), json!(""));
+    obj.insert("statement".into(), Value::Null);
+    obj.insert("stage".into(), json!(Stage::from_status(status).code()));
+    obj.insert("episode".into(), json!(1));
     Ok(())
 }
 
@@ -86,9 +120,10 @@ mod tests {
         let mut v = json!({ "full_name": "Siti", "phone": " 08123456789 " });
         migrate(RecordKind::Resident, 1, &mut v).unwrap();
         assert_eq!(
-            v,
-            json!({ "full_name": "Siti", "contacts": [{ "label": "own", "number": "08123456789" }] })
+            v["contacts"],
+            json!([{ "label": "own", "number": "08123456789" }])
         );
+        assert!(v.get("phone").is_none());
         let mut v = json!({ "full_name": "Siti", "phone": "" });
         migrate(RecordKind::Resident, 1, &mut v).unwrap();
         assert_eq!(v["contacts"], json!([]));
@@ -104,6 +139,25 @@ mod tests {
         );
         let mut v = json!({ "kind": "counselling" });
         assert!(migrate(RecordKind::CaseNote, 2, &mut v).is_err());
+    }
+
+    #[test]
+    fn schema_3_resident_status_becomes_her_stage() {
+        for (status, stage) in [
+            ("active", "intervention"),
+            ("completed", "aftercare"),
+            ("left_early", "left_without_notice"),
+            ("referred", "referred_out"),
+        ] {
+            let mut v = json!({ "full_name": "Siti", "status": status });
+            migrate(RecordKind::Resident, 3, &mut v).unwrap();
+            assert_eq!(
+                v,
+                json!({ "full_name": "Siti", "register_no": "", "statement": null, "stage": stage, "episode": 1 })
+            );
+        }
+        let mut v = json!({ "status": "gone" });
+        assert!(migrate(RecordKind::Resident, 3, &mut v).is_err());
     }
 
     #[test]

@@ -26,6 +26,7 @@ pub mod search;
 pub mod shelter;
 pub mod sorting;
 pub mod staff;
+pub mod stage;
 pub mod validation;
 pub mod version_vector;
 

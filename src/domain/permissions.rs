@@ -81,6 +81,8 @@ impl Section {
             RecordKind::Attendance => Section::Attendance,
             RecordKind::Expense => Section::Budget,
             RecordKind::Photo => Section::Photo,
+            // Where a case stands is part of who she is to every reader: in the programme, or not.
+            RecordKind::StageChange => Section::Identity,
             RecordKind::AccessEntry => Section::AccessLog,
         }
     }

@@ -5,6 +5,7 @@ use super::identity_paper::IdentityPapers;
 use super::record::RecordMeta;
 use super::region;
 use super::sorting;
+use super::stage::Stage;
 use super::validation::{err, phone, text, FieldError, Problem};
 use serde::{Deserialize, Serialize};
 
@@ -58,9 +59,42 @@ choice!(
     ReferralSource { SatpolPpRaid, DinasSosial, Police, SelfReferred, Family, Other }
 );
 choice!(
-    /// Where the resident is in the programme.
+    /// Where the resident is in the programme, coarsely: derived from her stage
+    /// (`Stage::status`), as reports count.
     ResidentStatus { Active, Completed, LeftEarly, Referred }
 );
+
+/// The surat pernyataan: the statement the resident and her family sign at intake.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Statement {
+    pub date: Date,
+    /// Who witnessed the signing.
+    pub witness: String,
+}
+
+/// What a resident's case carries that the intake form does not edit: her stage (moved by
+/// stage-change records, `domain/stage.rs`), which admission this is, and her number in the
+/// register (buku induk), given once at registration.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaseFields {
+    pub stage: Stage,
+    pub episode: u32,
+    pub register_no: String,
+}
+
+impl Default for CaseFields {
+    fn default() -> CaseFields {
+        CaseFields {
+            stage: Stage::Intake,
+            episode: 1,
+            register_no: String::new(),
+        }
+    }
+}
+
+fn first_episode() -> u32 {
+    1
+}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Contact {
@@ -91,7 +125,15 @@ pub struct Resident {
     /// Angkatan, e.g. "2026-I".
     pub cohort: String,
     pub papers: IdentityPapers,
-    pub status: ResidentStatus,
+    /// The buku induk number, `2026/014`: the intake year and her place in it.
+    #[serde(default)]
+    pub register_no: String,
+    #[serde(default)]
+    pub statement: Option<Statement>,
+    /// As the last stage change left it (the changes are the history).
+    pub stage: Stage,
+    #[serde(default = "first_episode")]
+    pub episode: u32,
 }
 
 /// What the registration form holds: everything as typed, before validation.
@@ -115,7 +157,9 @@ pub struct ResidentDraft {
     pub intake_date: String,
     pub cohort: String,
     pub papers: IdentityPapers,
-    pub status: String,
+    pub statement_date: String,
+    pub statement_witness: String,
+    pub case: CaseFields,
 }
 
 pub const PHONE_OWN: &str = "own";
@@ -164,7 +208,21 @@ impl ResidentDraft {
             intake_date: r.intake_date.iso(),
             cohort: r.cohort.clone(),
             papers: r.papers,
-            status: r.status.code(),
+            statement_date: r
+                .statement
+                .as_ref()
+                .map(|s| s.date.iso())
+                .unwrap_or_default(),
+            statement_witness: r
+                .statement
+                .as_ref()
+                .map(|s| s.witness.clone())
+                .unwrap_or_default(),
+            case: CaseFields {
+                stage: r.stage,
+                episode: r.episode,
+                register_no: r.register_no.clone(),
+            },
         }
     }
 
@@ -285,6 +343,45 @@ impl ResidentDraft {
             e.push(err("cohort", Problem::BadCohort));
         }
 
+        let witness = text(
+            &mut e,
+            "statement_witness",
+            &self.statement_witness,
+            false,
+            2,
+            100,
+        );
+        let statement = match self.statement_date.trim() {
+            "" => {
+                if !witness.is_empty() {
+                    e.push(err("statement_date", Problem::Required));
+                }
+                None
+            }
+            s => match Date::parse_iso(s) {
+                None => {
+                    e.push(err("statement_date", Problem::NotADate));
+                    None
+                }
+                Some(d) if d > today => {
+                    e.push(err("statement_date", Problem::InTheFuture));
+                    None
+                }
+                Some(d) if intake_date.is_some_and(|i| d < i) => {
+                    e.push(err("statement_date", Problem::BeforeIntake));
+                    None
+                }
+                Some(_) if witness.is_empty() => {
+                    e.push(err("statement_witness", Problem::Required));
+                    None
+                }
+                Some(date) => Some(Statement {
+                    date,
+                    witness: witness.clone(),
+                }),
+            },
+        };
+
         match (e.is_empty(), intake_date) {
             (true, Some(intake_date)) => Ok(Resident {
                 full_name,
@@ -316,11 +413,10 @@ impl ResidentDraft {
                 intake_date,
                 cohort,
                 papers: self.papers,
-                status: choice(
-                    &self.status,
-                    ResidentStatus::from_code,
-                    ResidentStatus::Active,
-                ),
+                register_no: self.case.register_no.clone(),
+                statement,
+                stage: self.case.stage,
+                episode: self.case.episode,
             }),
             _ => Err(e),
         }
@@ -328,6 +424,11 @@ impl ResidentDraft {
 }
 
 impl Resident {
+    /// Where she is in the programme, coarsely (from her stage).
+    pub fn status(&self) -> ResidentStatus {
+        self.stage.status()
+    }
+
     /// Age in whole years on `today`, from the date of birth or the estimate.
     pub fn age_on(&self, today: Date) -> Option<i32> {
         match (self.birth_date, self.estimated_age) {
@@ -357,6 +458,8 @@ pub struct ResidentStats {
     pub active: usize,
     /// Those whose papers a third party holds.
     pub papers_held: usize,
+    /// Live residents per stage, in `Stage::ALL` order.
+    pub by_stage: [usize; 12],
     /// The latest intakes, newest first.
     pub recent: Vec<(RecordMeta, Resident)>,
 }
@@ -370,7 +473,8 @@ pub fn stats<'a>(
     let mut latest: Vec<(&RecordMeta, &Resident)> = vec![];
     for (m, x) in residents {
         st.total += 1;
-        st.active += usize::from(x.status == ResidentStatus::Active);
+        st.active += usize::from(x.stage.in_residence());
+        st.by_stage[x.stage as usize] += 1;
         st.papers_held += usize::from(x.papers.any_confiscated());
         latest.push((m, x));
     }
@@ -385,6 +489,17 @@ pub fn stats<'a>(
         .map(|(m, x)| (m.clone(), x.clone()))
         .collect();
     st
+}
+
+/// The next number in the register for an intake in `year`: one more than the highest of that
+/// year's taken (`2026/014` → `2026/015`), three digits at least.
+pub fn next_register_number<'a>(taken: impl Iterator<Item = &'a str>, year: u16) -> String {
+    let prefix = format!("{year}/");
+    let highest = taken
+        .filter_map(|n| n.strip_prefix(prefix.as_str())?.parse::<u32>().ok())
+        .max()
+        .unwrap_or(0);
+    format!("{year}/{:03}", highest + 1)
 }
 
 /// Every cohort a live resident belongs to, newest first, each once.
@@ -424,7 +539,6 @@ pub(crate) mod tests {
                 ktp: PaperStatus::ConfiscatedByThirdParty,
                 ..Default::default()
             },
-            status: "active".into(),
             ..Default::default()
         }
     }
@@ -558,6 +672,49 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn register_numbers_count_up_within_a_year() {
+        let taken = ["2026/009", "2026/014", "2025/120", "lama", ""];
+        assert_eq!(
+            next_register_number(taken.iter().copied(), 2026),
+            "2026/015"
+        );
+        assert_eq!(
+            next_register_number(taken.iter().copied(), 2027),
+            "2027/001"
+        );
+        assert_eq!(
+            next_register_number(["2026/999"].into_iter(), 2026),
+            "2026/1000"
+        );
+    }
+
+    #[test]
+    fn the_statement_needs_a_date_and_a_witness_and_cannot_predate_intake() {
+        let mut d = good_draft();
+        d.statement_date = d.intake_date.clone();
+        d.statement_witness = "Bu Sari (pekerja sosial) dan ibu klien".into();
+        let r = d.validate(today()).unwrap();
+        assert_eq!(
+            r.statement.unwrap().witness,
+            "Bu Sari (pekerja sosial) dan ibu klien"
+        );
+        let mut d = good_draft();
+        d.statement_date = "2026-01-01".into();
+        assert_eq!(
+            problems(d.clone()),
+            [("statement_date", Problem::BeforeIntake)]
+        );
+        d.statement_date = d.intake_date.clone();
+        assert_eq!(
+            problems(d.clone()),
+            [("statement_witness", Problem::Required)]
+        );
+        d.statement_date = String::new();
+        d.statement_witness = "Ibu klien".into();
+        assert_eq!(problems(d), [("statement_date", Problem::Required)]);
+    }
+
+    #[test]
     fn cohort_shapes() {
         assert!(is_cohort("2026-I") && is_cohort("2025-XII"));
         assert!(!is_cohort("2026-XIII") && !is_cohort("26-I") && !is_cohort("2026"));
@@ -587,13 +744,15 @@ pub(crate) mod tests {
         let mut a = good_draft().validate(today()).unwrap();
         a.papers = Default::default();
         let mut b = a.clone();
-        b.status = ResidentStatus::Completed;
+        b.stage = Stage::Aftercare;
         b.intake_date = Date::new(2026, 5, 1).unwrap();
         b.cohort = "2026-III".into();
         b.papers.ktp = PaperStatus::ConfiscatedByThirdParty;
         let (ma, mb) = (meta(1), meta(2));
         let st = stats([(&ma, &a), (&mb, &b)].into_iter(), 1);
         assert_eq!((st.total, st.active, st.papers_held), (2, 1, 1));
+        assert_eq!(st.by_stage[Stage::Intake as usize], 1);
+        assert_eq!(st.by_stage[Stage::Aftercare as usize], 1);
         assert_eq!(st.recent, vec![(mb.clone(), b.clone())]);
         assert_eq!(
             cohorts([&a, &b, &a].into_iter()),

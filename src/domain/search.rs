@@ -1,8 +1,9 @@
 //! Search as you type over residents, run against an in-memory index (never IndexedDB).
 
 use super::id::RecordId;
-use super::resident::{Resident, ResidentStatus};
+use super::resident::Resident;
 use super::sorting;
+use super::stage::Stage;
 
 /// Lower-case, common Latin accents folded, runs of spaces and punctuation made one space.
 pub fn normalize(s: &str) -> String {
@@ -40,7 +41,7 @@ pub fn haystack(r: &Resident) -> String {
 pub struct ResidentQuery {
     pub text: String,
     pub cohort: Option<String>,
-    pub status: Option<ResidentStatus>,
+    pub stage: Option<Stage>,
 }
 
 impl ResidentQuery {
@@ -70,15 +71,15 @@ pub struct PreparedQuery<'a> {
 
 impl PreparedQuery<'_> {
     pub fn matches(&self, haystack: &str, r: &Resident) -> bool {
-        self.matches_parts(haystack, &r.cohort, r.status)
+        self.matches_parts(haystack, &r.cohort, r.stage)
     }
 
     /// The same test on an index entry's parts (no resident needed).
-    pub fn matches_parts(&self, haystack: &str, cohort: &str, status: ResidentStatus) -> bool {
+    pub fn matches_parts(&self, haystack: &str, cohort: &str, stage: Stage) -> bool {
         if self.query.cohort.as_ref().is_some_and(|c| c != cohort) {
             return false;
         }
-        if self.query.status.is_some_and(|s| s != status) {
+        if self.query.stage.is_some_and(|s| s != stage) {
             return false;
         }
         self.words
@@ -105,7 +106,7 @@ struct SearchEntry {
     id: RecordId,
     haystack: String,
     cohort: String,
-    status: ResidentStatus,
+    stage: Stage,
 }
 
 impl SearchEntry {
@@ -115,7 +116,7 @@ impl SearchEntry {
             id: id.clone(),
             haystack: haystack(r),
             cohort: r.cohort.clone(),
-            status: r.status,
+            stage: r.stage,
         }
     }
 
@@ -158,7 +159,7 @@ impl SearchOrder {
         let mut total = 0;
         let mut ids = vec![];
         for e in &self.entries {
-            if q.matches_parts(&e.haystack, &e.cohort, e.status) {
+            if q.matches_parts(&e.haystack, &e.cohort, e.stage) {
                 total += 1;
                 if ids.len() < limit {
                     ids.push(&e.id);
@@ -199,7 +200,7 @@ mod tests {
         };
         assert!(!by_cohort.matches(&h, &r));
         let by_status = ResidentQuery {
-            status: Some(ResidentStatus::Active),
+            stage: Some(Stage::Intake),
             ..Default::default()
         };
         assert!(by_status.matches(&h, &r));

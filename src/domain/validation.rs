@@ -12,12 +12,19 @@ pub struct FieldError {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum Problem {
     Required,
-    TooShort { min: usize },
-    TooLong { max: usize },
+    TooShort {
+        min: usize,
+    },
+    TooLong {
+        max: usize,
+    },
     NotADate,
     InTheFuture,
     TooOld,
-    OutOfRange { min: i64, max: i64 },
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
     BadPhone,
     BadCohort,
     UnknownRegion,
@@ -26,6 +33,12 @@ pub enum Problem {
     BeforeBirth,
     PassphraseTooWeak,
     PassphrasesDiffer,
+    /// A stage move the table (`stage::check_move`) does not allow.
+    MoveNotAllowed,
+    /// Dated before the case's last move.
+    BeforeLastMove,
+    /// Dated before the resident's intake.
+    BeforeIntake,
 }
 
 pub fn err(field: &'static str, problem: Problem) -> FieldError {

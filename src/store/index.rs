@@ -377,6 +377,23 @@ impl Index {
             .filter_map(|id| live(t.records.get(id)?))
     }
 
+    /// Every live record of any kind about a resident (what goes with her when she is deleted).
+    pub fn everything_about(&self, resident: &RecordId) -> Vec<&RecordMeta> {
+        RecordKind::ALL
+            .iter()
+            .flat_map(|k| {
+                let t = self.table(*k);
+                t.about
+                    .get(resident)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|id| t.records.get(id))
+                    .filter(|r| !r.meta.deleted)
+                    .map(|r| &r.meta)
+            })
+            .collect()
+    }
+
     /// The resident search order (see `domain::search::SearchOrder`).
     pub fn search(&self) -> &SearchOrder {
         &self.search

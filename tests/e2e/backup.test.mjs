@@ -126,7 +126,7 @@ test('backup, restore on a new laptop, merge two laptops', async (t) => {
       await page.fill('#restore_backup_pass', BACKUP_PASS);
       await page.click('#restore-open');
       // Every kind the file holds, the record of who did what included (one entry per change).
-      await page.locator('#preview-counts').filter({ hasText: /^1 lembaga, 1 petugas, 2 klien, \d+ catatan akses, 1 catatan terhapus$/ }).waitFor({ timeout: 30000 });
+      await page.locator('#preview-counts').filter({ hasText: /^1 lembaga, 1 petugas, 2 klien, 2 perpindahan tahap, \d+ catatan akses, 2 catatan terhapus$/ }).waitFor({ timeout: 30000 });
       assert.match(await page.locator('#backup-preview').innerText(), /UPT Rehabilitasi Sosial Bina Karya Wanita/);
       await checkA11y(page, 'the restore preview');
       if (process.env.E2E_SHOTS) await page.screenshot({ path: join(ARTIFACTS, 'view-restore-preview.png'), fullPage: true });
@@ -161,7 +161,7 @@ test('backup, restore on a new laptop, merge two laptops', async (t) => {
       await page.locator('#import-error').filter({ hasText: 'bukan file cadangan Naungan' }).waitFor();
       await page.setInputFiles('#backup-file', fileB);
       await page.click('#open-backup');
-      await page.locator('#plan-summary').filter({ hasText: '1 ditambah' }).waitFor({ timeout: 30000 });
+      await page.locator('#plan-summary').filter({ hasText: '2 ditambah' }).waitFor({ timeout: 30000 });
       assert.match(await page.textContent('#plan-summary'), /1 perlu dipilih/);
       const conflict = page.locator('#conflict-0');
       assert.match(await conflict.innerText(), /dari laptop A[\s\S]*dari laptop B/);
@@ -205,6 +205,7 @@ test('backup, restore on a new laptop, merge two laptops', async (t) => {
       await conflict.waitFor({ timeout: 30000 });
       const row = async (label) => (await conflict.locator('tr', { has: page.getByRole('rowheader', { name: label, exact: true }) }).locator('td').allInnerTexts());
       assert.deepEqual(await row('Status'), ['(dihapus)', 'Dalam pembinaan']);
+      assert.deepEqual(await row('Tahap'), ['— tidak ada —', 'Pendekatan awal dan penerimaan']);
       assert.deepEqual(await row('Nama lengkap'), ['— tidak ada —', 'Dewi Lestari']);
       assert.deepEqual(await row('Nama panggilan / alias'), ['— tidak ada —', 'diubah di laptop B']);
       if (process.env.E2E_SHOTS) await page.screenshot({ path: join(ARTIFACTS, 'view-conflict-deleted.png'), fullPage: true });
@@ -230,7 +231,8 @@ test('backup, restore on a new laptop, merge two laptops', async (t) => {
         assert.ok(await page.isDisabled('#merge-submit'), 'no merge before the confirmation');
         await page.check('#confirm-other-shelter');
         await page.click('#merge-submit');
-        await page.locator('#merge-done').filter({ hasText: '3 ditambah' }).waitFor();
+        // Pak Budi's laptop gains Bu Ratna, two residents and their first stage moves.
+        await page.locator('#merge-done').filter({ hasText: '5 ditambah' }).waitFor();
         await page.locator('header nav a').nth(1).click();
         await page.locator('#result-count').filter({ hasText: 'dari 2 klien' }).waitFor();
         assert.match(await page.textContent('header .shelter'), /UPT Pelayanan Sosial Lain/);

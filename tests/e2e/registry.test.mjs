@@ -90,6 +90,10 @@ test('registry end to end', async (t) => {
       assert.equal(await page.getAttribute('#profile-photo', 'alt'), 'Foto Siti Aminah');
       await page.getByText('Data klien tersimpan.').waitFor();
       await page.getByText('ditahan pihak ketiga: perlu tindak lanjut').waitFor();
+      // Her number in the register, and her case at its first stage.
+      assert.equal(await page.textContent('#profile-register-no'), '2026/001');
+      assert.equal(await page.textContent('#stage-now'), 'Pendekatan awal dan penerimaan');
+      await page.locator('#stage-history').filter({ hasText: 'Terdaftar: Pendekatan awal dan penerimaan' }).waitFor();
       otherIds = await page.evaluate(() => new Promise((ok, err) => {
         const r = indexedDB.open('naungan');
         r.onerror = () => err(r.error);
@@ -100,7 +104,7 @@ test('registry end to end', async (t) => {
         };
       }));
       const kinds = otherIds.map(([, kind]) => kind).filter((k) => k !== 'access_entry');
-      assert.deepEqual(kinds.sort(), ['photo', 'shelter', 'staff'], 'the shelter, its first staff member and the photo');
+      assert.deepEqual(kinds.sort(), ['photo', 'shelter', 'staff', 'stage_change'], 'the shelter, its first staff member, the photo and her first stage');
       assert.ok(otherIds.some(([, kind]) => kind === 'access_entry'), 'and the record of who did what');
       otherIds = otherIds.map(([id]) => id);
     });
@@ -132,9 +136,29 @@ test('registry end to end', async (t) => {
       await page.fill('#origin_province', 'Jawa Barat');
       await page.fill('#origin_regency', 'Kota Bandung');
       await page.fill('#cohort', '2026-II');
-      await page.selectOption('#status', 'left_early');
+      await page.fill('#intake_date', '2026-11-20');
+      await page.fill('#statement_witness', 'Ibu klien');
+      await page.click('#save-resident');
+      await page.locator('#statement_date-error').filter({ hasText: 'Wajib diisi.' }).waitFor();
+      await page.fill('#statement_date', await page.inputValue('#intake_date'));
       await page.click('#save-resident');
       await page.locator('#profile-name').filter({ hasText: 'Dewi Lestari' }).waitFor();
+      await page.locator('#profile-statement').filter({ hasText: 'Ibu klien' }).waitFor();
+      assert.equal(await page.textContent('#profile-register-no'), '2026/002');
+      // Her case: a jump the table forbids is not offered; an exit needs a reason.
+      const offered = await page.$$eval('#stage_to option', (os) => os.map((o) => o.value));
+      assert.deepEqual(offered, ['', 'assessment', 'left_without_notice', 'transferred', 'referred_out', 'died']);
+      await page.selectOption('#stage_to', 'left_without_notice');
+      await page.click('#stage-save');
+      await page.locator('#stage_reason-error').filter({ hasText: 'Wajib diisi.' }).waitFor();
+      assert.equal(await page.textContent('#stage-now'), 'Pendekatan awal dan penerimaan', 'nothing moved');
+      await page.fill('#stage_reason', 'Tidak kembali setelah izin menjenguk anak.');
+      await page.click('#stage-save');
+      await page.locator('#stage-now').filter({ hasText: 'Keluar tanpa pamit' }).waitFor();
+      await page.locator('#stage-history').filter({ hasText: 'Tidak kembali setelah izin menjenguk anak.' }).waitFor();
+      await checkA11y(page, 'a profile with its stage history');
+      // Closed: only a new admission is offered.
+      assert.deepEqual(await page.$$eval('#stage_to option', (os) => os.map((o) => o.value)), ['', 'intake']);
       await page.getByRole('link', { name: 'Klien', exact: true }).click();
       await page.locator('#result-count').filter({ hasText: 'dari 2 klien' }).waitFor();
       await page.fill('#search', 'sit ami');
@@ -148,13 +172,18 @@ test('registry end to end', async (t) => {
       await page.selectOption('#filter-cohort', '2026-II');
       await page.locator('#result-count').filter({ hasText: 'Menampilkan 1 dari 1' }).waitFor();
       await page.selectOption('#filter-cohort', '');
-      await page.selectOption('#filter-status', 'active');
+      assert.match(await page.textContent('#filter-stage'), /Penerimaan \(1\)[\s\S]*Keluar tanpa pamit \(1\)/);
+      await page.selectOption('#filter-stage', 'intake');
       await page.locator('#residents tbody').filter({ hasText: 'Siti Aminah' }).waitFor();
       assert.doesNotMatch(await page.textContent('#residents tbody'), /Dewi/);
+      await page.locator('header nav a').first().click();
+      const counts = await page.$$eval('#stage-counts tbody tr', (rs) => rs.map((r) => r.innerText.replace(/\s+/g, ' ').trim()));
+      assert.deepEqual(counts, ['Pendekatan awal dan penerimaan 1', 'Keluar tanpa pamit 1']);
+      await page.getByRole('link', { name: 'Klien', exact: true }).click();
     });
 
     await step(t, page, 'edit a resident', async () => {
-      await page.selectOption('#filter-status', '');
+      await page.selectOption('#filter-stage', '');
       await page.getByRole('link', { name: 'Siti Aminah' }).click();
       await page.click('#edit-resident');
       await page.locator('#full_name').waitFor();

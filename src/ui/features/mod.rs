@@ -3,6 +3,7 @@
 
 pub mod access_log;
 pub mod backup;
+pub mod casework;
 pub mod dashboard;
 pub mod residents;
 pub mod settings;
@@ -88,6 +89,11 @@ pub fn describe(t: &'static Texts, body: &RecordBody) -> Vec<(&'static str, Stri
                 t.f_note,
                 n.text.open().cloned().unwrap_or(t.restricted.into()),
             ),
+        ],
+        RecordBody::StageChange(s) => vec![
+            (t.f_date, format::date(s.date, &t.months)),
+            (t.case.col_stage, (t.case.stage_long)(s.to).to_string()),
+            (t.case.f_reason, s.reason.clone()),
         ],
         RecordBody::Attendance(a) => vec![
             (t.f_date, format::date(a.date, &t.months)),

@@ -101,6 +101,9 @@ pub const EN: Texts = Texts {
     p_regency_not_in_province: "This regency/city is not in the chosen province.",
     p_birth_or_age: "Enter the date of birth, or an estimated age if it is not known.",
     p_before_birth: "The intake date is before the date of birth.",
+    p_move_not_allowed: "A move to this stage is not allowed from the current one. Choose one from the list.",
+    p_before_last_move: "This date is before the last stage move.",
+    p_before_intake: "This date is before the intake date.",
     p_weak: "The passphrase is too easy to guess: at least 12 characters, or 4 words.",
     p_differ: "The two passphrases differ.",
 
@@ -154,6 +157,7 @@ pub const EN: Texts = Texts {
     settings: &crate::ui::features::settings::texts::EN,
     staff: &crate::ui::features::staff::texts::EN,
     access_log: &crate::ui::features::access_log::texts::EN,
+    case: &crate::ui::features::casework::texts::EN,
     offline: &crate::ui::offline::texts::EN,
     backup: &crate::ui::features::backup::texts::EN,
     kind: |x| match x {
@@ -164,6 +168,7 @@ pub const EN: Texts = Texts {
         RecordKind::Attendance => "attendance sessions",
         RecordKind::Expense => "expenses",
         RecordKind::Photo => "photos",
+        RecordKind::StageChange => "stage moves",
         RecordKind::AccessEntry => "access record entries",
     },
     religion: |x| match x {

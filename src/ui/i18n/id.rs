@@ -101,6 +101,9 @@ pub const ID: Texts = Texts {
     p_regency_not_in_province: "Kabupaten/kota ini tidak termasuk provinsi yang dipilih.",
     p_birth_or_age: "Isi tanggal lahir, atau perkiraan umur jika tanggal lahir tidak diketahui.",
     p_before_birth: "Tanggal masuk lebih awal dari tanggal lahir.",
+    p_move_not_allowed: "Perpindahan ke tahap ini tidak diperbolehkan dari tahap sekarang. Pilih salah satu dari daftar.",
+    p_before_last_move: "Tanggal ini lebih awal dari perpindahan tahap terakhir.",
+    p_before_intake: "Tanggal ini lebih awal dari tanggal masuk.",
     p_weak: "Kata sandi terlalu mudah ditebak: minimal 12 karakter, atau 4 kata.",
     p_differ: "Kedua kata sandi tidak sama.",
 
@@ -154,6 +157,7 @@ pub const ID: Texts = Texts {
     settings: &crate::ui::features::settings::texts::ID,
     staff: &crate::ui::features::staff::texts::ID,
     access_log: &crate::ui::features::access_log::texts::ID,
+    case: &crate::ui::features::casework::texts::ID,
     offline: &crate::ui::offline::texts::ID,
     backup: &crate::ui::features::backup::texts::ID,
     kind: |x| match x {
@@ -164,6 +168,7 @@ pub const ID: Texts = Texts {
         RecordKind::Attendance => "sesi kehadiran",
         RecordKind::Expense => "pengeluaran",
         RecordKind::Photo => "foto",
+        RecordKind::StageChange => "perpindahan tahap",
         RecordKind::AccessEntry => "catatan akses",
     },
     religion: |x| match x {

@@ -144,6 +144,9 @@ pub struct Texts {
     pub p_regency_not_in_province: &'static str,
     pub p_birth_or_age: &'static str,
     pub p_before_birth: &'static str,
+    pub p_move_not_allowed: &'static str,
+    pub p_before_last_move: &'static str,
+    pub p_before_intake: &'static str,
     pub p_weak: &'static str,
     pub p_differ: &'static str,
 
@@ -197,6 +200,7 @@ pub struct Texts {
     pub settings: &'static crate::ui::features::settings::texts::SettingsTexts,
     pub staff: &'static crate::ui::features::staff::texts::StaffTexts,
     pub access_log: &'static crate::ui::features::access_log::texts::AccessLogTexts,
+    pub case: &'static crate::ui::features::casework::texts::CaseTexts,
     pub offline: &'static crate::ui::offline::texts::OfflineTexts,
     pub backup: &'static crate::ui::features::backup::texts::BackupTexts,
     // Labels of choices, by a match on the variant (a new variant is a compile error in each
@@ -247,6 +251,9 @@ impl Texts {
             Problem::RegencyNotInProvince => self.p_regency_not_in_province.into(),
             Problem::BirthOrAgeRequired => self.p_birth_or_age.into(),
             Problem::BeforeBirth => self.p_before_birth.into(),
+            Problem::MoveNotAllowed => self.p_move_not_allowed.into(),
+            Problem::BeforeLastMove => self.p_before_last_move.into(),
+            Problem::BeforeIntake => self.p_before_intake.into(),
             Problem::PassphraseTooWeak => self.p_weak.into(),
             Problem::PassphrasesDiffer => self.p_differ.into(),
         }
@@ -322,6 +329,10 @@ mod tests {
         StaffRole::ALL
             .iter()
             .for_each(|x| push(format!("role.{}", code_of(*x)), (t.role)(*x)));
+        for x in crate::domain::stage::Stage::ALL {
+            push(format!("stage.{}", x.code()), (t.case.stage)(x));
+            push(format!("stage_long.{}", x.code()), (t.case.stage_long)(x));
+        }
         out
     }
 

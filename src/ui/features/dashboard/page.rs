@@ -25,7 +25,7 @@ pub fn DashboardPage() -> impl IntoView {
         let s = vault()
             .read(|ix| resident::stats(ix.all::<Resident>().map(|l| (l.meta, l.body)), 5))
             .unwrap_or_default();
-        (s.total, s.active, s.papers_held, s.recent)
+        s
     };
     // Where the browser may clear its storage, a backup a day.
     let kept = crate::ui::storage::status_signal();
@@ -51,7 +51,8 @@ pub fn DashboardPage() -> impl IntoView {
                 }
             }}
         {move || {
-            let (total, active, papers, recent) = stats();
+            let s = stats();
+            let (total, active, papers, recent) = (s.total, s.active, s.papers_held, s.recent.clone());
             view! {
                 <div class="stats">
                     <div class="stat"><span class="n" id="stat-active">{active}</span><span>{t.dashboard.dash_active}</span></div>
@@ -78,6 +79,7 @@ pub fn DashboardPage() -> impl IntoView {
                         }.into_any()
                     }}
                 </section>
+                {(total > 0).then(|| view! { <crate::ui::features::casework::StageCounts stats=s /> })}
             }
         }}
         <p class="muted small">{format!("{} · {}", format::date(clock::today(), &t.months), t.about_storage)}</p>

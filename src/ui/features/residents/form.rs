@@ -6,8 +6,9 @@ use crate::domain::identity_paper::{IdentityPaper, PaperStatus};
 use crate::domain::photo::Photo;
 use crate::domain::record::RecordBody;
 use crate::domain::resident::{
-    Education, MaritalStatus, ReferralSource, Religion, Resident, ResidentDraft, ResidentStatus,
+    self, Education, MaritalStatus, ReferralSource, Religion, Resident, ResidentDraft,
 };
+use crate::domain::stage::{Stage, StageChange};
 use crate::domain::validation::FieldError;
 use crate::store::{clock, Change};
 use crate::ui::components::field::{choice_select, focus_first_error, Field};
@@ -116,7 +117,6 @@ fn ResidentForm(existing: Option<(RecordId, u32, ResidentDraft)>) -> impl IntoVi
                 education: Education::Unknown.code(),
                 marital_status: MaritalStatus::Unknown.code(),
                 referral_source: ReferralSource::SatpolPpRaid.code(),
-                status: ResidentStatus::Active.code(),
                 ..Default::default()
             },
         ),
@@ -172,6 +172,18 @@ fn ResidentForm(existing: Option<(RecordId, u32, ResidentDraft)>) -> impl IntoVi
             return;
         }
         let resident = match draft.get_untracked().validate(clock::today()) {
+            // A new resident: the next number in the register for her intake year.
+            Ok(mut r) if target.is_none() => {
+                r.register_no = vault()
+                    .read(|ix| {
+                        resident::next_register_number(
+                            ix.all::<Resident>().map(|l| l.body.register_no.as_str()),
+                            r.intake_date.year(),
+                        )
+                    })
+                    .unwrap_or_default();
+                r
+            }
             Ok(r) => r,
             Err(e) => {
                 focus_first_error(&e);
@@ -188,6 +200,15 @@ fn ResidentForm(existing: Option<(RecordId, u32, ResidentDraft)>) -> impl IntoVi
                 return;
             }
         };
+        // Registration is the first stage move of her case.
+        let first_stage = target.is_none().then(|| StageChange {
+            resident: resident_id.clone(),
+            episode: 1,
+            date: resident.intake_date,
+            from: None,
+            to: Stage::Intake,
+            reason: String::new(),
+        });
         let mut changes = vec![if target.is_some() {
             Change::Update {
                 id: resident_id.clone(),
@@ -200,6 +221,12 @@ fn ResidentForm(existing: Option<(RecordId, u32, ResidentDraft)>) -> impl IntoVi
                 body: RecordBody::Resident(resident),
             }
         }];
+        if let Some(first) = first_stage {
+            match clock::new_id() {
+                Ok(id) => changes.push(Change::create(id, first)),
+                Err(e) => return submit.fail(error_text(t, &e)),
+            }
+        }
         // The photo is its own record, saved in the same transaction as the resident.
         match (photo.get_untracked(), &existing_photo) {
             (PhotoChoice::New(b64), existing) => {
@@ -297,7 +324,8 @@ fn ResidentForm(existing: Option<(RecordId, u32, ResidentDraft)>) -> impl IntoVi
                     <Field label=t.residents.f_cohort name="cohort" errors=errors hint=t.residents.f_cohort_hint>{input!(draft, cohort, "text")}</Field>
                     <Field label=t.residents.f_referral name="referral_source" errors=errors>{choice!(draft, referral_source, ReferralSource, t.referral)}</Field>
                     <Field label=t.residents.f_referral_note name="referral_note" errors=errors optional=true>{input!(draft, referral_note, "text")}</Field>
-                    <Field label=t.f_status name="status" errors=errors>{choice!(draft, status, ResidentStatus, t.status)}</Field>
+                    <Field label=t.case.f_statement_date name="statement_date" errors=errors optional=true hint=t.case.statement_hint>{input!(draft, statement_date, "date")}</Field>
+                    <Field label=t.case.f_statement_witness name="statement_witness" errors=errors optional=true>{input!(draft, statement_witness, "text")}</Field>
                 </div>
             </fieldset>
             <fieldset class="card">

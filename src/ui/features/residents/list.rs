@@ -1,7 +1,9 @@
-//! Daftar klien: search as you type, filter by cohort and status, from the in-memory index.
+//! Daftar klien: search as you type, filter by cohort and stage (with how many are at each),
+//! from the in-memory index.
 
-use crate::domain::resident::{self, Resident, ResidentStatus};
+use crate::domain::resident::{self, Resident};
 use crate::domain::search::ResidentQuery;
+use crate::domain::stage::Stage;
 use crate::store::clock;
 use crate::ui::format;
 use crate::ui::i18n::fill;
@@ -17,7 +19,7 @@ pub fn ResidentListPage() -> impl IntoView {
     let t = use_texts();
     let text = RwSignal::new(String::new());
     let cohort = RwSignal::new(String::new());
-    let status = RwSignal::new(String::new());
+    let stage = RwSignal::new(String::new());
     let today = clock::today();
     let cohorts = move || {
         app.data_version.track();
@@ -25,12 +27,18 @@ pub fn ResidentListPage() -> impl IntoView {
             .read(|ix| resident::cohorts(ix.all::<Resident>().map(|l| l.body)))
             .unwrap_or_default()
     };
+    let by_stage = move || {
+        app.data_version.track();
+        vault()
+            .read(|ix| resident::stats(ix.all::<Resident>().map(|l| (l.meta, l.body)), 0).by_stage)
+            .unwrap_or_default()
+    };
     let page = Memo::new(move |_| {
         app.data_version.track();
         let q = ResidentQuery {
             text: text.get(),
             cohort: Some(cohort.get()).filter(|c| !c.is_empty()),
-            status: ResidentStatus::from_code(&status.get()),
+            stage: Stage::from_code(&stage.get()),
         };
         vault()
             .read(|ix| ix.residents(&q, PAGE))
@@ -63,17 +71,24 @@ pub fn ResidentListPage() -> impl IntoView {
                 </select>
             </div>
             <div class="field">
-                <label for="filter-status">{t.residents.filter_status}</label>
-                <select id="filter-status" on:change=move |ev| status.set(event_target_value(&ev))>
+                <label for="filter-stage">{t.case.filter_stage}</label>
+                <select id="filter-stage" on:change=move |ev| stage.set(event_target_value(&ev))>
                     <option value="">{t.residents.all}</option>
-                    {ResidentStatus::ALL.iter().map(|s| view! { <option value=s.code()>{(t.status)(*s)}</option> }).collect_view()}
+                    {move || {
+                        let n = by_stage();
+                        Stage::ALL.into_iter().map(|s| {
+                            let code = s.code();
+                            let c2 = code.clone();
+                            view! { <option value=code prop:selected=move || stage.get() == c2>{format!("{} ({})", (t.case.stage)(s), n[s as usize])}</option> }
+                        }).collect_view()
+                    }}
                 </select>
             </div>
         </div>
         {move || {
             let p = page.get();
             if p.total == 0 {
-                let empty = text.get().is_empty() && cohort.get().is_empty() && status.get().is_empty();
+                let empty = text.get().is_empty() && cohort.get().is_empty() && stage.get().is_empty();
                 return view! { <p class="empty card" id="no-results">{if empty { t.no_residents } else { t.residents.no_matches }}</p> }.into_any();
             }
             view! {
@@ -83,7 +98,7 @@ pub fn ResidentListPage() -> impl IntoView {
                 <table class="list" id="residents">
                     <thead><tr>
                         <th>{t.residents.col_name}</th><th>{t.residents.col_age}</th><th>{t.residents.col_origin}</th>
-                        <th>{t.residents.col_cohort}</th><th>{t.residents.col_intake}</th><th>{t.residents.col_status}</th>
+                        <th>{t.residents.col_cohort}</th><th>{t.residents.col_intake}</th><th>{t.case.col_stage}</th>
                     </tr></thead>
                     <tbody>
                         {p.rows.into_iter().map(|(m, r)| {
@@ -91,8 +106,8 @@ pub fn ResidentListPage() -> impl IntoView {
                             let (name, alias, cohort_label) = (r.full_name.clone(), r.alias.clone(), r.cohort.clone());
                             let origin = r.origin_label();
                             let intake = format::date(r.intake_date, &t.months);
-                            let status_class = format!("tag s-{}", r.status.code());
-                            let status_label = (t.status)(r.status);
+                            let status_class = format!("tag s-{}", r.status().code());
+                            let status_label = (t.case.stage)(r.stage);
                             let age = r.age_on(today).map(|a| fill(t.residents.years, &[("n", &a.to_string())])).unwrap_or_default();
                             view! {
                                 <tr>

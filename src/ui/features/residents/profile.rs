@@ -81,17 +81,22 @@ pub fn ResidentProfilePage(id: Option<RecordId>) -> impl IntoView {
             .read(|ix| ix.about::<Photo>(&m.id).next().map(|l| l.to_owned()))
             .ok()
             .flatten();
-        let photo_delete = photo.as_ref().map(|(pm, _)| Change::Delete {
-            id: pm.id.clone(),
-            base_rev: pm.rev,
-        });
+        // Everything about her goes with her, in the same transaction: photo, stage moves, notes.
+        let with_her: Vec<Change> = v
+            .read(|ix| {
+                ix.everything_about(&m.id)
+                    .into_iter()
+                    .map(Change::delete)
+                    .collect()
+            })
+            .unwrap_or_default();
         let delete = move |_| {
             let nav = nav.clone();
             let mut changes = vec![Change::Delete {
                 id: id.clone(),
                 base_rev: rev,
             }];
-            changes.extend(photo_delete.clone());
+            changes.extend(with_her.clone());
             submit.save(changes, move |_| {
                 nav("/klien", NavigateOptions::default());
                 app.notify(t.residents.deleted_resident, false);
@@ -123,7 +128,8 @@ pub fn ResidentProfilePage(id: Option<RecordId>) -> impl IntoView {
                 <div>
                     <h1 id="profile-name">{r.full_name.clone()}</h1>
                     <p class="muted">{(!r.alias.is_empty()).then(|| format!("“{}” · ", r.alias))}{r.cohort.clone()} " · "
-                        <span class=format!("tag s-{}", r.status.code())>{(t.status)(r.status)}</span></p>
+                        <span class=format!("tag s-{}", r.status().code())>{(t.case.stage)(r.stage)}</span>
+                        {(!r.register_no.is_empty()).then(|| view! { " · " <span id="profile-register-no">{r.register_no.clone()}</span> })}</p>
                 </div>
                 </div>
                 {may(Section::Identity, true).then(|| view! {
@@ -170,7 +176,12 @@ pub fn ResidentProfilePage(id: Option<RecordId>) -> impl IntoView {
                 <section class="card">
                     <h2>{t.residents.sec_intake}</h2>
                     <dl>
+                        <dt>{t.case.f_register_no}</dt><dd>{or_unknown(r.register_no.clone())}</dd>
                         <dt>{t.residents.f_intake_date}</dt><dd>{format::date(r.intake_date, &t.months)}</dd>
+                        <dt>{t.case.f_statement_date}</dt><dd id="profile-statement">{match &r.statement {
+                            Some(s) => format!("{} · {}", format::date(s.date, &t.months), s.witness),
+                            None => t.case.no_statement.to_string(),
+                        }}</dd>
                         <dt>{t.residents.f_referral}</dt><dd>{(t.referral)(r.referral_source)}
                             {(!r.referral_note.is_empty()).then(|| format!(" — {}", r.referral_note))}</dd>
                     </dl>
@@ -188,6 +199,7 @@ pub fn ResidentProfilePage(id: Option<RecordId>) -> impl IntoView {
                     }}
                 </section>
             </div>
+            <crate::ui::features::casework::StagePanel id=m.id.clone() rev=m.rev resident=r.clone() />
             <p class="muted small">{registered}{updated.map(|u| format!(" · {u}"))}</p>
         }.into_any()
     }
