@@ -6,7 +6,7 @@
 //! with 20,000 residents. Every name and story here is invented.
 
 use crate::domain::attendance::{Activity, AttendanceSession};
-use crate::domain::case_note::{CaseNote, NoteKind};
+use crate::domain::case_note::{CaseNote, NoteKind, NoteText};
 use crate::domain::date::Date;
 use crate::domain::expense::{Expense, ExpenseCategory};
 use crate::domain::id::RecordId;
@@ -408,13 +408,13 @@ pub fn generate(seed: u64, residents: usize, everything: bool) -> Generated {
         for i in 0..notes_total {
             let (rid, intake, worker) = resident_ids[i % residents].clone();
             let kind = if i < residents * 2 {
-                NoteKind::Assessment
+                NoteKind::Interview
             } else {
                 *rng.pick(&[
-                    NoteKind::Counselling,
-                    NoteKind::Counselling,
+                    NoteKind::IndividualCounselling,
+                    NoteKind::IndividualCounselling,
                     NoteKind::HomeVisit,
-                    NoteKind::IntakeInterview,
+                    NoteKind::GroupSession,
                     NoteKind::Other,
                 ])
             };
@@ -431,7 +431,13 @@ pub fn generate(seed: u64, residents: usize, everything: bool) -> Generated {
                     resident: rid,
                     date,
                     kind,
-                    text: Restricted::Open(text),
+                    // Counselling is confidential; interviews and visits are the team's.
+                    text: if kind == NoteKind::IndividualCounselling {
+                        NoteText::Confidential(Restricted::Open(text))
+                    } else {
+                        NoteText::Shared(text)
+                    },
+                    follow_up: None,
                 }),
                 &stamp(&worker, ms(date)),
             ));

@@ -2,7 +2,7 @@
 //! Run by `make test` with `cargo test --target wasm32-unknown-unknown --test browser`.
 #![cfg(target_arch = "wasm32")]
 
-use naungan::domain::case_note::CaseNote;
+use naungan::domain::case_note::{CaseNote, NoteText};
 use naungan::domain::id::RecordId;
 use naungan::domain::identity_paper::{IdentityPapers, PaperStatus};
 use naungan::domain::merge::Choice;
@@ -434,13 +434,9 @@ async fn a_deferred_record_in_an_older_schema_inside_a_segment_is_sealed_again_o
         report.migrated, 1,
         "opened at unlock, though its kind is deferred"
     );
-    let (got, text) = v
-        .read(|ix| {
-            ix.get::<CaseNote>(&id)
-                .map(|l| (l.meta.clone(), l.body.text.clone()))
-        })
-        .unwrap()
-        .unwrap();
+    let got = v.get(&id).unwrap().unwrap();
+    let text = note_text(&got);
+    let got = got.meta;
     assert_eq!(got, meta);
     assert!(
         text.is_sealed(),
@@ -1199,9 +1195,10 @@ async fn notes_attendance_and_expenses_are_parsed_after_unlock_yet_there_when_as
         .clone();
     let all = sorted(g.records.clone());
     let deferred = all.iter().filter(|r| r.meta.kind.is_deferred()).count();
+    // A confidential one (counselling), whose text is restricted content.
     let note = all
         .iter()
-        .find(|r| r.meta.kind == RecordKind::CaseNote)
+        .find(|r| matches!(&r.body, Some(RecordBody::CaseNote(n)) if n.is_confidential()))
         .unwrap()
         .clone();
     let v = Vault::open_with_kdf(&name, TEST_LOG_N).await.unwrap();
@@ -1863,14 +1860,18 @@ fn secret_note(resident: &RecordId, text: &str) -> CaseNote {
     CaseNote {
         resident: resident.clone(),
         date: naungan::domain::date::Date::parse_iso("2026-11-20").unwrap(),
-        kind: naungan::domain::case_note::NoteKind::Counselling,
-        text: Restricted::Open(text.into()),
+        kind: naungan::domain::case_note::NoteKind::IndividualCounselling,
+        text: NoteText::Confidential(Restricted::Open(text.into())),
+        follow_up: None,
     }
 }
 
 fn note_text(r: &naungan::domain::record::Record) -> Restricted<String> {
     match &r.body {
-        Some(RecordBody::CaseNote(n)) => n.text.clone(),
+        Some(RecordBody::CaseNote(CaseNote {
+            text: NoteText::Confidential(t),
+            ..
+        })) => t.clone(),
         other => panic!("{other:?}"),
     }
 }
@@ -2203,4 +2204,70 @@ async fn a_residents_stage_moves_are_saved_reloaded_migrated_and_merged() {
         x.close();
         Vault::erase(&n).await.unwrap();
     }
+}
+
+#[wasm_bindgen_test]
+async fn an_assessment_is_saved_with_its_restricted_answers_sealed_and_read_back() {
+    use naungan::domain::assessment::{AssessmentDraft, Indicator, Reason};
+    let name = db_name("assessment");
+    let v = new_vault(&name).await;
+    let (head, _) = v.current_staff().unwrap();
+    let budi = with_an_instructor(&v).await;
+    let siti = clock::new_id().unwrap();
+    v.save(vec![Change::Create {
+        id: siti.clone(),
+        body: resident("Siti Rahayu", "Melati"),
+    }])
+    .await
+    .unwrap();
+    let draft = AssessmentDraft {
+        date: "2026-03-10".into(),
+        reasons: vec![Reason::Debt],
+        indicators: vec![Indicator::DebtBondage],
+        health: "Sering pusing sejak bulan lalu".into(),
+        needs: "KTP baru".into(),
+        interests: vec!["jahit".into()],
+        ..Default::default()
+    };
+    let intake = naungan::domain::date::Date::parse_iso("2026-03-02").unwrap();
+    let a = draft
+        .validate(siti.clone(), intake, clock::today())
+        .unwrap();
+    let aid = clock::new_id().unwrap();
+    v.save(vec![Change::create(aid.clone(), a.clone())])
+        .await
+        .unwrap();
+    v.lock();
+    v.unlock_as(head.as_str(), PASS).await.unwrap();
+    let stored = v.get(&aid).unwrap().unwrap();
+    let Some(RecordBody::Assessment(back)) = &stored.body else {
+        panic!("{stored:?}")
+    };
+    assert!(back.entry.is_sealed() && back.health.is_sealed());
+    assert_eq!(
+        back.needs, "KTP baru",
+        "the rest is the team's, under the data key"
+    );
+    let entry = v.reveal(&stored.meta, &back.entry).unwrap();
+    assert_eq!(entry.indicators, vec![Indicator::DebtBondage]);
+    assert_eq!(
+        v.reveal(&stored.meta, &back.health).unwrap(),
+        "Sering pusing sejak bulan lalu"
+    );
+    let all = v
+        .plaintext_with(&v.copy_of_data_key().unwrap())
+        .await
+        .unwrap();
+    assert!(!contains(&all, "pusing") && !contains(&all, "debt_bondage"));
+    v.lock();
+    // An instructor may neither read nor write one.
+    v.unlock_as(budi.as_str(), INSTRUCTOR_PASS).await.unwrap();
+    assert_eq!(
+        v.save(vec![Change::create(clock::new_id().unwrap(), a)])
+            .await
+            .unwrap_err(),
+        StoreError::NotAllowed
+    );
+    v.close();
+    Vault::erase(&name).await.unwrap();
 }

@@ -125,6 +125,19 @@ impl Date {
     }
 
     /// Days from 1970-01-01 (the inverse of `from_timestamp` at day precision).
+    /// The same day `n` months later, or the month's last day where it has no such day
+    /// (31 January + 1 month = 28 or 29 February).
+    pub fn plus_months(self, n: u32) -> Date {
+        let total = u32::from(self.month) - 1 + n;
+        let year = self.year + (total / 12) as u16;
+        let month = (total % 12) as u8 + 1;
+        Date {
+            year,
+            month,
+            day: self.day.min(days_in_month(year, month)),
+        }
+    }
+
     /// `n` days later (earlier for a negative `n`), on or after 1970-01-01.
     pub fn plus_days(self, n: i64) -> Date {
         let days = (self.days_since_epoch() + n).max(0);

@@ -12,8 +12,11 @@
 //! first read. `restricted`: the kind has `domain::restricted::Restricted` fields, which the
 //! store seals under the restricted-content key (a test below checks the flag against each
 //! kind's fixture). `about`: the resident a record concerns, for the per-resident index.
+//! `timeline`: the date a record has on that resident's timeline (`None`: not on it); the
+//! timeline page lists whatever kinds say so, and names none.
 
 use super::access_log::AccessEntry;
+use super::assessment::Assessment;
 use super::attendance::AttendanceSession;
 use super::case_note::CaseNote;
 use super::expense::Expense;
@@ -36,7 +39,7 @@ pub trait Kind: Clone + 'static {
 macro_rules! record_kinds {
     ($(
         $(#[$doc:meta])*
-        $variant:ident($ty:ty) = $name:literal, deferred: $deferred:literal, restricted: $restricted:literal, about: $about:expr;
+        $variant:ident($ty:ty) = $name:literal, deferred: $deferred:literal, restricted: $restricted:literal, about: $about:expr, timeline: $timeline:expr;
     )+) => {
         /// What a record is. Its stored name is written in the clear beside the ciphertext.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
@@ -93,6 +96,16 @@ macro_rules! record_kinds {
                 }
             }
 
+            /// The date this record has on its resident's timeline, if it appears there.
+            pub fn timeline_date(&self) -> Option<super::date::Date> {
+                match self {
+                    $(RecordBody::$variant(x) => {
+                        let on: fn(&$ty) -> Option<super::date::Date> = $timeline;
+                        on(x)
+                    })+
+                }
+            }
+
             /// Content of a `kind` record in the current schema, read straight from its JSON
             /// text (no JSON tree, no migration).
             pub fn from_current_json(kind: RecordKind, json: &str) -> Result<RecordBody, MigrationError> {
@@ -131,19 +144,22 @@ macro_rules! record_kinds {
 }
 
 record_kinds! {
-    Shelter(Shelter)              = "shelter",    deferred: false, restricted: false, about: |_| None;
-    Staff(StaffMember)            = "staff",      deferred: false, restricted: false, about: |_| None;
-    Resident(Resident)            = "resident",   deferred: false, restricted: false, about: |_| None;
-    CaseNote(CaseNote)            = "case_note",  deferred: true,  restricted: true,  about: |n| Some(&n.resident);
+    Shelter(Shelter)              = "shelter",    deferred: false, restricted: false, about: |_| None, timeline: |_| None;
+    Staff(StaffMember)            = "staff",      deferred: false, restricted: false, about: |_| None, timeline: |_| None;
+    Resident(Resident)            = "resident",   deferred: false, restricted: false, about: |_| None, timeline: |_| None;
+    CaseNote(CaseNote)            = "case_note",  deferred: true,  restricted: true,  about: |n| Some(&n.resident), timeline: |n| Some(n.date);
     /// One session's roll-call: about several residents, so about none of them alone.
-    Attendance(AttendanceSession) = "attendance", deferred: true,  restricted: false, about: |_| None;
-    Expense(Expense)              = "expense",    deferred: true,  restricted: false, about: |x| x.resident.as_ref();
-    Photo(Photo)                  = "photo",      deferred: false, restricted: false, about: |p| Some(&p.resident);
+    Attendance(AttendanceSession) = "attendance", deferred: true,  restricted: false, about: |_| None, timeline: |_| None;
+    Expense(Expense)              = "expense",    deferred: true,  restricted: false, about: |x| x.resident.as_ref(), timeline: |x| Some(x.date);
+    Photo(Photo)                  = "photo",      deferred: false, restricted: false, about: |p| Some(&p.resident), timeline: |_| None;
     /// One move of a resident's case between stages (`domain/stage.rs`).
-    StageChange(StageChange)      = "stage_change", deferred: true, restricted: false, about: |c| Some(&c.resident);
+    StageChange(StageChange)      = "stage_change", deferred: true, restricted: false, about: |c| Some(&c.resident), timeline: |c| Some(c.date);
+    /// The assessment (`domain/assessment.rs`): how she came into sex work and her health are
+    /// restricted fields.
+    Assessment(Assessment)        = "assessment", deferred: true, restricted: true, about: |a| Some(&a.resident), timeline: |a| Some(a.date);
     /// One entry of the record of who did what (`domain/access_log.rs`): written by the vault
     /// with each change, never by a page.
-    AccessEntry(AccessEntry)      = "access_entry", deferred: true, restricted: false, about: |_| None;
+    AccessEntry(AccessEntry)      = "access_entry", deferred: true, restricted: false, about: |_| None, timeline: |_| None;
 }
 
 /// A record body written as its data alone, without the kind (which travels beside it): how

@@ -14,11 +14,15 @@
 //! - schema 4: a resident's case stage. `status` (active, completed, left early, referred)
 //!   becomes `stage` (`Stage::from_status`), with `episode` 1, an empty `register_no` and no
 //!   `statement`; her status is derived from the stage from now on.
+//! - schema 5: case notes shared or confidential. A note's `text` (restricted content since
+//!   schema 3) becomes `{"confidential": text}` (every earlier note stays confidential), and its
+//!   `kind` one of the new list (intake interview and assessment → interview, counselling →
+//!   individual counselling).
 
 use super::record::RecordKind;
 use serde_json::{json, Value};
 
-pub const CURRENT_SCHEMA: u32 = 4;
+pub const CURRENT_SCHEMA: u32 = 5;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MigrationError {
@@ -52,6 +56,29 @@ pub fn migrate(kind: RecordKind, schema: u32, body: &mut Value) -> Result<(), Mi
         let plain = std::mem::take(text);
         *text = json!({ "$open": plain });
     }
+    if schema < 5 && kind == RecordKind::CaseNote {
+        note_kinds_and_confidential_text(body)
+            .map_err(|why| MigrationError::Malformed { schema, why })?;
+    }
+    Ok(())
+}
+
+fn note_kinds_and_confidential_text(body: &mut Value) -> Result<(), String> {
+    let obj = body
+        .as_object_mut()
+        .ok_or("case note content is not an object")?;
+    let text = obj.get_mut("text").ok_or("case note without text")?;
+    let was = std::mem::take(text);
+    *text = json!({ "confidential": was });
+    let kind = obj.get_mut("kind").ok_or("case note without kind")?;
+    let new = match kind.as_str() {
+        Some("intake_interview" | "assessment") => "interview",
+        Some("counselling") => "individual_counselling",
+        Some("home_visit") => "home_visit",
+        Some("other") => "other",
+        other => return Err(format!("unknown note kind {other:?}")),
+    };
+    *kind = json!(new);
     Ok(())
 }
 
@@ -135,10 +162,29 @@ mod tests {
         migrate(RecordKind::CaseNote, 2, &mut v).unwrap();
         assert_eq!(
             v,
-            json!({ "kind": "counselling", "text": { "$open": "cerita" } })
+            json!({ "kind": "individual_counselling", "text": { "confidential": { "$open": "cerita" } } })
         );
         let mut v = json!({ "kind": "counselling" });
         assert!(migrate(RecordKind::CaseNote, 2, &mut v).is_err());
+    }
+
+    #[test]
+    fn schema_4_notes_become_confidential_and_take_the_new_kinds() {
+        let mut v = json!({ "kind": "counselling", "text": { "$sealed": "AAAA" } });
+        migrate(RecordKind::CaseNote, 4, &mut v).unwrap();
+        assert_eq!(
+            v,
+            json!({ "kind": "individual_counselling", "text": { "confidential": { "$sealed": "AAAA" } } })
+        );
+        // From schema 2, through both steps.
+        let mut v = json!({ "kind": "intake_interview", "text": "cerita" });
+        migrate(RecordKind::CaseNote, 2, &mut v).unwrap();
+        assert_eq!(
+            v,
+            json!({ "kind": "interview", "text": { "confidential": { "$open": "cerita" } } })
+        );
+        let mut v = json!({ "kind": "ramalan", "text": "x" });
+        assert!(migrate(RecordKind::CaseNote, 4, &mut v).is_err());
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! as arguments, so every rule here is unit-tested natively.
 
 pub mod access_log;
+pub mod assessment;
 pub mod attendance;
 pub mod case_note;
 pub mod date;
@@ -27,6 +28,7 @@ pub mod shelter;
 pub mod sorting;
 pub mod staff;
 pub mod stage;
+pub mod timeline;
 pub mod validation;
 pub mod version_vector;
 

@@ -5,7 +5,7 @@
 //! a key that only the slots of roles allowed to read them hold, so hiding is not the only guard.
 //! docs/security.md shows this table as a matrix, kept equal to it by a test below.
 
-use super::record::RecordKind;
+use super::record::{RecordBody, RecordKind};
 use super::staff::StaffRole;
 use serde::Serialize;
 
@@ -27,7 +27,10 @@ pub enum Section {
     IdentityPapers,
     /// The resident's photo.
     Photo,
-    /// Intake interviews, assessments and counselling notes.
+    /// Notes shared with the casework team: interviews, visits, sessions not marked confidential
+    /// (their date, type and follow-up, for every note).
+    CaseNotes,
+    /// Confidential counselling notes and assessments: what was said.
     Counselling,
     /// Health as reported and as treated.
     Health,
@@ -44,7 +47,7 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 14] = [
+    pub const ALL: [Section; 15] = [
         Section::Shelter,
         Section::Staff,
         Section::Identity,
@@ -52,6 +55,7 @@ impl Section {
         Section::SocialBackground,
         Section::IdentityPapers,
         Section::Photo,
+        Section::CaseNotes,
         Section::Counselling,
         Section::Health,
         Section::Trafficking,
@@ -77,14 +81,25 @@ impl Section {
             RecordKind::Shelter => Section::Shelter,
             RecordKind::Staff => Section::Staff,
             RecordKind::Resident => Section::Identity,
-            RecordKind::CaseNote => Section::Counselling,
+            RecordKind::CaseNote => Section::CaseNotes,
             RecordKind::Attendance => Section::Attendance,
             RecordKind::Expense => Section::Budget,
             RecordKind::Photo => Section::Photo,
             // Where a case stands is part of who she is to every reader: in the programme, or not.
             RecordKind::StageChange => Section::Identity,
+            // Its restricted answers are trafficking and health; the record is casework on them.
+            RecordKind::Assessment => Section::Trafficking,
             RecordKind::AccessEntry => Section::AccessLog,
         }
+    }
+}
+
+/// The section a record belongs to, by its content where that decides (a confidential note is
+/// counselling; a shared one, the team's notes): what the vault checks a write against.
+pub fn section_of(kind: RecordKind, body: Option<&RecordBody>) -> Section {
+    match body {
+        Some(RecordBody::CaseNote(n)) if n.is_confidential() => Section::Counselling,
+        _ => Section::of_kind(kind),
     }
 }
 
@@ -110,13 +125,19 @@ pub fn access(role: StaffRole, section: Section) -> Access {
             _ => W,
         },
         StaffRole::Psychologist => match section {
-            S::Counselling => W,
+            S::Counselling | S::CaseNotes => W,
             S::IdentityPapers | S::Budget | S::AccessLog => No,
             _ => R,
         },
         StaffRole::HealthWorker => match section {
             S::Health => W,
-            S::Shelter | S::Staff | S::Identity | S::FamilyContacts | S::Photo | S::Attendance => R,
+            S::Shelter
+            | S::Staff
+            | S::Identity
+            | S::FamilyContacts
+            | S::Photo
+            | S::Attendance
+            | S::CaseNotes => R,
             _ => No,
         },
         // Instructors are often part-time outsiders: names, faces and their own training work.
@@ -125,14 +146,15 @@ pub fn access(role: StaffRole, section: Section) -> Access {
             S::Shelter | S::Staff | S::Identity | S::Photo => R,
             _ => No,
         },
+        // Religious guidance is part of the casework: they read the team's notes and add their own.
         StaffRole::ReligiousGuide => match section {
-            S::Attendance => W,
+            S::Attendance | S::CaseNotes => W,
             S::Shelter | S::Staff | S::Identity | S::Photo => R,
             _ => No,
         },
         // Registration (buku induk), papers, staff list and budget; not casework.
         StaffRole::Admin => match section {
-            S::Counselling | S::Health | S::Trafficking | S::AccessLog => No,
+            S::Counselling | S::Health | S::Trafficking | S::AccessLog | S::CaseNotes => No,
             S::Attendance | S::Vocational => R,
             _ => W,
         },
@@ -257,11 +279,39 @@ mod tests {
     }
 
     #[test]
-    fn every_kind_has_a_section_and_only_case_notes_are_restricted_whole() {
+    fn only_assessments_are_restricted_whole_and_a_confidential_note_is_counselling() {
         for &k in RecordKind::ALL.iter() {
-            let s = Section::of_kind(k);
-            assert_eq!(s.restricted(), k == RecordKind::CaseNote, "{k:?}");
+            assert_eq!(
+                Section::of_kind(k).restricted(),
+                k == RecordKind::Assessment,
+                "{k:?}"
+            );
         }
+        let note = |confidential| {
+            let d = crate::domain::case_note::NoteDraft {
+                date: "2026-11-02".into(),
+                kind: "interview".into(),
+                confidential,
+                text: "cerita klien".into(),
+                ..Default::default()
+            };
+            let r = crate::domain::id::RecordId::from_random_bytes([1; 16]);
+            let today = crate::domain::date::Date::new(2026, 11, 30).unwrap();
+            RecordBody::CaseNote(
+                crate::domain::case_note::CaseNote::validated(r, &d, today.plus_days(-300), today)
+                    .unwrap(),
+            )
+        };
+        let k = RecordKind::CaseNote;
+        assert_eq!(section_of(k, Some(&note(true))), Section::Counselling);
+        assert_eq!(section_of(k, Some(&note(false))), Section::CaseNotes);
+        assert_eq!(section_of(k, None), Section::CaseNotes);
+        // Instructors and admin read neither; the religious guide, the team's notes only.
+        for r in [StaffRole::Instructor, StaffRole::Admin] {
+            assert!(!can_read(r, Section::CaseNotes), "{r:?}");
+        }
+        assert!(can_write(StaffRole::ReligiousGuide, Section::CaseNotes));
+        assert!(!can_read(StaffRole::ReligiousGuide, Section::Counselling));
     }
 
     #[test]

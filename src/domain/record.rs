@@ -194,6 +194,21 @@ mod tests {
         let photo = crate::domain::photo::Photo::new(id(5), "/9j/4AAQSkZJRg==".into()).unwrap();
         let samples = g.records.iter().filter_map(|r| r.body.clone()).chain([
             RecordBody::Photo(photo),
+            RecordBody::Assessment(
+                crate::domain::assessment::AssessmentDraft {
+                    date: "2026-03-10".into(),
+                    reasons: vec![crate::domain::assessment::Reason::Debt],
+                    needs: "KTP baru".into(),
+                    interests: vec!["jahit".into()],
+                    ..Default::default()
+                }
+                .validate(
+                    id(9),
+                    crate::domain::date::Date::new(2026, 3, 2).unwrap(),
+                    crate::domain::date::Date::new(2026, 11, 30).unwrap(),
+                )
+                .unwrap(),
+            ),
             RecordBody::AccessEntry(crate::domain::access_log::append(
                 "laptop-a",
                 None,

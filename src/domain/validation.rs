@@ -39,6 +39,8 @@ pub enum Problem {
     BeforeLastMove,
     /// Dated before the resident's intake.
     BeforeIntake,
+    /// A follow-up due before the session it follows.
+    BeforeTheSession,
 }
 
 pub fn err(field: &'static str, problem: Problem) -> FieldError {

@@ -441,8 +441,9 @@ mod tests {
         let body = RecordBody::CaseNote(CaseNote {
             resident: id(about),
             date: Date::new(2026, 1, 2).unwrap(),
-            kind: NoteKind::Counselling,
-            text: crate::domain::restricted::Restricted::Open("Konseling".into()),
+            kind: NoteKind::IndividualCounselling,
+            text: crate::domain::case_note::NoteText::Shared("Konseling".into()),
+            follow_up: None,
         });
         Record::create(id(n), body, &stamp())
     }

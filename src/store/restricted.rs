@@ -257,7 +257,7 @@ pub mod b64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::case_note::{CaseNote, NoteKind};
+    use crate::domain::case_note::{CaseNote, NoteKind, NoteText};
     use crate::domain::date::Date;
     use crate::domain::id::RecordId;
     use crate::domain::record::Stamp;
@@ -292,8 +292,9 @@ mod tests {
         let body = CaseNote {
             resident: RecordId::from_random_bytes([2; 16]),
             date: Date::parse_iso("2026-11-02").unwrap(),
-            kind: NoteKind::Counselling,
-            text: Restricted::Open(text.into()),
+            kind: NoteKind::IndividualCounselling,
+            text: NoteText::Confidential(Restricted::Open(text.into())),
+            follow_up: None,
         };
         Record::create(
             RecordId::from_random_bytes([3; 16]),
@@ -304,7 +305,10 @@ mod tests {
 
     fn text(r: &Record) -> &Restricted<String> {
         match &r.body {
-            Some(RecordBody::CaseNote(n)) => &n.text,
+            Some(RecordBody::CaseNote(CaseNote {
+                text: NoteText::Confidential(t),
+                ..
+            })) => t,
             _ => unreachable!(),
         }
     }

@@ -25,7 +25,7 @@ use crate::domain::access_log::{self, AccessAction, AccessDraft, AccessEntry, Br
 use crate::domain::date::Date;
 use crate::domain::id::RecordId;
 use crate::domain::merge::{self, Choice, MergePlan, MergeSummary};
-use crate::domain::permissions::{can_write, holds_restricted_key, Section};
+use crate::domain::permissions::{can_write, holds_restricted_key, section_of, Section};
 use crate::domain::record::{BodyData, Kind, Record, RecordBody, RecordKind, RecordMeta, Stamp};
 use crate::domain::restricted::Restricted;
 use crate::domain::shelter::Shelter;
@@ -963,7 +963,14 @@ impl Vault {
                 };
                 // The permission table decides, here as well as on the page: a role that may
                 // not write a kind writes nothing of it, whatever the page lets through.
-                if role.is_some_and(|role| !can_write(role, Section::of_kind(r.meta.kind))) {
+                // What a record was counts as well as what it becomes (a confidential note made
+                // shared, or deleted, is still counselling to whoever changes it).
+                let was = s.index.record(&r.meta.id).and_then(|x| x.body.as_ref());
+                let sections = [
+                    section_of(r.meta.kind, r.body.as_ref()),
+                    section_of(r.meta.kind, was),
+                ];
+                if role.is_some_and(|role| sections.iter().any(|x| !can_write(role, *x))) {
                     return Err(StoreError::NotAllowed);
                 }
                 let fields = match action {
@@ -1628,6 +1635,20 @@ impl Vault {
                 None => Ok(r.clone()),
             })
             .collect()
+    }
+
+    /// A copy of `r` with every restricted field this session can open made open (a page that
+    /// shows a whole record, the timeline). The second value says whether any was opened.
+    pub fn opened_copy(&self, r: &Record) -> Result<(Record, bool), StoreError> {
+        let guard = self.session.borrow();
+        let s = guard.as_ref().ok_or(StoreError::Locked)?;
+        match &s.restricted {
+            Some(k) => Ok(match restricted::opened(r, k)? {
+                Some(o) => (o, true),
+                None => (r.clone(), false),
+            }),
+            None => Ok((r.clone(), false)),
+        }
     }
 
     /// Whether this session may open restricted content (its role's slot holds the key).

@@ -39,6 +39,56 @@ test('staff sign in as themselves, and a deactivated member opens nothing', asyn
       await setUp(page, url);
       await fillResident(page, 'Siti Aminah', { alias: 'Melati' });
       assert.match(await page.textContent('main'), /Bu Ratna/, 'the profile says who recorded her');
+      // The assessment: bad input first, then answers whose flags suggest referrals.
+      await page.click('#assessment-new');
+      await page.click('#assessment-save');
+      await page.locator('#as_reasons-error').filter({ hasText: 'Wajib diisi.' }).waitFor();
+      await page.locator('#as_needs-error').filter({ hasText: 'Wajib diisi.' }).waitFor();
+      assert.equal(await page.locator('#assessment-flags').count(), 0, 'nothing saved');
+      await page.check('#as_reason_debt');
+      await page.check('#as_indicator_documents_taken');
+      await page.check('#as_indicator_debt_bondage');
+      await page.fill('#as_health', 'Sering pusing sejak bulan lalu.');
+      await page.selectOption('#as_interest_1', 'jahit');
+      await page.selectOption('#as_interest_2', 'salon');
+      await page.fill('#as_needs', 'KTP baru dan pelatihan menjahit');
+      await page.click('#assessment-save');
+      await page.locator('#assessment-indicators').filter({ hasText: 'Dokumen diambil, Jeratan utang' }).waitFor();
+      await page.locator('#flag-documents').filter({ hasText: 'Dukcapil' }).waitFor();
+      await page.locator('#flag-trafficking').filter({ hasText: 'PPA' }).waitFor();
+      assert.equal(await page.locator('#flag-minor').count(), 0);
+      assert.match(await page.textContent('#assessment-answers'), /jahit → salon/);
+      await page.click('#flag-documents button');
+      await page.getByText('Tindak lanjut ditambahkan ke tugas Anda.').waitFor();
+      // A confidential counselling note, with a follow-up on the head's task list.
+      await page.fill('#note_text', 'Klien bercerita bahwa KTP-nya ditahan mucikari di Surabaya.');
+      await page.fill('#note_follow_up', 'Hubungi Dukcapil untuk KTP baru');
+      await page.click('#note-save');
+      await page.locator('#note_due-error').filter({ hasText: 'Wajib diisi.' }).waitFor();
+      assert.doesNotMatch(await page.textContent('#notes-card'), /mucikari/, 'nothing saved');
+      const today = await page.inputValue('#note_date'); // the shelter's today (WIB), as the form has it
+      await page.fill('#note_due', today);
+      assert.ok(await page.isChecked('#note_confidential'), 'a counsellor\'s note is confidential unless unticked');
+      await page.click('#note-save');
+      await page.locator('#notes').filter({ hasText: 'KTP-nya ditahan mucikari' }).waitFor();
+      assert.match(await page.textContent('#notes'), /rahasia/);
+      // And one shared with the team.
+      await page.uncheck('#note_confidential');
+      await page.selectOption('#note_kind', 'interview');
+      await page.fill('#note_text', 'Klien ingin belajar menjahit.');
+      await page.click('#note-save');
+      await page.locator('#notes').filter({ hasText: 'ingin belajar menjahit' }).waitFor();
+      await checkA11y(page, 'a profile with notes');
+      // Her timeline: the notes and her first stage, newest first.
+      await page.click('#timeline-link');
+      await page.locator('#timeline').filter({ hasText: 'KTP-nya ditahan mucikari' }).waitFor();
+      assert.match(await page.textContent('#timeline'), /ingin belajar menjahit[\s\S]*Pendekatan awal dan penerimaan/);
+      await checkA11y(page, 'a timeline');
+      if (process.env.E2E_SHOTS) await page.screenshot({ path: join(ARTIFACTS, 'view-timeline.png'), fullPage: true });
+      await page.locator('header nav a').first().click();
+      await page.locator('#my-tasks').filter({ hasText: 'Hubungi Dukcapil untuk KTP baru' }).waitFor();
+      await page.locator('#my-tasks').filter({ hasText: 'Rujuk ke Dukcapil' }).waitFor();
+      assert.match(await page.textContent('#my-tasks'), /Siti Aminah/);
     });
 
     await step(t, page, 'adding a staff member refuses bad input and changes nothing', async () => {
@@ -91,7 +141,17 @@ test('staff sign in as themselves, and a deactivated member opens nothing', asyn
       // Her name and origin, yes; her family's contacts, background and papers: "dibatasi".
       await page.locator('#social-restricted').filter({ hasText: 'dibatasi' }).waitFor();
       await page.locator('#papers-restricted').filter({ hasText: 'dibatasi' }).waitFor();
+      // Notes are not an instructor's to read, shared or confidential.
+      await page.locator('#notes-restricted').filter({ hasText: 'dibatasi' }).waitFor();
+      assert.doesNotMatch(await page.textContent('main'), /mucikari|menjahit|pusing|Jeratan/);
+      assert.equal(await page.locator('#assessment-card').count(), 0, 'no assessment for an instructor');
       assert.ok(await page.locator('.restricted').count() >= 5, 'each hidden field says so');
+      // Her timeline, as an instructor sees it: her stages, none of the notes.
+      await page.click('#timeline-link');
+      await page.locator('#timeline').filter({ hasText: 'Pendekatan awal dan penerimaan' }).waitFor();
+      assert.equal(await page.locator('#timeline li[data-kind=case_note], #timeline li[data-kind=assessment]').count(), 0);
+      await page.click('text=Kembali ke profil');
+      await page.locator('#profile-name').filter({ hasText: 'Siti Aminah' }).waitFor();
       assert.equal(await page.locator('#edit-resident').count(), 0, 'an instructor does not edit residents');
       await checkA11y(page, 'a profile as an instructor sees it');
       const profileUrl = page.url();
@@ -176,7 +236,7 @@ test('staff sign in as themselves, and a deactivated member opens nothing', asyn
       assert.match(await page.textContent('main'), /UU No\. 27 Tahun 2022/);
       await checkA11y(page, 'the record of who did what');
       const actions = await page.locator('#access-log tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.action));
-      for (const a of ['sign_in', 'sign_in_failed', 'create', 'change', 'staff_change', 'key_rotation']) {
+      for (const a of ['sign_in', 'sign_in_failed', 'create', 'change', 'staff_change', 'key_rotation', 'view_restricted']) {
         assert.ok(actions.includes(a), `${a} is in the record: ${actions}`);
       }
       // Pak Budi's doings only: his sign-ins, failed ones, and nothing of the head's.

@@ -38,6 +38,7 @@ pub type Route = fn(&[&str]) -> Option<AnyView>;
 pub const ROUTES: &[Route] = &[
     dashboard::route,
     residents::route,
+    casework::route,
     backup::route,
     settings::route,
     staff::route,
@@ -85,10 +86,21 @@ pub fn describe(t: &'static Texts, body: &RecordBody) -> Vec<(&'static str, Stri
         // here until those features exist.
         RecordBody::CaseNote(n) => vec![
             (t.f_date, format::date(n.date, &t.months)),
+            (t.case.f_note_kind, (t.case.note_kind)(n.kind).to_string()),
             (
                 t.f_note,
-                n.text.open().cloned().unwrap_or(t.restricted.into()),
+                match &n.text {
+                    crate::domain::case_note::NoteText::Shared(s) => s.clone(),
+                    crate::domain::case_note::NoteText::Confidential(r) => {
+                        r.open().cloned().unwrap_or(t.restricted.into())
+                    }
+                },
             ),
+        ],
+        RecordBody::Assessment(a) => vec![
+            (t.f_date, format::date(a.date, &t.months)),
+            (t.case.f_needs, a.needs.clone()),
+            (t.case.f_interests, a.interests.join(" → ")),
         ],
         RecordBody::StageChange(s) => vec![
             (t.f_date, format::date(s.date, &t.months)),

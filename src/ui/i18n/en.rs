@@ -104,6 +104,7 @@ pub const EN: Texts = Texts {
     p_move_not_allowed: "A move to this stage is not allowed from the current one. Choose one from the list.",
     p_before_last_move: "This date is before the last stage move.",
     p_before_intake: "This date is before the intake date.",
+    p_before_session: "This due date is before the date of the session.",
     p_weak: "The passphrase is too easy to guess: at least 12 characters, or 4 words.",
     p_differ: "The two passphrases differ.",
 
@@ -169,6 +170,7 @@ pub const EN: Texts = Texts {
         RecordKind::Expense => "expenses",
         RecordKind::Photo => "photos",
         RecordKind::StageChange => "stage moves",
+        RecordKind::Assessment => "assessments",
         RecordKind::AccessEntry => "access record entries",
     },
     religion: |x| match x {

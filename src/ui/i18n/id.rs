@@ -104,6 +104,7 @@ pub const ID: Texts = Texts {
     p_move_not_allowed: "Perpindahan ke tahap ini tidak diperbolehkan dari tahap sekarang. Pilih salah satu dari daftar.",
     p_before_last_move: "Tanggal ini lebih awal dari perpindahan tahap terakhir.",
     p_before_intake: "Tanggal ini lebih awal dari tanggal masuk.",
+    p_before_session: "Batas waktu ini lebih awal dari tanggal sesi.",
     p_weak: "Kata sandi terlalu mudah ditebak: minimal 12 karakter, atau 4 kata.",
     p_differ: "Kedua kata sandi tidak sama.",
 
@@ -169,6 +170,7 @@ pub const ID: Texts = Texts {
         RecordKind::Expense => "pengeluaran",
         RecordKind::Photo => "foto",
         RecordKind::StageChange => "perpindahan tahap",
+        RecordKind::Assessment => "asesmen",
         RecordKind::AccessEntry => "catatan akses",
     },
     religion: |x| match x {

@@ -147,6 +147,7 @@ pub struct Texts {
     pub p_move_not_allowed: &'static str,
     pub p_before_last_move: &'static str,
     pub p_before_intake: &'static str,
+    pub p_before_session: &'static str,
     pub p_weak: &'static str,
     pub p_differ: &'static str,
 
@@ -254,6 +255,7 @@ impl Texts {
             Problem::MoveNotAllowed => self.p_move_not_allowed.into(),
             Problem::BeforeLastMove => self.p_before_last_move.into(),
             Problem::BeforeIntake => self.p_before_intake.into(),
+            Problem::BeforeTheSession => self.p_before_session.into(),
             Problem::PassphraseTooWeak => self.p_weak.into(),
             Problem::PassphrasesDiffer => self.p_differ.into(),
         }
@@ -329,6 +331,15 @@ mod tests {
         StaffRole::ALL
             .iter()
             .for_each(|x| push(format!("role.{}", code_of(*x)), (t.role)(*x)));
+        for x in crate::domain::assessment::Reason::ALL {
+            push(format!("reason.{}", x.code()), (t.case.reason)(x));
+        }
+        for x in crate::domain::assessment::Indicator::ALL {
+            push(format!("indicator.{}", x.code()), (t.case.indicator)(x));
+        }
+        for x in crate::domain::case_note::NoteKind::ALL {
+            push(format!("note_kind.{}", x.code()), (t.case.note_kind)(x));
+        }
         for x in crate::domain::stage::Stage::ALL {
             push(format!("stage.{}", x.code()), (t.case.stage)(x));
             push(format!("stage_long.{}", x.code()), (t.case.stage_long)(x));

@@ -1,7 +1,26 @@
-//! Casework: where each resident's case stands (stages and their history). Its panels sit on
-//! the resident's profile; it has no address of its own yet.
+//! Casework: where each resident's case stands (stages and their history), and the notes of
+//! counselling and interviews with their follow-ups. Its panels sit on the resident's profile and
+//! the dashboard; its own address is a resident's timeline.
 
+mod assessment;
+mod notes;
 mod stage;
 pub mod texts;
+mod timeline;
 
+use crate::domain::id::RecordId;
+use leptos::prelude::*;
+
+pub use assessment::AssessmentPanel;
+pub use notes::{MyTasks, NotesPanel};
 pub use stage::{StageCounts, StagePanel};
+
+/// `/klien/<id>/linimasa`, a resident's timeline.
+pub fn route(path: &[&str]) -> Option<AnyView> {
+    match path {
+        ["klien", x, "linimasa"] => {
+            Some(view! { <timeline::TimelinePage id=RecordId::parse(x) /> }.into_any())
+        }
+        _ => None,
+    }
+}

@@ -50,6 +50,7 @@ pub fn DashboardPage() -> impl IntoView {
                     {not_kept().then(|| view! { <p class="banner warn" id="storage-not-kept">{t.dashboard.dash_storage_not_kept}</p> })}
                 }
             }}
+        <crate::ui::features::casework::MyTasks />
         {move || {
             let s = stats();
             let (total, active, papers, recent) = (s.total, s.active, s.papers_held, s.recent.clone());

@@ -132,12 +132,15 @@ pub fn ResidentProfilePage(id: Option<RecordId>) -> impl IntoView {
                         {(!r.register_no.is_empty()).then(|| view! { " · " <span id="profile-register-no">{r.register_no.clone()}</span> })}</p>
                 </div>
                 </div>
+                <div class="row">
+                <A href=format!("/klien/{}/linimasa", m.id) attr:class="button" attr:id="timeline-link">{t.case.timeline_link}</A>
                 {may(Section::Identity, true).then(|| view! {
                 <div class="row">
                     <A href=format!("/klien/{}/ubah", m.id) attr:class="button" attr:id="edit-resident">{t.edit}</A>
                     <button type="button" class="danger" id="delete-resident" on:click=move |_| confirming.set(true)>{t.delete}</button>
                 </div>
                 })}
+                </div>
             </div>
             {submit.banner("profile-error")}
             {(papers && r.papers.any_confiscated()).then(|| view! { <p class="banner warn">{t.residents.papers_alert}</p> })}
@@ -200,6 +203,8 @@ pub fn ResidentProfilePage(id: Option<RecordId>) -> impl IntoView {
                 </section>
             </div>
             <crate::ui::features::casework::StagePanel id=m.id.clone() rev=m.rev resident=r.clone() />
+            <crate::ui::features::casework::AssessmentPanel id=m.id.clone() resident=r.clone() />
+            <crate::ui::features::casework::NotesPanel id=m.id.clone() resident=r.clone() />
             <p class="muted small">{registered}{updated.map(|u| format!(" · {u}"))}</p>
         }.into_any()
     }
