@@ -2271,3 +2271,78 @@ async fn an_assessment_is_saved_with_its_restricted_answers_sealed_and_read_back
     v.close();
     Vault::erase(&name).await.unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn a_discharge_and_its_follow_ups_are_saved_reloaded_and_merged() {
+    use naungan::domain::aftercare::{
+        ContactMethod, Discharge, DischargeReason, FollowUpVisit, KitItem, Outcome,
+    };
+    let (name, other) = (db_name("discharge"), db_name("discharge-other"));
+    let v = new_vault(&name).await;
+    let (head, _) = v.current_staff().unwrap();
+    let siti = clock::new_id().unwrap();
+    v.save(vec![Change::Create {
+        id: siti.clone(),
+        body: resident("Siti Rahayu", "Melati"),
+    }])
+    .await
+    .unwrap();
+    let date = naungan::domain::date::Date::parse_iso;
+    let dc = Discharge {
+        resident: siti.clone(),
+        date: date("2026-10-20").unwrap(),
+        reason: DischargeReason::Completed,
+        regency: "35.07".into(),
+        address: "Dusun Krajan".into(),
+        received_by: "Ibu kandung".into(),
+        kit: vec![KitItem {
+            item: "Mesin jahit".into(),
+            quantity: 1,
+            value: 1_250_000,
+        }],
+    };
+    let visit = FollowUpVisit {
+        resident: siti.clone(),
+        month: 1,
+        date: date("2026-11-22").unwrap(),
+        method: ContactMethod::Phone,
+        outcome: Outcome::SelfEmployed,
+        monthly_income: Some(900_000),
+        notes: "Menerima jahitan".into(),
+    };
+    let (dc_id, fu_id) = (clock::new_id().unwrap(), clock::new_id().unwrap());
+    v.save(vec![
+        Change::create(dc_id.clone(), dc.clone()),
+        Change::create(fu_id.clone(), visit.clone()),
+    ])
+    .await
+    .unwrap();
+    v.lock();
+    v.unlock(PASS).await.unwrap();
+    assert_eq!(
+        v.read(|ix| ix.get::<Discharge>(&dc_id).map(|l| l.body.clone()))
+            .unwrap(),
+        Some(dc)
+    );
+    assert_eq!(
+        v.read(|ix| ix
+            .about::<FollowUpVisit>(&siti)
+            .map(|l| l.body.clone())
+            .collect::<Vec<_>>())
+            .unwrap(),
+        vec![visit]
+    );
+    Vault::erase(&other).await.unwrap();
+    let b = Vault::open_with_kdf(&other, TEST_LOG_N).await.unwrap();
+    b.restore_into_empty(v.export_records().unwrap(), head, "laptop kedua kata sandi")
+        .await
+        .unwrap();
+    assert!(b.get(&fu_id).unwrap().is_some());
+    let plan = v.plan_import(b.export_records().unwrap()).unwrap();
+    assert!(plan.conflicts.is_empty());
+    assert_eq!(plan.summary.added + plan.summary.updated, 0);
+    for (x, n) in [(v, name), (b, other)] {
+        x.close();
+        Vault::erase(&n).await.unwrap();
+    }
+}

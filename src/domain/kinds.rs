@@ -16,6 +16,7 @@
 //! timeline page lists whatever kinds say so, and names none.
 
 use super::access_log::AccessEntry;
+use super::aftercare::{Discharge, FollowUpVisit};
 use super::assessment::Assessment;
 use super::attendance::AttendanceSession;
 use super::case_note::CaseNote;
@@ -157,6 +158,10 @@ record_kinds! {
     /// The assessment (`domain/assessment.rs`): how she came into sex work and her health are
     /// restricted fields.
     Assessment(Assessment)        = "assessment", deferred: true, restricted: true, about: |a| Some(&a.resident), timeline: |a| Some(a.date);
+    /// Her discharge (terminasi), with the starter kit (`domain/aftercare.rs`).
+    Discharge(Discharge)          = "discharge",  deferred: true, restricted: false, about: |d| Some(&d.resident), timeline: |d| Some(d.date);
+    /// What one aftercare follow-up found.
+    FollowUpVisit(FollowUpVisit)  = "follow_up",  deferred: true, restricted: false, about: |f| Some(&f.resident), timeline: |f| Some(f.date);
     /// One entry of the record of who did what (`domain/access_log.rs`): written by the vault
     /// with each change, never by a page.
     AccessEntry(AccessEntry)      = "access_entry", deferred: true, restricted: false, about: |_| None, timeline: |_| None;

@@ -5,6 +5,7 @@
 //! as arguments, so every rule here is unit-tested natively.
 
 pub mod access_log;
+pub mod aftercare;
 pub mod assessment;
 pub mod attendance;
 pub mod case_note;

@@ -89,6 +89,9 @@ impl Section {
             RecordKind::StageChange => Section::Identity,
             // Its restricted answers are trafficking and health; the record is casework on them.
             RecordKind::Assessment => Section::Trafficking,
+            // Where she went and who received her.
+            RecordKind::Discharge => Section::FamilyContacts,
+            RecordKind::FollowUpVisit => Section::CaseNotes,
             RecordKind::AccessEntry => Section::AccessLog,
         }
     }

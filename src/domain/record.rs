@@ -194,6 +194,16 @@ mod tests {
         let photo = crate::domain::photo::Photo::new(id(5), "/9j/4AAQSkZJRg==".into()).unwrap();
         let samples = g.records.iter().filter_map(|r| r.body.clone()).chain([
             RecordBody::Photo(photo),
+            RecordBody::from_current_json(
+                RecordKind::Discharge,
+                include_str!("../../tests/fixtures/schema-5/discharge.json"),
+            )
+            .unwrap(),
+            RecordBody::from_current_json(
+                RecordKind::FollowUpVisit,
+                include_str!("../../tests/fixtures/schema-5/follow_up.json"),
+            )
+            .unwrap(),
             RecordBody::Assessment(
                 crate::domain::assessment::AssessmentDraft {
                     date: "2026-03-10".into(),

@@ -41,6 +41,10 @@ pub enum Problem {
     BeforeIntake,
     /// A follow-up due before the session it follows.
     BeforeTheSession,
+    /// Dated before her discharge.
+    BeforeDischarge,
+    /// Not whole rupiah (digits, dots between thousands; no minus, no cents).
+    NotRupiah,
 }
 
 pub fn err(field: &'static str, problem: Problem) -> FieldError {

@@ -102,6 +102,19 @@ pub fn describe(t: &'static Texts, body: &RecordBody) -> Vec<(&'static str, Stri
             (t.case.f_needs, a.needs.clone()),
             (t.case.f_interests, a.interests.join(" → ")),
         ],
+        RecordBody::Discharge(d) => vec![
+            (t.f_date, format::date(d.date, &t.months)),
+            (
+                t.case.f_dc_reason,
+                (t.case.discharge_reason)(d.reason).to_string(),
+            ),
+            (t.case.f_kit_total, format::rupiah(d.kit_total() as i64)),
+        ],
+        RecordBody::FollowUpVisit(f) => vec![
+            (t.f_date, format::date(f.date, &t.months)),
+            (t.case.f_fu_outcome, (t.case.outcome)(f.outcome).to_string()),
+            (t.f_note, f.notes.clone()),
+        ],
         RecordBody::StageChange(s) => vec![
             (t.f_date, format::date(s.date, &t.months)),
             (t.case.col_stage, (t.case.stage_long)(s.to).to_string()),

@@ -105,6 +105,8 @@ pub const EN: Texts = Texts {
     p_before_last_move: "This date is before the last stage move.",
     p_before_intake: "This date is before the intake date.",
     p_before_session: "This due date is before the date of the session.",
+    p_before_discharge: "This date is before her discharge.",
+    p_not_rupiah: "Write whole rupiah, e.g. 1250000 or 1.250.000 (no minus, no cents).",
     p_weak: "The passphrase is too easy to guess: at least 12 characters, or 4 words.",
     p_differ: "The two passphrases differ.",
 
@@ -171,6 +173,8 @@ pub const EN: Texts = Texts {
         RecordKind::Photo => "photos",
         RecordKind::StageChange => "stage moves",
         RecordKind::Assessment => "assessments",
+        RecordKind::Discharge => "discharges",
+        RecordKind::FollowUpVisit => "aftercare follow-ups",
         RecordKind::AccessEntry => "access record entries",
     },
     religion: |x| match x {

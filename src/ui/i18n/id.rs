@@ -105,6 +105,8 @@ pub const ID: Texts = Texts {
     p_before_last_move: "Tanggal ini lebih awal dari perpindahan tahap terakhir.",
     p_before_intake: "Tanggal ini lebih awal dari tanggal masuk.",
     p_before_session: "Batas waktu ini lebih awal dari tanggal sesi.",
+    p_before_discharge: "Tanggal ini lebih awal dari tanggal terminasi.",
+    p_not_rupiah: "Tulis rupiah utuh, misalnya 1250000 atau 1.250.000 (tanpa minus, tanpa sen).",
     p_weak: "Kata sandi terlalu mudah ditebak: minimal 12 karakter, atau 4 kata.",
     p_differ: "Kedua kata sandi tidak sama.",
 
@@ -171,6 +173,8 @@ pub const ID: Texts = Texts {
         RecordKind::Photo => "foto",
         RecordKind::StageChange => "perpindahan tahap",
         RecordKind::Assessment => "asesmen",
+        RecordKind::Discharge => "terminasi",
+        RecordKind::FollowUpVisit => "kunjungan bimbingan lanjut",
         RecordKind::AccessEntry => "catatan akses",
     },
     religion: |x| match x {

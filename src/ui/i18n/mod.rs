@@ -148,6 +148,8 @@ pub struct Texts {
     pub p_before_last_move: &'static str,
     pub p_before_intake: &'static str,
     pub p_before_session: &'static str,
+    pub p_before_discharge: &'static str,
+    pub p_not_rupiah: &'static str,
     pub p_weak: &'static str,
     pub p_differ: &'static str,
 
@@ -256,6 +258,8 @@ impl Texts {
             Problem::BeforeLastMove => self.p_before_last_move.into(),
             Problem::BeforeIntake => self.p_before_intake.into(),
             Problem::BeforeTheSession => self.p_before_session.into(),
+            Problem::BeforeDischarge => self.p_before_discharge.into(),
+            Problem::NotRupiah => self.p_not_rupiah.into(),
             Problem::PassphraseTooWeak => self.p_weak.into(),
             Problem::PassphrasesDiffer => self.p_differ.into(),
         }
@@ -336,6 +340,18 @@ mod tests {
         }
         for x in crate::domain::assessment::Indicator::ALL {
             push(format!("indicator.{}", x.code()), (t.case.indicator)(x));
+        }
+        for x in crate::domain::aftercare::DischargeReason::ALL {
+            push(
+                format!("discharge_reason.{}", x.code()),
+                (t.case.discharge_reason)(x),
+            );
+        }
+        for x in crate::domain::aftercare::ContactMethod::ALL {
+            push(format!("method.{}", x.code()), (t.case.method)(x));
+        }
+        for x in crate::domain::aftercare::Outcome::ALL {
+            push(format!("outcome.{}", x.code()), (t.case.outcome)(x));
         }
         for x in crate::domain::case_note::NoteKind::ALL {
             push(format!("note_kind.{}", x.code()), (t.case.note_kind)(x));

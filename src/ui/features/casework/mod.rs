@@ -2,6 +2,7 @@
 //! counselling and interviews with their follow-ups. Its panels sit on the resident's profile and
 //! the dashboard; its own address is a resident's timeline.
 
+mod aftercare;
 mod assessment;
 mod notes;
 mod stage;
@@ -11,6 +12,7 @@ mod timeline;
 use crate::domain::id::RecordId;
 use leptos::prelude::*;
 
+pub use aftercare::{AftercarePanel, DueFollowUps};
 pub use assessment::AssessmentPanel;
 pub use notes::{MyTasks, NotesPanel};
 pub use stage::{StageCounts, StagePanel};

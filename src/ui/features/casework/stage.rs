@@ -117,7 +117,11 @@ fn MoveForm(id: RecordId, rev: u32, resident: Resident, now: stage::CaseNow) -> 
                 body: crate::domain::record::RecordBody::Resident(moved),
             },
         ];
-        submit.save(changes, move |_| app.notify(c.moved, false));
+        submit.save(changes, move |_| {
+            to.set(String::new());
+            reason.set(String::new());
+            app.notify(c.moved, false);
+        });
     };
     view! {
         <form class="stack" id="stage-form" on:submit=on_submit novalidate>
@@ -126,8 +130,12 @@ fn MoveForm(id: RecordId, rev: u32, resident: Resident, now: stage::CaseNow) -> 
             <div class="row wrap">
                 <Field label=c.f_to name="stage_to" errors=errors>
                     <select id="stage_to" name="stage_to" on:change=move |ev| to.set(event_target_value(&ev))>
-                        <option value="">{c.choose}</option>
-                        {options.into_iter().map(|s| view! { <option value=s.code()>{(c.stage_long)(s)}</option> }).collect_view()}
+                        <option value="" prop:selected=move || to.get().is_empty()>{c.choose}</option>
+                        {options.into_iter().map(|s| {
+                            let code = s.code();
+                            let c2 = code.clone();
+                            view! { <option value=code prop:selected=move || to.get() == c2>{(c.stage_long)(s)}</option> }
+                        }).collect_view()}
                     </select>
                 </Field>
                 <Field label=c.f_date name="stage_date" errors=errors>

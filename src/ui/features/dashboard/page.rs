@@ -51,6 +51,7 @@ pub fn DashboardPage() -> impl IntoView {
                 }
             }}
         <crate::ui::features::casework::MyTasks />
+        <crate::ui::features::casework::DueFollowUps />
         {move || {
             let s = stats();
             let (total, active, papers, recent) = (s.total, s.active, s.papers_held, s.recent.clone());

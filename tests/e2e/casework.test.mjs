@@ -1,0 +1,122 @@
+// Casework as a social worker does it, in Indonesian: one resident from intake through her
+// stages, assessment (a flag and its suggested action), discharge with a starter kit, and a
+// recorded 1-month aftercare follow-up, with the dashboard's due list changing.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { ARTIFACTS, checkA11y, open, setUp, step } from './harness.mjs';
+
+/// A day relative to the shelter's today (WIB, UTC+7), as an ISO date.
+const day = (offset) => new Date(Date.now() + 7 * 3600e3 + offset * 86400e3).toISOString().slice(0, 10);
+
+async function move(page, to, date, label) {
+  await page.selectOption('#stage_to', to);
+  await page.fill('#stage_date', date);
+  await page.click('#stage-save');
+  await page.locator('#stage-now').filter({ hasText: label }).waitFor();
+}
+
+test('a case from intake to aftercare', async (t) => {
+  const { page, url, close } = await open();
+  try {
+    await step(t, page, 'intake: she is registered at the first stage', async () => {
+      await setUp(page, url);
+      await page.getByRole('link', { name: 'Klien', exact: true }).click();
+      await page.click('#new-resident');
+      await page.fill('#full_name', 'Wulan Sari');
+      await page.fill('#birth_date', '2001-05-09');
+      await page.fill('#origin_province', 'Jawa Timur');
+      await page.fill('#origin_regency', 'Kabupaten Jember');
+      await page.fill('#cohort', '2026-I');
+      await page.fill('#intake_date', day(-200));
+      await page.fill('#statement_date', day(-200));
+      await page.fill('#statement_witness', 'Bu Ratna dan ibu klien');
+      await page.click('#save-resident');
+      await page.locator('#profile-name').filter({ hasText: 'Wulan Sari' }).waitFor();
+      assert.equal(await page.textContent('#stage-now'), 'Pendekatan awal dan penerimaan');
+      assert.equal(await page.locator('#aftercare-card').count(), 0, 'no discharge before terminasi');
+    });
+
+    await step(t, page, 'assessment: a flag appears with its suggested referral', async () => {
+      await move(page, 'assessment', day(-190), 'Pengungkapan dan pemahaman masalah');
+      await page.click('#assessment-new');
+      await page.check('#as_reason_deceived_or_trafficked');
+      await page.check('#as_indicator_deceptive_recruitment');
+      await page.check('#as_indicator_restricted_movement');
+      await page.selectOption('#as_interest_1', 'tataboga');
+      await page.fill('#as_needs', 'Pendampingan hukum, keterampilan memasak');
+      await page.fill('#as_date', day(-185));
+      await page.click('#assessment-save');
+      await page.locator('#flag-trafficking').filter({ hasText: 'Unit PPA' }).waitFor();
+      assert.equal(await page.locator('#flag-documents').count(), 0, 'her papers were not taken');
+      await checkA11y(page, 'a profile with an assessment and its flag');
+    });
+
+    await step(t, page, 'through the plan and the programme; a jump is refused', async () => {
+      // A stage the table does not allow from here is not even offered.
+      const offered = await page.$$eval('#stage_to option', (os) => os.map((o) => o.value));
+      assert.ok(!offered.includes('termination') && !offered.includes('closed'), offered.join());
+      await move(page, 'planning', day(-170), 'Rencana pemecahan masalah');
+      await move(page, 'intervention', day(-160), 'Pemecahan masalah');
+      await move(page, 'resocialisation', day(-70), 'Resosialisasi');
+      // A date before the last move changes nothing.
+      await page.selectOption('#stage_to', 'termination');
+      await page.fill('#stage_date', day(-80));
+      await page.click('#stage-save');
+      await page.locator('#stage_date-error').filter({ hasText: 'lebih awal' }).waitFor();
+      await move(page, 'termination', day(-42), 'Terminasi');
+    });
+
+    await step(t, page, 'discharge with a starter kit; bad rupiah is refused', async () => {
+      await page.locator('#discharge-form').waitFor();
+      await page.fill('#dc_date', day(-42));
+      await page.fill('#dc_received_by', 'Ibu kandung');
+      await page.fill('#dc_kit_item_1', 'Kompor dan peralatan masak');
+      await page.fill('#dc_kit_qty_1', '1');
+      await page.fill('#dc_kit_value_1', '-750000');
+      await page.click('#discharge-save');
+      await page.locator('#dc_kit_value_1-error').filter({ hasText: 'rupiah utuh' }).waitFor();
+      await page.fill('#dc_kit_value_1', 'Rp 1.250.000');
+      await page.fill('#dc_kit_item_2', 'Bahan kue');
+      await page.fill('#dc_kit_qty_2', '10');
+      await page.fill('#dc_kit_value_2', '250.000');
+      await page.click('#discharge-save');
+      await page.locator('#discharge-summary').filter({ hasText: 'Rp 1.500.000' }).waitFor();
+      const schedule = await page.$$eval('#aftercare-schedule tbody tr', (rs) => rs.map((r) => r.innerText.replace(/\s+/g, ' ').trim()));
+      assert.equal(schedule.length, 4);
+      assert.match(schedule[0], /^1 bulan .* terlambat$/);
+      assert.match(schedule[1], /^3 bulan .* belum waktunya$/);
+      await checkA11y(page, 'the discharge and its aftercare schedule');
+      if (process.env.E2E_SHOTS) await page.screenshot({ path: join(ARTIFACTS, 'view-aftercare.png'), fullPage: true });
+    });
+
+    await step(t, page, 'the dashboard lists the follow-up due; once recorded, it is gone', async () => {
+      await page.locator('header nav a').first().click();
+      await page.locator('#due-follow-ups').filter({ hasText: 'Wulan Sari' }).waitFor();
+      assert.match(await page.textContent('#due-follow-ups'), /1 bulan.*terlambat/);
+      await page.getByRole('link', { name: 'Wulan Sari' }).first().click();
+      await page.locator('#follow-up-form').waitFor();
+      await page.fill('#fu_date', day(-10));
+      await page.selectOption('#fu_outcome', 'self_employed');
+      await page.fill('#fu_income', 'Rp 900.000');
+      await page.fill('#fu_notes', 'Berjualan kue di pasar desa.');
+      await page.click('#follow-up-save');
+      await page.locator('#aftercare-schedule').filter({ hasText: 'Usaha sendiri' }).waitFor();
+      await page.locator('header nav a').first().click();
+      await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
+      assert.equal(await page.locator('#due-follow-ups').count(), 0, 'nothing is due now');
+    });
+
+    await step(t, page, 'her timeline holds all of it, newest first', async () => {
+      await page.getByRole('link', { name: 'Klien', exact: true }).click();
+      await page.getByRole('link', { name: 'Wulan Sari' }).click();
+      await page.click('#timeline-link');
+      const kinds = await page.$$eval('#timeline li', (ls) => ls.map((l) => l.dataset.kind));
+      assert.equal(kinds[0], 'follow_up');
+      for (const k of ['discharge', 'assessment', 'stage_change']) assert.ok(kinds.includes(k), `${k} in ${kinds}`);
+      assert.match(await page.textContent('#timeline'), /Berjualan kue di pasar desa/);
+    });
+  } finally {
+    await close();
+  }
+});
