@@ -48,6 +48,12 @@ if [ "$what" = test ] || [ "$what" = bench ]; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
+  # Printed documents are checked by reading the PDF back.
+  if ! command -v pdftotext >/dev/null; then
+    say "installing Debian's poppler-utils (pdftotext, for the printed documents' tests)"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq poppler-utils >/dev/null
+  fi
   # An independent age implementation for the backup interoperability tests.
   venv="$HOME/.cache/naungan/venv"
   if ! "$venv/bin/python" -c "import pyrage" 2>/dev/null; then

@@ -2273,7 +2273,7 @@ async fn an_assessment_is_saved_with_its_restricted_answers_sealed_and_read_back
 }
 
 #[wasm_bindgen_test]
-async fn a_discharge_and_its_follow_ups_are_saved_reloaded_and_merged() {
+async fn a_discharge_its_follow_ups_and_atensi_services_are_saved_reloaded_and_merged() {
     use naungan::domain::aftercare::{
         ContactMethod, Discharge, DischargeReason, FollowUpVisit, KitItem, Outcome,
     };
@@ -2310,10 +2310,22 @@ async fn a_discharge_and_its_follow_ups_are_saved_reloaded_and_merged() {
         monthly_income: Some(900_000),
         notes: "Menerima jahitan".into(),
     };
-    let (dc_id, fu_id) = (clock::new_id().unwrap(), clock::new_id().unwrap());
+    let service = naungan::domain::aftercare::AtensiService {
+        resident: siti.clone(),
+        date: date("2026-04-01").unwrap(),
+        component: naungan::domain::aftercare::AtensiComponent::SocialAid,
+        aid_value: 350_000,
+        description: "Pakaian dan perlengkapan mandi".into(),
+    };
+    let (dc_id, fu_id, at_id) = (
+        clock::new_id().unwrap(),
+        clock::new_id().unwrap(),
+        clock::new_id().unwrap(),
+    );
     v.save(vec![
         Change::create(dc_id.clone(), dc.clone()),
         Change::create(fu_id.clone(), visit.clone()),
+        Change::create(at_id.clone(), service.clone()),
     ])
     .await
     .unwrap();
@@ -2332,12 +2344,19 @@ async fn a_discharge_and_its_follow_ups_are_saved_reloaded_and_merged() {
             .unwrap(),
         vec![visit]
     );
+    assert_eq!(
+        v.read(|ix| ix
+            .get::<naungan::domain::aftercare::AtensiService>(&at_id)
+            .map(|l| l.body.clone()))
+            .unwrap(),
+        Some(service)
+    );
     Vault::erase(&other).await.unwrap();
     let b = Vault::open_with_kdf(&other, TEST_LOG_N).await.unwrap();
     b.restore_into_empty(v.export_records().unwrap(), head, "laptop kedua kata sandi")
         .await
         .unwrap();
-    assert!(b.get(&fu_id).unwrap().is_some());
+    assert!(b.get(&fu_id).unwrap().is_some() && b.get(&at_id).unwrap().is_some());
     let plan = v.plan_import(b.export_records().unwrap()).unwrap();
     assert!(plan.conflicts.is_empty());
     assert_eq!(plan.summary.added + plan.summary.updated, 0);

@@ -513,3 +513,148 @@ mod tests {
         );
     }
 }
+
+/// The ministry's ATENSI components (Asistensi Rehabilitasi Sosial): the direct services a
+/// resident received, counted by headcount and aid value in the reports. Therapy is one component
+/// of three kinds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AtensiComponent {
+    BasicNeeds,
+    Care,
+    FamilySupport,
+    TherapyPhysical,
+    TherapyPsychosocial,
+    TherapyMentalSpiritual,
+    VocationalAndEntrepreneurship,
+    SocialAid,
+    Accessibility,
+}
+
+impl AtensiComponent {
+    pub const ALL: [AtensiComponent; 9] = [
+        AtensiComponent::BasicNeeds,
+        AtensiComponent::Care,
+        AtensiComponent::FamilySupport,
+        AtensiComponent::TherapyPhysical,
+        AtensiComponent::TherapyPsychosocial,
+        AtensiComponent::TherapyMentalSpiritual,
+        AtensiComponent::VocationalAndEntrepreneurship,
+        AtensiComponent::SocialAid,
+        AtensiComponent::Accessibility,
+    ];
+    pub fn code(self) -> String {
+        super::code_of(self)
+    }
+    pub fn from_code(s: &str) -> Option<AtensiComponent> {
+        Self::ALL.into_iter().find(|x| x.code() == s)
+    }
+    /// Which of the seven components it is (1–7; the three therapies are the fourth).
+    pub fn number(self) -> u8 {
+        match self {
+            AtensiComponent::BasicNeeds => 1,
+            AtensiComponent::Care => 2,
+            AtensiComponent::FamilySupport => 3,
+            AtensiComponent::TherapyPhysical
+            | AtensiComponent::TherapyPsychosocial
+            | AtensiComponent::TherapyMentalSpiritual => 4,
+            AtensiComponent::VocationalAndEntrepreneurship => 5,
+            AtensiComponent::SocialAid => 6,
+            AtensiComponent::Accessibility => 7,
+        }
+    }
+}
+
+/// One ATENSI service a resident received.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AtensiService {
+    pub resident: RecordId,
+    pub date: Date,
+    pub component: AtensiComponent,
+    /// Whole rupiah (0 where no aid in money or goods was given).
+    pub aid_value: u64,
+    pub description: String,
+}
+
+impl AtensiService {
+    pub fn validated(
+        resident: RecordId,
+        date: &str,
+        component: &str,
+        aid_value: &str,
+        description: &str,
+        intake: Date,
+        today: Date,
+    ) -> Result<AtensiService, Vec<FieldError>> {
+        let mut e = vec![];
+        let date = match Date::parse_iso(date.trim()) {
+            None => {
+                e.push(err("at_date", Problem::NotADate));
+                None
+            }
+            Some(d) if d > today => {
+                e.push(err("at_date", Problem::InTheFuture));
+                None
+            }
+            Some(d) if d < intake => {
+                e.push(err("at_date", Problem::BeforeIntake));
+                None
+            }
+            Some(d) => Some(d),
+        };
+        let component = AtensiComponent::from_code(component);
+        if component.is_none() {
+            e.push(err("at_component", Problem::Required));
+        }
+        let aid_value = match aid_value.trim() {
+            "" => 0,
+            s => parse_rupiah(s).unwrap_or_else(|| {
+                e.push(err("at_value", Problem::NotRupiah));
+                0
+            }),
+        };
+        let description = text(&mut e, "at_description", description, true, 3, 300);
+        match (e.is_empty(), date, component) {
+            (true, Some(date), Some(component)) => Ok(AtensiService {
+                resident,
+                date,
+                component,
+                aid_value,
+                description,
+            }),
+            _ => Err(e),
+        }
+    }
+}
+
+#[cfg(test)]
+mod atensi_tests {
+    use super::*;
+
+    #[test]
+    fn seven_components_three_of_them_therapy() {
+        let mut numbers: Vec<u8> = AtensiComponent::ALL.iter().map(|c| c.number()).collect();
+        numbers.dedup();
+        assert_eq!(numbers, [1, 2, 3, 4, 5, 6, 7]);
+        let r = RecordId::from_random_bytes([1; 16]);
+        let (intake, today) = (
+            Date::parse_iso("2026-03-02").unwrap(),
+            Date::parse_iso("2026-11-30").unwrap(),
+        );
+        let ok = AtensiService::validated(
+            r.clone(),
+            "2026-04-01",
+            "therapy_psychosocial",
+            "",
+            "Konseling kelompok",
+            intake,
+            today,
+        )
+        .unwrap();
+        assert_eq!((ok.component.number(), ok.aid_value), (4, 0));
+        let bad =
+            AtensiService::validated(r, "2026-04-01", "", "12,5", "", intake, today).unwrap_err();
+        let fields: Vec<&str> = bad.iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["at_component", "at_value", "at_description"]);
+    }
+}

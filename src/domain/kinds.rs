@@ -16,7 +16,7 @@
 //! timeline page lists whatever kinds say so, and names none.
 
 use super::access_log::AccessEntry;
-use super::aftercare::{Discharge, FollowUpVisit};
+use super::aftercare::{AtensiService, Discharge, FollowUpVisit};
 use super::assessment::Assessment;
 use super::attendance::AttendanceSession;
 use super::case_note::CaseNote;
@@ -162,6 +162,8 @@ record_kinds! {
     Discharge(Discharge)          = "discharge",  deferred: true, restricted: false, about: |d| Some(&d.resident), timeline: |d| Some(d.date);
     /// What one aftercare follow-up found.
     FollowUpVisit(FollowUpVisit)  = "follow_up",  deferred: true, restricted: false, about: |f| Some(&f.resident), timeline: |f| Some(f.date);
+    /// One ATENSI service she received, with its aid value.
+    AtensiService(AtensiService)  = "atensi",     deferred: true, restricted: false, about: |a| Some(&a.resident), timeline: |a| Some(a.date);
     /// One entry of the record of who did what (`domain/access_log.rs`): written by the vault
     /// with each change, never by a page.
     AccessEntry(AccessEntry)      = "access_entry", deferred: true, restricted: false, about: |_| None, timeline: |_| None;

@@ -91,7 +91,7 @@ impl Section {
             RecordKind::Assessment => Section::Trafficking,
             // Where she went and who received her.
             RecordKind::Discharge => Section::FamilyContacts,
-            RecordKind::FollowUpVisit => Section::CaseNotes,
+            RecordKind::FollowUpVisit | RecordKind::AtensiService => Section::CaseNotes,
             RecordKind::AccessEntry => Section::AccessLog,
         }
     }

@@ -200,6 +200,11 @@ mod tests {
             )
             .unwrap(),
             RecordBody::from_current_json(
+                RecordKind::AtensiService,
+                include_str!("../../tests/fixtures/schema-5/atensi.json"),
+            )
+            .unwrap(),
+            RecordBody::from_current_json(
                 RecordKind::FollowUpVisit,
                 include_str!("../../tests/fixtures/schema-5/follow_up.json"),
             )

@@ -1,8 +1,10 @@
 // Casework as a social worker does it, in Indonesian: one resident from intake through her
 // stages, assessment (a flag and its suggested action), discharge with a starter kit, and a
-// recorded 1-month aftercare follow-up, with the dashboard's due list changing.
+// recorded 1-month aftercare follow-up, with the dashboard's due list changing; the discharge
+// summary printed to PDF and read back.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ARTIFACTS, checkA11y, open, setUp, step } from './harness.mjs';
 
@@ -52,6 +54,23 @@ test('a case from intake to aftercare', async (t) => {
       await checkA11y(page, 'a profile with an assessment and its flag');
     });
 
+    await step(t, page, 'ATENSI services with their aid value; bad rupiah is refused', async () => {
+      await page.fill('#at_date', day(-150));
+      await page.selectOption('#at_component', 'therapy_psychosocial');
+      await page.fill('#at_description', 'Konseling kelompok bersama psikolog');
+      await page.click('#atensi-save');
+      await page.locator('#atensi').filter({ hasText: 'Terapi psikososial' }).waitFor();
+      await page.fill('#at_date', day(-140));
+      await page.selectOption('#at_component', 'basic_needs');
+      await page.fill('#at_description', 'Pakaian dan perlengkapan mandi');
+      await page.fill('#at_value', '12,5');
+      await page.click('#atensi-save');
+      await page.locator('#at_value-error').filter({ hasText: 'rupiah utuh' }).waitFor();
+      await page.fill('#at_value', '350.000');
+      await page.click('#atensi-save');
+      await page.locator('#atensi-total').filter({ hasText: 'Rp 350.000' }).waitFor();
+    });
+
     await step(t, page, 'through the plan and the programme; a jump is refused', async () => {
       // A stage the table does not allow from here is not even offered.
       const offered = await page.$$eval('#stage_to option', (os) => os.map((o) => o.value));
@@ -88,6 +107,24 @@ test('a case from intake to aftercare', async (t) => {
       assert.match(schedule[1], /^3 bulan .* belum waktunya$/);
       await checkA11y(page, 'the discharge and its aftercare schedule');
       if (process.env.E2E_SHOTS) await page.screenshot({ path: join(ARTIFACTS, 'view-aftercare.png'), fullPage: true });
+    });
+
+    await step(t, page, 'the discharge summary prints on A4 with her name and the kit total', async () => {
+      await page.click('#summary-link');
+      await page.locator('#discharge-summary-page').waitFor();
+      await checkA11y(page, 'the discharge summary');
+      const pdf = join(ARTIFACTS, 'discharge-summary.pdf');
+      await page.pdf({ path: pdf, format: 'A4' });
+      const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+      assert.match(text, /RINGKASAN TERMINASI|Ringkasan terminasi/);
+      assert.match(text, /Wulan Sari/);
+      assert.match(text, /Rp 1\.500\.000/);
+      assert.match(text, /Kepala UPT/);
+      assert.doesNotMatch(text, /Pengaturan|Cadangan|Kembali ke profil/, 'the app around it is not printed');
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf]).toString())[1]);
+      assert.ok(pages >= 1 && pages <= 2, `${pages} pages`);
+      await page.click('text=Kembali ke profil');
+      await page.locator('#profile-name').filter({ hasText: 'Wulan Sari' }).waitFor();
     });
 
     await step(t, page, 'the dashboard lists the follow-up due; once recorded, it is gone', async () => {

@@ -110,6 +110,15 @@ pub fn describe(t: &'static Texts, body: &RecordBody) -> Vec<(&'static str, Stri
             ),
             (t.case.f_kit_total, format::rupiah(d.kit_total() as i64)),
         ],
+        RecordBody::AtensiService(a) => vec![
+            (t.f_date, format::date(a.date, &t.months)),
+            (
+                t.case.f_at_component,
+                (t.case.atensi)(a.component).to_string(),
+            ),
+            (t.case.f_at_value, format::rupiah(a.aid_value as i64)),
+            (t.f_note, a.description.clone()),
+        ],
         RecordBody::FollowUpVisit(f) => vec![
             (t.f_date, format::date(f.date, &t.months)),
             (t.case.f_fu_outcome, (t.case.outcome)(f.outcome).to_string()),

@@ -175,6 +175,7 @@ pub const EN: Texts = Texts {
         RecordKind::Assessment => "assessments",
         RecordKind::Discharge => "discharges",
         RecordKind::FollowUpVisit => "aftercare follow-ups",
+        RecordKind::AtensiService => "ATENSI services",
         RecordKind::AccessEntry => "access record entries",
     },
     religion: |x| match x {

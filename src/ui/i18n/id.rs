@@ -175,6 +175,7 @@ pub const ID: Texts = Texts {
         RecordKind::Assessment => "asesmen",
         RecordKind::Discharge => "terminasi",
         RecordKind::FollowUpVisit => "kunjungan bimbingan lanjut",
+        RecordKind::AtensiService => "layanan ATENSI",
         RecordKind::AccessEntry => "catatan akses",
     },
     religion: |x| match x {

@@ -347,6 +347,9 @@ mod tests {
                 (t.case.discharge_reason)(x),
             );
         }
+        for x in crate::domain::aftercare::AtensiComponent::ALL {
+            push(format!("atensi.{}", x.code()), (t.case.atensi)(x));
+        }
         for x in crate::domain::aftercare::ContactMethod::ALL {
             push(format!("method.{}", x.code()), (t.case.method)(x));
         }

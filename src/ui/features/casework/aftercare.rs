@@ -22,7 +22,7 @@ use crate::ui::session::{error_text, may, use_app, use_texts, vault};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-fn latest_discharge(id: &RecordId) -> Option<(RecordMeta, Discharge)> {
+pub(super) fn latest_discharge(id: &RecordId) -> Option<(RecordMeta, Discharge)> {
     vault()
         .read(|ix| {
             ix.about::<Discharge>(id)
@@ -97,7 +97,8 @@ pub fn AftercarePanel(id: RecordId, resident: Resident) -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <p id="discharge-summary">{summary}</p>
+                <p id="discharge-summary">{summary} " "
+                    <A href=format!("/klien/{id}/ringkasan-terminasi") attr:id="summary-link">{c.summary_link}</A></p>
                 <table class="list" id="aftercare-schedule">
                     <caption class="muted small">{c.schedule_title}</caption>
                     <thead><tr><th scope="col">{c.col_month}</th><th scope="col">{c.col_due}</th><th scope="col">{c.col_standing}</th></tr></thead>

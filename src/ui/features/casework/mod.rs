@@ -4,8 +4,10 @@
 
 mod aftercare;
 mod assessment;
+mod atensi;
 mod notes;
 mod stage;
+mod summary;
 pub mod texts;
 mod timeline;
 
@@ -14,6 +16,7 @@ use leptos::prelude::*;
 
 pub use aftercare::{AftercarePanel, DueFollowUps};
 pub use assessment::AssessmentPanel;
+pub use atensi::AtensiPanel;
 pub use notes::{MyTasks, NotesPanel};
 pub use stage::{StageCounts, StagePanel};
 
@@ -22,6 +25,9 @@ pub fn route(path: &[&str]) -> Option<AnyView> {
     match path {
         ["klien", x, "linimasa"] => {
             Some(view! { <timeline::TimelinePage id=RecordId::parse(x) /> }.into_any())
+        }
+        ["klien", x, "ringkasan-terminasi"] => {
+            Some(view! { <summary::DischargeSummaryPage id=RecordId::parse(x) /> }.into_any())
         }
         _ => None,
     }

@@ -1,7 +1,7 @@
 //! The texts of casework (stages of a case), in each language. A text missing in either is a
 //! compile error; `ui/i18n` checks the rest (none empty, placeholders agree, translated).
 
-use crate::domain::aftercare::{ContactMethod, DischargeReason, Outcome};
+use crate::domain::aftercare::{AtensiComponent, ContactMethod, DischargeReason, Outcome};
 use crate::domain::assessment::{Indicator, Reason};
 use crate::domain::case_note::NoteKind;
 use crate::domain::stage::Stage;
@@ -118,6 +118,21 @@ pub struct CaseTexts {
     pub follow_up_saved: &'static str,
     pub dash_due: &'static str,
     pub due_line: &'static str,
+    pub summary_link: &'static str,
+    pub summary_title: &'static str,
+    pub print: &'static str,
+    pub signed_head: &'static str,
+    pub sec_atensi: &'static str,
+    pub no_atensi: &'static str,
+    pub atensi_total: &'static str,
+    pub f_at_date: &'static str,
+    pub f_at_component: &'static str,
+    pub f_at_value: &'static str,
+    pub f_at_description: &'static str,
+    pub save_atensi: &'static str,
+    pub atensi_saved: &'static str,
+    #[serde(skip)]
+    pub atensi: fn(AtensiComponent) -> &'static str,
     #[serde(skip)]
     pub discharge_reason: fn(DischargeReason) -> &'static str,
     #[serde(skip)]
@@ -248,6 +263,30 @@ pub const ID: CaseTexts = CaseTexts {
     follow_up_saved: "Kunjungan bimbingan lanjut tersimpan.",
     dash_due: "Bimbingan lanjut jatuh tempo",
     due_line: "{month}, jatuh tempo {date}",
+    summary_link: "Ringkasan terminasi (untuk dicetak)",
+    summary_title: "Ringkasan terminasi",
+    print: "Cetak",
+    signed_head: "Kepala UPT",
+    sec_atensi: "Layanan ATENSI",
+    no_atensi: "Belum ada layanan ATENSI tercatat.",
+    atensi_total: "Nilai bantuan seluruhnya: {total}",
+    f_at_date: "Tanggal",
+    f_at_component: "Komponen",
+    f_at_value: "Nilai bantuan (Rp)",
+    f_at_description: "Uraian",
+    save_atensi: "Simpan layanan",
+    atensi_saved: "Layanan ATENSI tersimpan.",
+    atensi: |a| match a {
+        AtensiComponent::BasicNeeds => "1. Pemenuhan kebutuhan hidup layak",
+        AtensiComponent::Care => "2. Perawatan sosial dan/atau pengasuhan",
+        AtensiComponent::FamilySupport => "3. Dukungan keluarga",
+        AtensiComponent::TherapyPhysical => "4. Terapi fisik",
+        AtensiComponent::TherapyPsychosocial => "4. Terapi psikososial",
+        AtensiComponent::TherapyMentalSpiritual => "4. Terapi mental spiritual",
+        AtensiComponent::VocationalAndEntrepreneurship => "5. Pelatihan vokasional dan kewirausahaan",
+        AtensiComponent::SocialAid => "6. Bantuan sosial dan asistensi sosial",
+        AtensiComponent::Accessibility => "7. Dukungan aksesibilitas",
+    },
     discharge_reason: |r| match r {
         DischargeReason::Completed => "Selesai program",
         DischargeReason::PickedUpByFamily => "Dijemput keluarga",
@@ -436,6 +475,30 @@ pub const EN: CaseTexts = CaseTexts {
     follow_up_saved: "Aftercare follow-up saved.",
     dash_due: "Aftercare follow-ups due",
     due_line: "{month}, due {date}",
+    summary_link: "Discharge summary (to print)",
+    summary_title: "Discharge summary",
+    print: "Print",
+    signed_head: "Head of unit",
+    sec_atensi: "ATENSI services",
+    no_atensi: "No ATENSI services recorded yet.",
+    atensi_total: "Aid value in all: {total}",
+    f_at_date: "Date",
+    f_at_component: "Component",
+    f_at_value: "Aid value (Rp)",
+    f_at_description: "Description",
+    save_atensi: "Save the service",
+    atensi_saved: "ATENSI service saved.",
+    atensi: |a| match a {
+        AtensiComponent::BasicNeeds => "1. Basic-needs support",
+        AtensiComponent::Care => "2. Care",
+        AtensiComponent::FamilySupport => "3. Family support",
+        AtensiComponent::TherapyPhysical => "4. Physical therapy",
+        AtensiComponent::TherapyPsychosocial => "4. Psychosocial therapy",
+        AtensiComponent::TherapyMentalSpiritual => "4. Mental-spiritual therapy",
+        AtensiComponent::VocationalAndEntrepreneurship => "5. Vocational training and entrepreneurship",
+        AtensiComponent::SocialAid => "6. Social aid",
+        AtensiComponent::Accessibility => "7. Accessibility support",
+    },
     discharge_reason: |r| match r {
         DischargeReason::Completed => "Completed the programme",
         DischargeReason::PickedUpByFamily => "Picked up by family",

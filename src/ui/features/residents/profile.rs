@@ -205,6 +205,7 @@ pub fn ResidentProfilePage(id: Option<RecordId>) -> impl IntoView {
             <crate::ui::features::casework::StagePanel id=m.id.clone() rev=m.rev resident=r.clone() />
             <crate::ui::features::casework::AssessmentPanel id=m.id.clone() resident=r.clone() />
             <crate::ui::features::casework::AftercarePanel id=m.id.clone() resident=r.clone() />
+            <crate::ui::features::casework::AtensiPanel id=m.id.clone() intake=r.intake_date />
             <crate::ui::features::casework::NotesPanel id=m.id.clone() resident=r.clone() />
             <p class="muted small">{registered}{updated.map(|u| format!(" · {u}"))}</p>
         }.into_any()
