@@ -2,8 +2,10 @@
 //! form busy while it runs, and its failure as a plain sentence in a banner. Every form uses it
 //! instead of its own busy flag, failure signal and `spawn_local`.
 
-use crate::domain::record::Record;
-use crate::store::Change;
+use crate::domain::record::{Kind, Record};
+use crate::domain::validation::FieldError;
+use crate::store::{clock, Change};
+use crate::ui::components::field::show_errors;
 use crate::ui::i18n::Texts;
 use crate::ui::session::{error_text, use_app, use_texts, vault, AppState};
 use leptos::prelude::*;
@@ -64,6 +66,32 @@ impl Submit {
                 done(saved)
             },
         )
+    }
+
+    /// A form's new record, as its check left it: the problems beside their fields and nothing
+    /// sent, or the record saved under a new id, then `done`.
+    pub fn create<K: Kind>(
+        self,
+        checked: Result<K, Vec<FieldError>>,
+        errors: RwSignal<Vec<FieldError>>,
+        done: impl FnOnce() + 'static,
+    ) -> bool {
+        let record = match checked {
+            Ok(r) => r,
+            Err(e) => {
+                show_errors(errors, e);
+                self.fail(self.t.form_has_errors.into());
+                return false;
+            }
+        };
+        show_errors(errors, vec![]);
+        match clock::new_id() {
+            Ok(id) => self.save(vec![Change::create(id, record)], move |_| done()),
+            Err(e) => {
+                self.fail(error_text(self.t, &e));
+                false
+            }
+        }
     }
 
     /// Shows a failure found before anything was sent (an id could not be made, say).

@@ -13,12 +13,12 @@ use crate::domain::record::RecordMeta;
 use crate::domain::resident::Resident;
 use crate::domain::stage::Stage;
 use crate::domain::validation::FieldError;
-use crate::store::{clock, Change};
-use crate::ui::components::field::{show_errors, Field};
+use crate::store::clock;
+use crate::ui::components::field::Field;
 use crate::ui::components::submit::Submit;
 use crate::ui::format;
 use crate::ui::i18n::{fill, Texts};
-use crate::ui::session::{error_text, may, use_app, use_texts, vault};
+use crate::ui::session::{may, use_app, use_texts, vault};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -133,26 +133,12 @@ fn DischargeForm(id: RecordId, intake: Date) -> impl IntoView {
     let submit = Submit::new();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let dc = match draft
+        let checked = draft
             .get_untracked()
-            .validate(id.clone(), intake, clock::today())
-        {
-            Ok(x) => x,
-            Err(e) => {
-                show_errors(errors, e);
-                submit.fail(t.form_has_errors.into());
-                return;
-            }
-        };
-        show_errors(errors, vec![]);
-        match clock::new_id() {
-            Ok(nid) => {
-                submit.save(vec![Change::create(nid, dc)], move |_| {
-                    app.notify(c.discharge_saved, false)
-                });
-            }
-            Err(e) => submit.fail(error_text(t, &e)),
-        }
+            .validate(id.clone(), intake, clock::today());
+        submit.create(checked, errors, move || {
+            app.notify(c.discharge_saved, false)
+        });
     };
     macro_rules! input {
         ($field:ident, $type:expr, $id:expr) => {
@@ -227,7 +213,7 @@ fn FollowUpForm(id: RecordId, discharge: Discharge, months: Vec<u32>) -> impl In
     let submit = Submit::new();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let visit = FollowUpVisit::validated(
+        let checked = FollowUpVisit::validated(
             id.clone(),
             &discharge,
             month.get_untracked(),
@@ -238,23 +224,9 @@ fn FollowUpForm(id: RecordId, discharge: Discharge, months: Vec<u32>) -> impl In
             &notes.get_untracked(),
             clock::today(),
         );
-        let visit = match visit {
-            Ok(v) => v,
-            Err(e) => {
-                show_errors(errors, e);
-                submit.fail(t.form_has_errors.into());
-                return;
-            }
-        };
-        show_errors(errors, vec![]);
-        match clock::new_id() {
-            Ok(nid) => {
-                submit.save(vec![Change::create(nid, visit)], move |_| {
-                    app.notify(c.follow_up_saved, false)
-                });
-            }
-            Err(e) => submit.fail(error_text(t, &e)),
-        }
+        submit.create(checked, errors, move || {
+            app.notify(c.follow_up_saved, false)
+        });
     };
     macro_rules! text {
         ($sig:ident, $type:expr, $id:expr) => {

@@ -1,7 +1,6 @@
 //! The assessment on a resident's profile: the latest one's answers (the restricted ones only
 //! where the role holds the key), the flags they raise with one action each, and the form.
 
-use crate::domain::access_log::AccessAction;
 use crate::domain::assessment::{self, Assessment, AssessmentDraft, Flag, Indicator, Reason};
 use crate::domain::case_note::{CaseNote, FollowUp, NoteKind, NoteText};
 use crate::domain::id::RecordId;
@@ -10,7 +9,7 @@ use crate::domain::record::RecordMeta;
 use crate::domain::resident::Resident;
 use crate::domain::validation::FieldError;
 use crate::store::{clock, Change};
-use crate::ui::components::field::{show_errors, Field};
+use crate::ui::components::field::Field;
 use crate::ui::components::submit::Submit;
 use crate::ui::format;
 use crate::ui::session::{error_text, may, use_app, use_texts, vault};
@@ -40,12 +39,7 @@ pub fn AssessmentPanel(id: RecordId, resident: Resident) -> impl IntoView {
         let entry = v.reveal(m, &a.entry);
         let health = v.reveal(m, &a.health);
         if entry.is_ok() || health.is_ok() {
-            let rid = id.to_string();
-            leptos::task::spawn_local(async move {
-                let _ = vault()
-                    .note(AccessAction::ViewRestricted, Some(rid), vec!["assessment".into()])
-                    .await;
-            });
+            super::note_opened(&id, "assessment");
         }
         let flags = entry
             .as_ref()
@@ -158,23 +152,10 @@ fn AssessmentForm(id: RecordId, intake: crate::domain::date::Date) -> impl IntoV
     let submit = Submit::new();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let a = match draft
+        let checked = draft
             .get_untracked()
-            .validate(id.clone(), intake, clock::today())
-        {
-            Ok(a) => a,
-            Err(e) => {
-                show_errors(errors, e);
-                submit.fail(t.form_has_errors.into());
-                return;
-            }
-        };
-        show_errors(errors, vec![]);
-        let nid = match clock::new_id() {
-            Ok(x) => x,
-            Err(e) => return submit.fail(error_text(t, &e)),
-        };
-        submit.save(vec![Change::create(nid, a)], move |_| {
+            .validate(id.clone(), intake, clock::today());
+        submit.create(checked, errors, move || {
             open.set(false);
             app.notify(c.assessment_saved, false);
         });

@@ -7,12 +7,12 @@ use crate::domain::id::RecordId;
 use crate::domain::permissions::Section;
 use crate::domain::sorting;
 use crate::domain::validation::FieldError;
-use crate::store::{clock, Change};
-use crate::ui::components::field::{show_errors, Field};
+use crate::store::clock;
+use crate::ui::components::field::Field;
 use crate::ui::components::submit::Submit;
 use crate::ui::format;
 use crate::ui::i18n::fill;
-use crate::ui::session::{error_text, may, use_app, use_texts, vault};
+use crate::ui::session::{may, use_app, use_texts, vault};
 use leptos::prelude::*;
 
 #[component]
@@ -79,7 +79,7 @@ fn AtensiForm(id: RecordId, intake: Date) -> impl IntoView {
     let submit = Submit::new();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let s = AtensiService::validated(
+        let checked = AtensiService::validated(
             id.clone(),
             &date.get_untracked(),
             &component.get_untracked(),
@@ -88,25 +88,11 @@ fn AtensiForm(id: RecordId, intake: Date) -> impl IntoView {
             intake,
             clock::today(),
         );
-        let s = match s {
-            Ok(s) => s,
-            Err(e) => {
-                show_errors(errors, e);
-                submit.fail(t.form_has_errors.into());
-                return;
-            }
-        };
-        show_errors(errors, vec![]);
-        match clock::new_id() {
-            Ok(nid) => {
-                submit.save(vec![Change::create(nid, s)], move |_| {
-                    description.set(String::new());
-                    value.set(String::new());
-                    app.notify(c.atensi_saved, false);
-                });
-            }
-            Err(e) => submit.fail(error_text(t, &e)),
-        }
+        submit.create(checked, errors, move || {
+            description.set(String::new());
+            value.set(String::new());
+            app.notify(c.atensi_saved, false);
+        });
     };
     view! {
         <form class="stack" id="atensi-form" on:submit=on_submit novalidate>

@@ -20,6 +20,21 @@ pub use atensi::AtensiPanel;
 pub use notes::{MyTasks, NotesPanel};
 pub use stage::{StageCounts, StagePanel};
 
+/// Notes in the record of who did what that a page showed a resident's restricted content
+/// (`what`: which part), without holding the page up.
+fn note_opened(resident: &RecordId, what: &'static str) {
+    let rid = resident.to_string();
+    leptos::task::spawn_local(async move {
+        let _ = crate::ui::session::vault()
+            .note(
+                crate::domain::access_log::AccessAction::ViewRestricted,
+                Some(rid),
+                vec![what.into()],
+            )
+            .await;
+    });
+}
+
 /// `/klien/<id>/linimasa`, a resident's timeline.
 pub fn route(path: &[&str]) -> Option<AnyView> {
     match path {

@@ -1,7 +1,6 @@
 //! Counselling and interview notes on a resident's profile: the list (a confidential note's
 //! text only where the role holds the key to open it), the form, and the author's task list.
 
-use crate::domain::access_log::AccessAction;
 use crate::domain::case_note::{self, CaseNote, NoteDraft, NoteKind, NoteText};
 use crate::domain::date::Date;
 use crate::domain::id::RecordId;
@@ -10,8 +9,8 @@ use crate::domain::record::RecordMeta;
 use crate::domain::resident::Resident;
 use crate::domain::sorting;
 use crate::domain::validation::FieldError;
-use crate::store::{clock, Change};
-use crate::ui::components::field::{show_errors, Field};
+use crate::store::clock;
+use crate::ui::components::field::Field;
 use crate::ui::components::submit::Submit;
 use crate::ui::format;
 use crate::ui::i18n::fill;
@@ -68,17 +67,7 @@ pub fn NotesPanel(id: RecordId, resident: Resident) -> impl IntoView {
         })
         .collect_view();
     if revealed > 0 {
-        // Opening a resident's confidential content is in the record of who did what.
-        let rid = id.to_string();
-        leptos::task::spawn_local(async move {
-            let _ = vault()
-                .note(
-                    AccessAction::ViewRestricted,
-                    Some(rid),
-                    vec!["case_note".into()],
-                )
-                .await;
-        });
+        super::note_opened(&id, "case_note");
     }
     let empty = notes.is_empty();
     view! {
@@ -111,21 +100,9 @@ fn NoteForm(id: RecordId, intake: Date) -> impl IntoView {
     let may_confide = may(Section::Counselling, true);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let note =
-            match CaseNote::validated(id.clone(), &draft.get_untracked(), intake, clock::today()) {
-                Ok(n) => n,
-                Err(e) => {
-                    show_errors(errors, e);
-                    submit.fail(t.form_has_errors.into());
-                    return;
-                }
-            };
-        show_errors(errors, vec![]);
-        let new_id = match clock::new_id() {
-            Ok(x) => x,
-            Err(e) => return submit.fail(error_text(t, &e)),
-        };
-        submit.save(vec![Change::create(new_id, note)], move |_| {
+        let checked =
+            CaseNote::validated(id.clone(), &draft.get_untracked(), intake, clock::today());
+        submit.create(checked, errors, move || {
             draft.update(|d| {
                 d.text.clear();
                 d.follow_up.clear();

@@ -2,7 +2,6 @@
 //! their records on a timeline (`domain::timeline`). A record of a section the role may not read
 //! is left out; a confidential note shows to the team as a session that took place.
 
-use crate::domain::access_log::AccessAction;
 use crate::domain::id::RecordId;
 use crate::domain::permissions::{can_read, section_of};
 use crate::domain::record::Record;
@@ -77,16 +76,7 @@ pub fn TimelinePage(id: Option<RecordId>) -> impl IntoView {
             })
             .collect_view();
         if revealed {
-            let who = rid.to_string();
-            leptos::task::spawn_local(async move {
-                let _ = vault()
-                    .note(
-                        AccessAction::ViewRestricted,
-                        Some(who),
-                        vec!["timeline".into()],
-                    )
-                    .await;
-            });
+            super::note_opened(&rid, "timeline");
         }
         let empty = records.is_empty();
         view! {
