@@ -131,6 +131,7 @@ test('a case from intake to aftercare', async (t) => {
       await page.locator('header nav a').first().click();
       await page.locator('#due-follow-ups').filter({ hasText: 'Wulan Sari' }).waitFor();
       assert.match(await page.textContent('#due-follow-ups'), /1 bulan.*terlambat/);
+      await checkA11y(page, 'the dashboard with follow-ups due and residents per stage');
       await page.getByRole('link', { name: 'Wulan Sari' }).first().click();
       await page.locator('#follow-up-form').waitFor();
       await page.fill('#fu_date', day(-10));

@@ -88,6 +88,7 @@ test('staff sign in as themselves, and a deactivated member opens nothing', asyn
       await page.locator('header nav a').first().click();
       await page.locator('#my-tasks').filter({ hasText: 'Hubungi Dukcapil untuk KTP baru' }).waitFor();
       await page.locator('#my-tasks').filter({ hasText: 'Rujuk ke Dukcapil' }).waitFor();
+      await checkA11y(page, 'the dashboard with my tasks');
       assert.match(await page.textContent('#my-tasks'), /Siti Aminah/);
     });
 
