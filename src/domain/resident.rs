@@ -476,7 +476,9 @@ pub fn stats<'a>(
         st.active += usize::from(x.stage.in_residence());
         st.by_stage[x.stage as usize] += 1;
         st.papers_held += usize::from(x.papers.any_confiscated());
-        latest.push((m, x));
+        if recent > 0 {
+            latest.push((m, x));
+        }
     }
     sorting::sort_by(&mut latest, |a, b| {
         b.1.intake_date

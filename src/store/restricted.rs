@@ -113,6 +113,14 @@ pub fn opened(r: &Record, key: &Key) -> Result<Option<Record>, StoreError> {
     }))
 }
 
+/// `r` with what `key` opens made open, or `r` as it is where there is no key or nothing sealed.
+pub fn opened_or_same(r: &Record, key: Option<&Key>) -> Result<Record, StoreError> {
+    Ok(match key {
+        Some(k) => opened(r, k)?.unwrap_or_else(|| r.clone()),
+        None => r.clone(),
+    })
+}
+
 /// Whether `r` holds restricted content in the open (a holder's backup).
 pub fn holds_open(r: &Record) -> bool {
     r.meta.kind.is_restricted()

@@ -1630,10 +1630,7 @@ impl Vault {
         let s = guard.as_ref().ok_or(StoreError::Locked)?;
         s.index
             .every_record()
-            .map(|r| match &s.restricted {
-                Some(k) => Ok(restricted::opened(r, k)?.unwrap_or_else(|| r.clone())),
-                None => Ok(r.clone()),
-            })
+            .map(|r| restricted::opened_or_same(r, s.restricted.as_ref()))
             .collect()
     }
 
