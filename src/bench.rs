@@ -288,3 +288,134 @@ pub fn bench_release() {
         }
     });
 }
+
+/// A resident's timeline page, rendered for real: the resident of the 10-year set with the most
+/// records about her; the page mounted (with the app's context and a router) into the document
+/// and laid out, `n` times. Beside it, the framework's floor: a plain list of as many items.
+#[wasm_bindgen]
+pub async fn bench_timeline(db: String, n: usize) -> Result<String, JsValue> {
+    use leptos::prelude::*;
+    use wasm_bindgen::JsCast;
+    let v = Vault::open(&db).await.map_err(err)?;
+    v.unlock(PASS).await.map_err(err)?;
+    while v.open_deferred().map_err(err)? > 0 {}
+    let (rid, entries) = v
+        .read(|ix| {
+            ix.all::<naungan::domain::resident::Resident>()
+                .map(|r| {
+                    let about: Vec<&naungan::domain::record::Record> = ix
+                        .everything_about(&r.meta.id)
+                        .into_iter()
+                        .filter_map(|m| ix.record(&m.id))
+                        .collect();
+                    let on = naungan::domain::timeline::entries(about.into_iter()).len();
+                    (r.meta.id.clone(), on)
+                })
+                .max_by_key(|(_, on)| *on)
+        })
+        .map_err(err)?
+        .ok_or("no resident")?;
+    let mut vault = Some(v);
+    let document = web_sys::window()
+        .ok_or("no window")?
+        .document()
+        .ok_or("no document")?;
+    let body = document.body().ok_or("no body")?;
+    let mut measure = |page: bool| -> Result<(f64, u32), JsValue> {
+        let el: web_sys::HtmlElement = document.create_element("div")?.unchecked_into();
+        body.append_child(&el)?;
+        let t0 = clock::precise_ms();
+        let handle: Box<dyn std::any::Any> = if page {
+            naungan::ui::bench_mount_timeline(el.clone(), vault.take(), rid.clone())
+        } else {
+            Box::new(leptos::mount::mount_to(el.clone(), move || {
+                view! { <ul>{(0..entries).map(|i| view! { <li>{format!("Entri {i}: 1 Januari 2026")}</li> }).collect_view()}</ul> }
+            }))
+        };
+        let _ = el.offset_height();
+        let ms = clock::precise_ms() - t0;
+        let items = el.query_selector_all("li")?.length();
+        drop(handle);
+        el.remove();
+        Ok((ms, items))
+    };
+    let (mut times, mut floor, mut items) = (vec![], vec![], 0);
+    for _ in 0..n {
+        let (ms, li) = measure(true)?;
+        times.push(ms);
+        items = li;
+        floor.push(measure(false)?.0);
+    }
+    Ok(json!({ "entries": entries, "items": items, "times": times, "floor": floor }).to_string())
+}
+
+/// The aftercare follow-ups to chase: over the 10-year set's discharged residents through the
+/// index (as the dashboard reads them), and over 2,000 discharged residents with their
+/// follow-ups (`aftercare::to_chase` alone); `n` times each. Floor: counting the residents.
+#[wasm_bindgen]
+pub async fn bench_due(db: String, n: usize) -> Result<String, JsValue> {
+    use naungan::domain::aftercare::{self, DEFAULT_INTERVALS};
+    use naungan::domain::date::Date;
+    let v = Vault::open(&db).await.map_err(err)?;
+    v.unlock(PASS).await.map_err(err)?;
+    while v.open_deferred().map_err(err)? > 0 {}
+    let today = Date::new(2026, 12, 31).ok_or("date")?;
+    let g = synthetic::generate(synthetic::SEED, synthetic::SHELTER_RESIDENTS, true);
+    // Every discharge of the generated set, over and over to 2,000 residents' worth.
+    let discharges: Vec<&aftercare::Discharge> = g
+        .records
+        .iter()
+        .filter_map(|r| match &r.body {
+            Some(RecordBody::Discharge(d)) => Some(d),
+            _ => None,
+        })
+        .collect();
+    let visits: Vec<&aftercare::FollowUpVisit> = g
+        .records
+        .iter()
+        .filter_map(|r| match &r.body {
+            Some(RecordBody::FollowUpVisit(f)) => Some(f),
+            _ => None,
+        })
+        .collect();
+    let cases: Vec<(usize, &aftercare::Discharge, Vec<&aftercare::FollowUpVisit>)> = (0..2_000)
+        .map(|i| {
+            let d = discharges[i % discharges.len()];
+            let mine = visits
+                .iter()
+                .filter(|f| f.resident == d.resident)
+                .copied()
+                .collect();
+            (i, d, mine)
+        })
+        .collect();
+    let (mut index_ms, mut pure_ms, mut floor_ms) = (vec![], vec![], vec![]);
+    let (mut listed, mut discharged) = (0, 0);
+    for _ in 0..n {
+        let t0 = clock::precise_ms();
+        let list = v
+            .read(|ix| ix.follow_ups_to_chase(&DEFAULT_INTERVALS, today, 14))
+            .map_err(err)?;
+        index_ms.push(clock::precise_ms() - t0);
+        listed = list.len();
+        let t0 = clock::precise_ms();
+        let list = aftercare::to_chase(cases.clone(), &DEFAULT_INTERVALS, today, 14);
+        pure_ms.push(clock::precise_ms() - t0);
+        std::hint::black_box(list);
+        let t0 = clock::precise_ms();
+        discharged = v
+            .read(|ix| ix.count::<aftercare::Discharge>())
+            .map_err(err)?;
+        let residents = v
+            .read(|ix| ix.all::<naungan::domain::resident::Resident>().count())
+            .map_err(err)?;
+        floor_ms.push(clock::precise_ms() - t0);
+        std::hint::black_box(residents);
+    }
+    v.close();
+    Ok(
+        json!({ "discharged": discharged, "listed": listed, "index_ms": index_ms,
+        "pure_ms": pure_ms, "floor_ms": floor_ms })
+        .to_string(),
+    )
+}

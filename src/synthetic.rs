@@ -1,16 +1,26 @@
 //! Deterministic synthetic data at shelter scale, for benchmarks and for demonstrating the app
 //! in development builds. Pure (depends on `domain` only): the same seed gives the same records.
 //!
-//! "Shelter, 10 years" is 2,000 residents in 20 cohorts (two a year), with assessments and
-//! ~20,000 case notes in all, ~20,000 attendance sessions, and expenses. "Province" is the same
+//! "Shelter, 10 years" is 2,000 residents in 20 cohorts (two a year), each with her case as far
+//! as it went (stage moves, assessment, case conference, plan and review, ATENSI services,
+//! discharge and aftercare follow-ups), ~20,000 case notes in all (one resident's long case has
+//! 300 entries on her timeline), ~20,000 attendance sessions, and expenses. "Province" is the same
 //! with 20,000 residents. Every name and story here is invented.
 
+use crate::domain::aftercare::{
+    self, AtensiComponent, AtensiService, ContactMethod, Discharge, DischargeReason, FollowUpVisit,
+    KitItem, Outcome,
+};
+use crate::domain::assessment::{self, Assessment, Entry, Indicator, Reason};
 use crate::domain::attendance::{Activity, AttendanceSession};
 use crate::domain::case_note::{CaseNote, NoteKind, NoteText};
 use crate::domain::date::Date;
 use crate::domain::expense::{Expense, ExpenseCategory};
 use crate::domain::id::RecordId;
 use crate::domain::identity_paper::{IdentityPapers, PaperStatus};
+use crate::domain::plan::{
+    CaseConference, Goal, InterventionPlan, PlanReview, PlannedActivity, Progress,
+};
 use crate::domain::record::{Record, RecordBody, Stamp};
 use crate::domain::region;
 use crate::domain::resident::{
@@ -220,9 +230,7 @@ pub fn generate(seed: u64, residents: usize, everything: bool) -> Generated {
     let mut out = vec![
         Record::create(
             rng.id(),
-            RecordBody::Shelter(Shelter {
-                name: "UPT Rehabilitasi Sosial Bina Karya Wanita".into(),
-            }),
+            RecordBody::Shelter(Shelter::named("UPT Rehabilitasi Sosial Bina Karya Wanita")),
             &stamp(&admin, ms(first_day)),
         ),
         Record::create(
@@ -375,6 +383,7 @@ pub fn generate(seed: u64, residents: usize, everything: bool) -> Generated {
         };
         let mut from = None;
         let mut day = intake;
+        let mut stage_days = vec![];
         for (k, to) in SEQUENCE
             .iter()
             .copied()
@@ -385,6 +394,7 @@ pub fn generate(seed: u64, residents: usize, everything: bool) -> Generated {
                 day = day.plus_days(30).min(last_day());
             }
             out.push(stage_change(&id, day, from, to, &stamp(&worker, ms(day))));
+            stage_days.push((to, day));
             from = Some(to);
             if to == reached {
                 break;
@@ -399,6 +409,10 @@ pub fn generate(seed: u64, residents: usize, everything: bool) -> Generated {
                 stage,
                 &stamp(&worker, ms(day)),
             ));
+        }
+        if everything {
+            let staff = [admin.clone(), worker.clone()];
+            out.extend(casework(&mut rng, &id, &stage_days, &staff, &stamp));
         }
         resident_ids.push((id, intake, worker));
     }
@@ -437,6 +451,22 @@ pub fn generate(seed: u64, residents: usize, everything: bool) -> Generated {
                     } else {
                         NoteText::Shared(text)
                     },
+                    follow_up: None,
+                }),
+                &stamp(&worker, ms(date)),
+            ));
+        }
+        // One resident with a long, busy case: 300 entries on her timeline.
+        let (rid, intake, worker) = resident_ids[0].clone();
+        for _ in 0..LONG_CASE_EXTRA_NOTES {
+            let date = date_in(&mut rng, intake, 300);
+            out.push(Record::create(
+                rng.id(),
+                RecordBody::CaseNote(CaseNote {
+                    resident: rid.clone(),
+                    date,
+                    kind: NoteKind::GroupSession,
+                    text: NoteText::Shared(rng.pick(NOTE_MIDDLES).to_string()),
                     follow_up: None,
                 }),
                 &stamp(&worker, ms(date)),
@@ -521,6 +551,185 @@ pub fn generate(seed: u64, residents: usize, everything: bool) -> Generated {
     }
 }
 
+/// Notes beyond the usual given to the first resident, whose timeline the benchmarks render.
+pub const LONG_CASE_EXTRA_NOTES: usize = 270;
+
+/// One resident's casework records after intake, as far as her case went (`stage_days`: each
+/// stage she reached and the day she reached it): the assessment, the case conference and
+/// plan, a review, ATENSI services, and the discharge with its follow-ups.
+fn casework(
+    rng: &mut Rng,
+    resident: &RecordId,
+    stage_days: &[(Stage, Date)],
+    staff: &[RecordId; 2],
+    stamp: &dyn Fn(&RecordId, u64) -> Stamp,
+) -> Vec<Record> {
+    let on = |s: Stage| stage_days.iter().find(|(x, _)| *x == s).map(|(_, d)| *d);
+    let worker = &staff[1];
+    let mut out = vec![];
+    let mut push = |rng: &mut Rng, date: Date, body: RecordBody| {
+        out.push(Record::create(rng.id(), body, &stamp(worker, ms(date))));
+    };
+    let field = rng.pick(FIELDS).to_string();
+    if let Some(day) = on(Stage::Assessment) {
+        let date = day.plus_days(5).min(last_day());
+        let indicators = if rng.chance(30) {
+            vec![*rng.pick(&Indicator::ALL)]
+        } else {
+            vec![]
+        };
+        let body = Assessment {
+            resident: resident.clone(),
+            date,
+            form_version: assessment::FORM_VERSION,
+            entry: Restricted::Open(Entry {
+                reasons: vec![*rng.pick(&Reason::ALL[..5])],
+                other_reason: String::new(),
+                indicators,
+            }),
+            health: Restricted::Open("Sehat; periksa rutin ke Puskesmas.".into()),
+            family: "Tinggal bersama ibu dan dua anak.".into(),
+            education_skills: "Lulus SMP; bisa memasak.".into(),
+            interests: vec![field.clone(), rng.pick(FIELDS).to_string()],
+            needs: "KTP baru, keterampilan kerja, modal usaha.".into(),
+            strengths: "Tekun dan didukung keluarga.".into(),
+        };
+        push(rng, date, RecordBody::Assessment(body));
+    }
+    let Some(planning) = on(Stage::Planning) else {
+        return out;
+    };
+    push(
+        rng,
+        planning,
+        RecordBody::CaseConference(CaseConference {
+            resident: resident.clone(),
+            date: planning,
+            participants: staff.to_vec(),
+            findings: "Membutuhkan keterampilan kerja dan dokumen kependudukan.".into(),
+            decisions: format!("Pelatihan {field}; urus KTP ke Dukcapil."),
+        }),
+    );
+    let plan = InterventionPlan {
+        resident: resident.clone(),
+        version: 1,
+        date: planning,
+        findings: "Kebutuhan: KTP baru, keterampilan kerja, modal usaha.".into(),
+        goals: vec![
+            Goal {
+                goal: format!("Mampu bekerja di bidang {field}"),
+                indicator: "Lulus uji praktik".into(),
+                target: planning.plus_months(4),
+            },
+            Goal {
+                goal: "Memiliki KTP".into(),
+                indicator: "KTP terbit".into(),
+                target: planning.plus_months(2),
+            },
+        ],
+        activities: vec![
+            PlannedActivity {
+                activity: format!("Pelatihan {field}"),
+                role: StaffRole::Instructor,
+            },
+            PlannedActivity {
+                activity: "Konseling individu bulanan".into(),
+                role: StaffRole::SocialWorker,
+            },
+        ],
+        resources: "Bahan praktik".into(),
+        field: field.clone(),
+    };
+    let plan_id = rng.id();
+    out.push(Record::create(
+        plan_id.clone(),
+        RecordBody::InterventionPlan(plan),
+        &stamp(worker, ms(planning)),
+    ));
+    let mut push = |rng: &mut Rng, date: Date, body: RecordBody| {
+        out.push(Record::create(rng.id(), body, &stamp(worker, ms(date))));
+    };
+    let Some(intervention) = on(Stage::Intervention) else {
+        return out;
+    };
+    let review = intervention.plus_days(20).min(last_day());
+    let second = *rng.pick(&Progress::ALL);
+    push(
+        rng,
+        review,
+        RecordBody::PlanReview(PlanReview {
+            resident: resident.clone(),
+            plan: plan_id,
+            date: review,
+            progress: vec![Progress::InProgress, second],
+            notes: String::new(),
+        }),
+    );
+    for (component, value) in [
+        (AtensiComponent::TherapyPsychosocial, 0),
+        (AtensiComponent::VocationalAndEntrepreneurship, 350_000),
+    ] {
+        push(
+            rng,
+            intervention,
+            RecordBody::AtensiService(AtensiService {
+                resident: resident.clone(),
+                date: intervention,
+                component,
+                aid_value: value,
+                description: field.clone(),
+            }),
+        );
+    }
+    let Some(termination) = on(Stage::Termination) else {
+        return out;
+    };
+    let discharge = Discharge {
+        resident: resident.clone(),
+        date: termination,
+        reason: DischargeReason::Completed,
+        regency: String::new(),
+        address: String::new(),
+        received_by: "Keluarga".into(),
+        kit: vec![KitItem {
+            item: format!("Peralatan {field}"),
+            quantity: 1,
+            value: 1_000_000 + 250_000 * rng.below(5) as u64,
+        }],
+    };
+    let schedule = discharge.schedule(&aftercare::DEFAULT_INTERVALS);
+    push(rng, termination, RecordBody::Discharge(discharge));
+    for (month, due) in schedule {
+        if due > last_day() || !rng.chance(85) {
+            continue;
+        }
+        let date = date_in(rng, due, 20);
+        let outcome = *rng.pick(&[
+            Outcome::WorkingInTrainedField,
+            Outcome::WorkingInTrainedField,
+            Outcome::SelfEmployed,
+            Outcome::OtherWork,
+            Outcome::Unemployed,
+            Outcome::ReturnedToSexWork,
+            Outcome::Unreachable,
+        ]);
+        push(
+            rng,
+            date,
+            RecordBody::FollowUpVisit(FollowUpVisit {
+                resident: resident.clone(),
+                month,
+                date,
+                method: ContactMethod::Phone,
+                outcome,
+                monthly_income: (outcome == Outcome::SelfEmployed).then_some(1_500_000),
+                notes: String::new(),
+            }),
+        );
+    }
+    out
+}
+
 /// The two data sets of the benchmarks.
 pub const SHELTER_RESIDENTS: usize = 2_000;
 pub const PROVINCE_RESIDENTS: usize = 20_000;
@@ -544,7 +753,19 @@ mod tests {
         let g = generate(SEED, SHELTER_RESIDENTS, true);
         let count = |k: RecordKind| g.records.iter().filter(|r| r.meta.kind == k).count();
         assert_eq!(count(RecordKind::Resident), 2_000);
-        assert_eq!(count(RecordKind::CaseNote), 20_000);
+        assert_eq!(count(RecordKind::CaseNote), 20_000 + LONG_CASE_EXTRA_NOTES);
+        // Every resident past intake was assessed; those discharged have follow-ups.
+        assert!(count(RecordKind::Assessment) > 1_800);
+        assert!(
+            count(RecordKind::Discharge) > 900,
+            "{}",
+            count(RecordKind::Discharge)
+        );
+        assert!(count(RecordKind::FollowUpVisit) > 2 * count(RecordKind::Discharge));
+        assert_eq!(
+            count(RecordKind::InterventionPlan),
+            count(RecordKind::CaseConference)
+        );
         assert_eq!(count(RecordKind::Attendance), 20_000);
         assert_eq!(count(RecordKind::Expense), 6_000);
         assert_eq!(count(RecordKind::Shelter), 1);
@@ -559,16 +780,30 @@ mod tests {
     }
 
     #[test]
+    fn the_first_resident_has_a_long_timeline() {
+        let g = generate(SEED, 200, true);
+        let first = g.records.iter().find(|r| r.resident().is_some()).unwrap();
+        let about = g
+            .records
+            .iter()
+            .filter(|r| r.body.as_ref().and_then(|b| b.about()) == Some(&first.meta.id));
+        let n = crate::domain::timeline::entries(about).len();
+        assert!((300..330).contains(&n), "{n}");
+    }
+
+    #[test]
     fn nothing_is_dated_after_the_last_day() {
         let last = Date::new(LAST_DAY.0, LAST_DAY.1, LAST_DAY.2).unwrap();
         let g = generate(SEED, 300, true);
         for r in &g.records {
             let d = match &r.body {
                 Some(RecordBody::Resident(x)) => x.intake_date,
-                Some(RecordBody::CaseNote(x)) => x.date,
                 Some(RecordBody::Attendance(x)) => x.date,
-                Some(RecordBody::Expense(x)) => x.date,
-                _ => continue,
+                Some(b) => match b.timeline_date() {
+                    Some(d) => d,
+                    None => continue,
+                },
+                None => continue,
             };
             assert!(d <= last, "{d}");
         }

@@ -119,9 +119,7 @@ async fn new_vault(name: &str) -> Vault {
     Vault::erase(name).await.unwrap();
     let v = Vault::open_with_kdf(name, TEST_LOG_N).await.unwrap();
     v.set_up(
-        Shelter {
-            name: "UPT Bina Karya Wanita".into(),
-        },
+        Shelter::named("UPT Bina Karya Wanita"),
         StaffMember::new("Bu Ratna", StaffRole::Head),
         PASS,
     )
@@ -189,7 +187,7 @@ async fn set_up_lock_wrong_passphrase_and_unlock() {
     assert_eq!(v.current_staff().unwrap().1.unwrap().name, "Bu Ratna");
     assert_eq!(
         v.set_up(
-            Shelter { name: "x".into() },
+            Shelter::named("x"),
             StaffMember::new("y", StaffRole::Admin),
             PASS
         )
@@ -575,7 +573,7 @@ async fn a_damaged_record_is_reported_and_kept() {
 /// Sets up a shelter with its first staff member; the recovery code.
 async fn set_up_small(v: &Vault) -> String {
     v.set_up(
-        Shelter { name: "UPT".into() },
+        Shelter::named("UPT"),
         StaffMember::new("Bu Ratna", StaffRole::Head),
         PASS,
     )
@@ -617,7 +615,7 @@ async fn default_kdf_cost_in_this_browser() {
     Vault::erase(&name).await.unwrap();
     let v = Vault::open(&name).await.unwrap();
     v.set_up(
-        Shelter { name: "UPT".into() },
+        Shelter::named("UPT"),
         StaffMember::new("Bu Ratna", StaffRole::Head),
         PASS,
     )
@@ -885,9 +883,7 @@ async fn another_shelters_backup_brings_its_records_but_not_its_name() {
     Vault::erase(&b_name).await.unwrap();
     let b = Vault::open_with_kdf(&b_name, TEST_LOG_N).await.unwrap();
     b.set_up(
-        Shelter {
-            name: "UPT Lain".into(),
-        },
+        Shelter::named("UPT Lain"),
         StaffMember::new("Pak Budi", StaffRole::Head),
         PASS,
     )
@@ -2360,6 +2356,119 @@ async fn a_discharge_its_follow_ups_and_atensi_services_are_saved_reloaded_and_m
     let plan = v.plan_import(b.export_records().unwrap()).unwrap();
     assert!(plan.conflicts.is_empty());
     assert_eq!(plan.summary.added + plan.summary.updated, 0);
+    for (x, n) in [(v, name), (b, other)] {
+        x.close();
+        Vault::erase(&n).await.unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_case_conference_plan_versions_and_reviews_are_saved_reloaded_and_merged() {
+    use naungan::domain::plan::{
+        CaseConference, GoalDraft, InterventionPlan, PlanDraft, PlanReview,
+    };
+    let (name, other) = (db_name("plan"), db_name("plan-other"));
+    let v = new_vault(&name).await;
+    let (head, _) = v.current_staff().unwrap();
+    let siti = clock::new_id().unwrap();
+    v.save(vec![Change::Create {
+        id: siti.clone(),
+        body: resident("Siti Rahayu", "Melati"),
+    }])
+    .await
+    .unwrap();
+    let date = |s| naungan::domain::date::Date::parse_iso(s).unwrap();
+    let (intake, today) = (date("2026-03-02"), date("2026-11-30"));
+    let cc = CaseConference::validated(
+        siti.clone(),
+        "2026-04-10",
+        std::slice::from_ref(&head),
+        "Hutang kepada mucikari",
+        "Pelatihan jahit; rujuk ke Dukcapil",
+        intake,
+        today,
+    )
+    .unwrap();
+    let mut draft = PlanDraft::first(date("2026-04-12"), &["jahit".into()], "KTP", "", ("K", "S"));
+    draft.goals[0] = GoalDraft {
+        goal: "Mampu menjahit".into(),
+        indicator: "Lulus uji praktik".into(),
+        target: "2026-08-31".into(),
+    };
+    let v1 = draft.validate(siti.clone(), 1, intake, today).unwrap();
+    let mut revised = PlanDraft::revising(&v1, date("2026-06-01"));
+    revised.field = "tataboga".into();
+    let v2 = revised.validate(siti.clone(), 2, intake, today).unwrap();
+    let (cc_id, v1_id, v2_id) = (
+        clock::new_id().unwrap(),
+        clock::new_id().unwrap(),
+        clock::new_id().unwrap(),
+    );
+    v.save(vec![
+        Change::create(cc_id.clone(), cc.clone()),
+        Change::create(v1_id.clone(), v1.clone()),
+        Change::create(v2_id.clone(), v2.clone()),
+    ])
+    .await
+    .unwrap();
+    v.lock();
+    v.unlock(PASS).await.unwrap();
+    let (plans, conference) = v
+        .read(|ix| {
+            let plans: Vec<(RecordId, InterventionPlan)> = ix
+                .about::<InterventionPlan>(&siti)
+                .map(|l| (l.meta.id.clone(), l.body.clone()))
+                .collect();
+            (
+                plans,
+                ix.get::<CaseConference>(&cc_id).map(|l| l.body.clone()),
+            )
+        })
+        .unwrap();
+    assert_eq!(conference, Some(cc));
+    assert_eq!(plans.len(), 2, "the older version is kept");
+    let refs: Vec<(RecordId, &InterventionPlan)> =
+        plans.iter().map(|(i, p)| (i.clone(), p)).collect();
+    let (current, now) = naungan::domain::plan::current(&refs).unwrap();
+    assert_eq!((current, now.field.as_str()), (&v2_id, "tataboga"));
+
+    // Two laptops each review the current version: merged, both reviews are there.
+    Vault::erase(&other).await.unwrap();
+    let b = Vault::open_with_kdf(&other, TEST_LOG_N).await.unwrap();
+    b.restore_into_empty(v.export_records().unwrap(), head, "laptop kedua kata sandi")
+        .await
+        .unwrap();
+    let review = |d: &str, p: &str| {
+        PlanReview::validated(v2_id.clone(), &v2, d, &[p.into()], "", today).unwrap()
+    };
+    let (ra, rb) = (
+        review("2026-07-01", "in_progress"),
+        review("2026-07-02", "achieved"),
+    );
+    v.save(vec![Change::create(clock::new_id().unwrap(), ra.clone())])
+        .await
+        .unwrap();
+    b.save(vec![Change::create(clock::new_id().unwrap(), rb.clone())])
+        .await
+        .unwrap();
+    let plan = v.plan_import(b.export_records().unwrap()).unwrap();
+    assert!(plan.conflicts.is_empty());
+    assert_eq!(plan.summary.added, 1);
+    v.apply_import(&plan, &[]).await.unwrap();
+    let mut reviews: Vec<PlanReview> = v
+        .read(|ix| {
+            ix.about::<PlanReview>(&siti)
+                .map(|l| l.body.clone())
+                .collect()
+        })
+        .unwrap();
+    naungan::domain::sorting::sort_by(&mut reviews, |a, b| a.date.cmp(&b.date));
+    assert_eq!(reviews, [ra, rb.clone()]);
+    let refs: Vec<&PlanReview> = reviews.iter().collect();
+    assert_eq!(
+        naungan::domain::plan::goal_progress(&v2, &refs),
+        [Some(naungan::domain::plan::Progress::Achieved)]
+    );
     for (x, n) in [(v, name), (b, other)] {
         x.close();
         Vault::erase(&n).await.unwrap();

@@ -53,12 +53,10 @@ fn records() -> Vec<Record> {
     );
     let shelter = Record::create(
         id(2),
-        RecordBody::Shelter(Shelter {
-            name: "UPT Bina Karya".into(),
-        }),
+        RecordBody::Shelter(Shelter::named("UPT Bina Karya")),
         &s,
     );
-    let gone = Record::create(id(3), RecordBody::Shelter(Shelter { name: "x".into() }), &s)
+    let gone = Record::create(id(3), RecordBody::Shelter(Shelter::named("x")), &s)
         .tombstone(&s)
         .unwrap();
     vec![staff, shelter, gone]

@@ -4,7 +4,7 @@
 
 use super::date::Date;
 use super::id::RecordId;
-use super::validation::{err, text, FieldError, Problem};
+use super::validation::{err, past_date, text, FieldError, Problem};
 use serde::{Deserialize, Serialize};
 
 /// Months after discharge when a follow-up is due (a setting; these are the default).
@@ -135,21 +135,13 @@ impl DischargeDraft {
         today: Date,
     ) -> Result<Discharge, Vec<FieldError>> {
         let mut e = vec![];
-        let date = match Date::parse_iso(self.date.trim()) {
-            None => {
-                e.push(err("dc_date", Problem::NotADate));
-                None
-            }
-            Some(d) if d > today => {
-                e.push(err("dc_date", Problem::InTheFuture));
-                None
-            }
-            Some(d) if d < intake => {
-                e.push(err("dc_date", Problem::BeforeIntake));
-                None
-            }
-            Some(d) => Some(d),
-        };
+        let date = past_date(
+            &mut e,
+            "dc_date",
+            &self.date,
+            (intake, Problem::BeforeIntake),
+            today,
+        );
         let reason = DischargeReason::from_code(&self.reason);
         if reason.is_none() {
             e.push(err("dc_reason", Problem::Required));
@@ -315,6 +307,109 @@ pub fn standing(
         .collect()
 }
 
+/// One follow-up to chase, of the case `case` (whatever the caller names it by).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ToChase<K> {
+    pub case: K,
+    pub month: u32,
+    pub due: Date,
+    /// Past its date (but not yet lost to follow-up).
+    pub overdue: bool,
+}
+
+/// The follow-ups to chase on `today`: overdue ones and those due within `ahead_days`, soonest
+/// first. Lost ones are not listed: they are an outcome (`OutcomeStatus::Lost`), not a task.
+pub fn to_chase<'a, K>(
+    cases: impl IntoIterator<Item = (K, &'a Discharge, Vec<&'a FollowUpVisit>)>,
+    intervals: &[u32],
+    today: Date,
+    ahead_days: i64,
+) -> Vec<ToChase<K>>
+where
+    K: Clone,
+{
+    let until = today.plus_days(ahead_days);
+    let mut out = vec![];
+    for (case, discharge, visits) in cases {
+        for (month, due, s) in standing(discharge, intervals, &visits, today) {
+            let listed = s == Due::Overdue || (s == Due::Upcoming && due <= until);
+            if listed {
+                out.push(ToChase {
+                    case: case.clone(),
+                    month,
+                    due,
+                    overdue: s == Due::Overdue,
+                });
+            }
+        }
+    }
+    super::sorting::sort_by(&mut out, |a, b| a.due.cmp(&b.due));
+    out
+}
+
+/// The months after discharge at which the reports count outcomes. A shelter's schedule may add
+/// follow-ups but always includes these ([`intervals_checked`]).
+pub const OUTCOME_MONTHS: [u32; 3] = [3, 6, 12];
+
+/// Where she stands at one of the outcome months, as the shelter's own indicators count it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutcomeStatus {
+    /// Not yet known: the follow-up is not due, or due less than `LOST_AFTER_DAYS` ago.
+    Pending,
+    Reached(Outcome),
+    /// More than `LOST_AFTER_DAYS` past the follow-up's date with no follow-up recorded, or
+    /// with only "unreachable" recorded.
+    Lost,
+}
+
+impl OutcomeStatus {
+    /// Self-reliant ("mandiri"): in work or earning on her own.
+    pub fn is_mandiri(self) -> bool {
+        matches!(self, OutcomeStatus::Reached(o) if o.is_mandiri())
+    }
+}
+
+/// Her outcome status at `month` months after `discharge`, on `today`.
+pub fn outcome_at(
+    discharge: &Discharge,
+    visits: &[&FollowUpVisit],
+    month: u32,
+    today: Date,
+) -> OutcomeStatus {
+    let Some((_, due, standing)) = standing(discharge, &[month], visits, today).pop() else {
+        return OutcomeStatus::Pending;
+    };
+    let long_past = today.days_since_epoch() - due.days_since_epoch() > LOST_AFTER_DAYS;
+    match standing {
+        Due::Done(Outcome::Unreachable) if long_past => OutcomeStatus::Lost,
+        Due::Done(o) => OutcomeStatus::Reached(o),
+        Due::Lost => OutcomeStatus::Lost,
+        Due::Upcoming | Due::Overdue => OutcomeStatus::Pending,
+    }
+}
+
+/// The follow-up schedule as the settings form gives it ("1, 3, 6, 12"): months from 1 to 24,
+/// each once, in order, including the outcome months.
+pub fn intervals_checked(typed: &str) -> Result<Vec<u32>, FieldError> {
+    let mut months = vec![];
+    for part in typed.split([',', ' ', ';']).filter(|p| !p.is_empty()) {
+        match part.parse::<u32>() {
+            Ok(m) if (1..=24).contains(&m) => months.push(m),
+            _ => {
+                return Err(err(
+                    "aftercare_months",
+                    Problem::OutOfRange { min: 1, max: 24 },
+                ))
+            }
+        }
+    }
+    super::sorting::sort_dedup(&mut months);
+    if OUTCOME_MONTHS.iter().any(|m| !months.contains(m)) {
+        return Err(err("aftercare_months", Problem::OutcomeMonthsMissing));
+    }
+    Ok(months)
+}
+
 impl FollowUpVisit {
     #[allow(clippy::too_many_arguments)]
     pub fn validated(
@@ -329,21 +424,13 @@ impl FollowUpVisit {
         today: Date,
     ) -> Result<FollowUpVisit, Vec<FieldError>> {
         let mut e = vec![];
-        let date = match Date::parse_iso(date.trim()) {
-            None => {
-                e.push(err("fu_date", Problem::NotADate));
-                None
-            }
-            Some(d) if d > today => {
-                e.push(err("fu_date", Problem::InTheFuture));
-                None
-            }
-            Some(d) if d < discharge.date => {
-                e.push(err("fu_date", Problem::BeforeDischarge));
-                None
-            }
-            Some(d) => Some(d),
-        };
+        let date = past_date(
+            &mut e,
+            "fu_date",
+            date,
+            (discharge.date, Problem::BeforeDischarge),
+            today,
+        );
         let method = ContactMethod::from_code(method);
         if method.is_none() {
             e.push(err("fu_method", Problem::Required));
@@ -444,6 +531,96 @@ mod tests {
         let s = standing(&dc, &DEFAULT_INTERVALS, &[&visit], d("2026-05-31"));
         assert_eq!(s[1].2, Due::Lost);
         assert!(Outcome::SelfEmployed.is_mandiri() && !Outcome::ReturnedToSexWork.is_mandiri());
+    }
+
+    #[test]
+    fn the_outcome_at_3_6_and_12_months_is_reached_pending_or_lost() {
+        let dc = discharge("2026-01-31");
+        let visit = |month, date: &str, outcome| FollowUpVisit {
+            resident: dc.resident.clone(),
+            month,
+            date: d(date),
+            method: ContactMethod::Visit,
+            outcome,
+            monthly_income: None,
+            notes: String::new(),
+        };
+        let three = visit(3, "2026-05-04", Outcome::WorkingInTrainedField);
+        let six = visit(6, "2026-08-01", Outcome::Unreachable);
+        let vs = [&three, &six];
+        // 6 months due 31 July; 12 months due 31 January 2027.
+        let at = |m, today: &str| outcome_at(&dc, &vs, m, d(today));
+        assert_eq!(
+            at(3, "2026-08-20"),
+            OutcomeStatus::Reached(Outcome::WorkingInTrainedField)
+        );
+        assert!(at(3, "2026-08-20").is_mandiri());
+        // Unreachable once: still to try, until 30 days past the date it was due.
+        assert_eq!(
+            at(6, "2026-08-30"),
+            OutcomeStatus::Reached(Outcome::Unreachable)
+        );
+        assert_eq!(at(6, "2026-08-31"), OutcomeStatus::Lost);
+        assert!(!at(6, "2026-08-31").is_mandiri());
+        assert_eq!(at(12, "2026-08-31"), OutcomeStatus::Pending);
+        assert_eq!(at(12, "2027-03-02"), OutcomeStatus::Pending, "30 days late");
+        assert_eq!(at(12, "2027-03-03"), OutcomeStatus::Lost);
+        let back = visit(12, "2027-02-01", Outcome::ReturnedToSexWork);
+        assert_eq!(
+            outcome_at(&dc, &[&back], 12, d("2027-06-01")),
+            OutcomeStatus::Reached(Outcome::ReturnedToSexWork)
+        );
+    }
+
+    #[test]
+    fn the_follow_ups_to_chase_are_the_overdue_and_the_soon_due_soonest_first() {
+        let early = discharge("2026-01-31");
+        let late = discharge("2026-10-20");
+        let done = FollowUpVisit {
+            resident: late.resident.clone(),
+            month: 1,
+            date: d("2026-11-20"),
+            method: ContactMethod::Phone,
+            outcome: Outcome::OtherWork,
+            monthly_income: None,
+            notes: String::new(),
+        };
+        let cases = [("early", &early, vec![]), ("late", &late, vec![&done])];
+        // On 25 May: early's 3 months (30 April) overdue; its 6 months (31 July) not soon;
+        // early's 1 month (28 February) lost, so not a task.
+        let list = to_chase(cases.clone(), &DEFAULT_INTERVALS, d("2026-05-25"), 14);
+        assert_eq!(
+            list,
+            [ToChase {
+                case: "early",
+                month: 3,
+                due: d("2026-04-30"),
+                overdue: true
+            }]
+        );
+        // On 10 January 2027: late's 3 months due 20 January within 14 days, early's 12
+        // months due 31 January not yet; late's 1 month was done.
+        let list = to_chase(cases, &DEFAULT_INTERVALS, d("2027-01-10"), 14);
+        let got: Vec<(&str, u32, bool)> =
+            list.iter().map(|c| (c.case, c.month, c.overdue)).collect();
+        assert_eq!(got, [("late", 3, false)]);
+    }
+
+    #[test]
+    fn the_schedule_setting_keeps_the_outcome_months() {
+        assert_eq!(intervals_checked("1, 3, 6, 12"), Ok(vec![1, 3, 6, 12]));
+        assert_eq!(intervals_checked("12 6 3 2 3"), Ok(vec![2, 3, 6, 12]));
+        assert_eq!(
+            intervals_checked("1,3,6").unwrap_err().problem,
+            Problem::OutcomeMonthsMissing
+        );
+        for bad in ["0,3,6,12", "3,6,12,25", "3,6,12,x", "3,6,12,1.5"] {
+            assert_eq!(
+                intervals_checked(bad).unwrap_err().problem,
+                Problem::OutOfRange { min: 1, max: 24 },
+                "{bad}"
+            );
+        }
     }
 
     #[test]
@@ -587,21 +764,13 @@ impl AtensiService {
         today: Date,
     ) -> Result<AtensiService, Vec<FieldError>> {
         let mut e = vec![];
-        let date = match Date::parse_iso(date.trim()) {
-            None => {
-                e.push(err("at_date", Problem::NotADate));
-                None
-            }
-            Some(d) if d > today => {
-                e.push(err("at_date", Problem::InTheFuture));
-                None
-            }
-            Some(d) if d < intake => {
-                e.push(err("at_date", Problem::BeforeIntake));
-                None
-            }
-            Some(d) => Some(d),
-        };
+        let date = past_date(
+            &mut e,
+            "at_date",
+            date,
+            (intake, Problem::BeforeIntake),
+            today,
+        );
         let component = AtensiComponent::from_code(component);
         if component.is_none() {
             e.push(err("at_component", Problem::Required));

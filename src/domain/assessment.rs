@@ -9,7 +9,7 @@
 use super::date::Date;
 use super::id::RecordId;
 use super::restricted::Restricted;
-use super::validation::{err, text, FieldError, Problem};
+use super::validation::{err, past_date, text, FieldError, Problem};
 use serde::{Deserialize, Serialize};
 
 /// The version of the form this app asks. Version 1: the questions below.
@@ -115,21 +115,13 @@ impl AssessmentDraft {
         today: Date,
     ) -> Result<Assessment, Vec<FieldError>> {
         let mut e = vec![];
-        let date = match Date::parse_iso(self.date.trim()) {
-            None => {
-                e.push(err("as_date", Problem::NotADate));
-                None
-            }
-            Some(d) if d > today => {
-                e.push(err("as_date", Problem::InTheFuture));
-                None
-            }
-            Some(d) if d < intake => {
-                e.push(err("as_date", Problem::BeforeIntake));
-                None
-            }
-            Some(d) => Some(d),
-        };
+        let date = past_date(
+            &mut e,
+            "as_date",
+            &self.date,
+            (intake, Problem::BeforeIntake),
+            today,
+        );
         if self.reasons.is_empty() {
             e.push(err("as_reasons", Problem::Required));
         }

@@ -9,7 +9,7 @@
 use super::date::Date;
 use super::id::RecordId;
 use super::restricted::Restricted;
-use super::validation::{err, text, FieldError, Problem};
+use super::validation::{err, past_date, text, FieldError, Problem};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -98,21 +98,13 @@ impl CaseNote {
         if kind.is_none() {
             e.push(err("note_kind", Problem::Required));
         }
-        let date = match Date::parse_iso(d.date.trim()) {
-            None => {
-                e.push(err("note_date", Problem::NotADate));
-                None
-            }
-            Some(x) if x > today => {
-                e.push(err("note_date", Problem::InTheFuture));
-                None
-            }
-            Some(x) if x < intake => {
-                e.push(err("note_date", Problem::BeforeIntake));
-                None
-            }
-            Some(x) => Some(x),
-        };
+        let date = past_date(
+            &mut e,
+            "note_date",
+            &d.date,
+            (intake, Problem::BeforeIntake),
+            today,
+        );
         let action = text(&mut e, "note_follow_up", &d.follow_up, false, 3, 300);
         let follow_up = match (action.is_empty(), d.due.trim()) {
             (true, "") => None,

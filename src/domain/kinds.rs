@@ -24,6 +24,7 @@ use super::expense::Expense;
 use super::id::RecordId;
 use super::migration::{self, MigrationError};
 use super::photo::Photo;
+use super::plan::{CaseConference, InterventionPlan, PlanReview};
 use super::resident::Resident;
 use super::shelter::Shelter;
 use super::staff::StaffMember;
@@ -164,6 +165,12 @@ record_kinds! {
     FollowUpVisit(FollowUpVisit)  = "follow_up",  deferred: true, restricted: false, about: |f| Some(&f.resident), timeline: |f| Some(f.date);
     /// One ATENSI service she received, with its aid value.
     AtensiService(AtensiService)  = "atensi",     deferred: true, restricted: false, about: |a| Some(&a.resident), timeline: |a| Some(a.date);
+    /// A case conference (temu bahas kasus) on her assessment (`domain/plan.rs`).
+    CaseConference(CaseConference) = "case_conference", deferred: true, restricted: false, about: |c| Some(&c.resident), timeline: |c| Some(c.date);
+    /// One version of her intervention plan.
+    InterventionPlan(InterventionPlan) = "intervention_plan", deferred: true, restricted: false, about: |p| Some(&p.resident), timeline: |p| Some(p.date);
+    /// A review of one plan version.
+    PlanReview(PlanReview)        = "plan_review", deferred: true, restricted: false, about: |r| Some(&r.resident), timeline: |r| Some(r.date);
     /// One entry of the record of who did what (`domain/access_log.rs`): written by the vault
     /// with each change, never by a page.
     AccessEntry(AccessEntry)      = "access_entry", deferred: true, restricted: false, about: |_| None, timeline: |_| None;
@@ -239,7 +246,7 @@ mod tests {
         let r = RecordId::from_random_bytes([7; 16]);
         let photo = RecordBody::Photo(Photo::new(r.clone(), "/9j/AA==".into()).unwrap());
         assert_eq!(photo.about(), Some(&r));
-        let shelter = RecordBody::Shelter(Shelter { name: "UPT".into() });
+        let shelter = RecordBody::Shelter(Shelter::named("UPT"));
         assert_eq!(shelter.about(), None);
         assert_eq!(Photo::of(&photo).map(|p| &p.resident), Some(&r));
         assert!(Photo::of(&shelter).is_none());

@@ -159,7 +159,7 @@ mod tests {
         }
     }
     fn body(s: &str) -> RecordBody {
-        RecordBody::Shelter(Shelter { name: s.into() })
+        RecordBody::Shelter(Shelter::named(s))
     }
     fn map<'a>(rs: impl IntoIterator<Item = &'a Record>) -> BTreeMap<RecordId, Record> {
         rs.into_iter()

@@ -19,6 +19,7 @@ pub mod migration;
 pub mod passphrase;
 pub mod permissions;
 pub mod photo;
+pub mod plan;
 pub mod record;
 pub mod region;
 mod region_data;

@@ -91,7 +91,11 @@ impl Section {
             RecordKind::Assessment => Section::Trafficking,
             // Where she went and who received her.
             RecordKind::Discharge => Section::FamilyContacts,
-            RecordKind::FollowUpVisit | RecordKind::AtensiService => Section::CaseNotes,
+            RecordKind::FollowUpVisit
+            | RecordKind::AtensiService
+            | RecordKind::CaseConference
+            | RecordKind::InterventionPlan
+            | RecordKind::PlanReview => Section::CaseNotes,
             RecordKind::AccessEntry => Section::AccessLog,
         }
     }

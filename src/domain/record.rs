@@ -127,11 +127,7 @@ mod tests {
             at: 1000,
             device: "a".into(),
         };
-        let r = Record::create(
-            id(9),
-            RecordBody::Shelter(Shelter { name: "UPT".into() }),
-            &s1,
-        );
+        let r = Record::create(id(9), RecordBody::Shelter(Shelter::named("UPT")), &s1);
         assert_eq!((r.meta.rev, r.meta.deleted), (1, false));
         let s2 = Stamp {
             by: id(2),
@@ -139,12 +135,7 @@ mod tests {
             device: "b".into(),
         }; // a laptop whose clock is behind
         let r2 = r
-            .revise(
-                RecordBody::Shelter(Shelter {
-                    name: "UPT BKW".into(),
-                }),
-                &s2,
-            )
+            .revise(RecordBody::Shelter(Shelter::named("UPT BKW")), &s2)
             .unwrap();
         assert_eq!(r2.meta.rev, 2);
         assert_eq!(r2.meta.updated_at, 1000);
@@ -161,7 +152,7 @@ mod tests {
         );
         assert_eq!(t.tombstone(&s1), Err(RecordError::Deleted));
         assert_eq!(
-            t.revise(RecordBody::Shelter(Shelter { name: "x".into() }), &s1),
+            t.revise(RecordBody::Shelter(Shelter::named("x")), &s1),
             Err(RecordError::Deleted)
         );
     }
@@ -173,11 +164,7 @@ mod tests {
             at: 1,
             device: "a".into(),
         };
-        let r = Record::create(
-            id(3),
-            RecordBody::Shelter(Shelter { name: "UPT".into() }),
-            &s,
-        );
+        let r = Record::create(id(3), RecordBody::Shelter(Shelter::named("UPT")), &s);
         let staff = StaffMember::new("Ani", StaffRole::Head);
         assert_eq!(
             r.revise(RecordBody::Staff(staff), &s),
@@ -202,6 +189,21 @@ mod tests {
             RecordBody::from_current_json(
                 RecordKind::AtensiService,
                 include_str!("../../tests/fixtures/schema-5/atensi.json"),
+            )
+            .unwrap(),
+            RecordBody::from_current_json(
+                RecordKind::CaseConference,
+                include_str!("../../tests/fixtures/schema-5/case_conference.json"),
+            )
+            .unwrap(),
+            RecordBody::from_current_json(
+                RecordKind::InterventionPlan,
+                include_str!("../../tests/fixtures/schema-5/intervention_plan.json"),
+            )
+            .unwrap(),
+            RecordBody::from_current_json(
+                RecordKind::PlanReview,
+                include_str!("../../tests/fixtures/schema-5/plan_review.json"),
             )
             .unwrap(),
             RecordBody::from_current_json(

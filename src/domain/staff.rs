@@ -25,6 +25,12 @@ impl StaffRole {
         StaffRole::HealthWorker,
         StaffRole::Admin,
     ];
+    pub fn code(self) -> String {
+        super::code_of(self)
+    }
+    pub fn from_code(s: &str) -> Option<StaffRole> {
+        Self::ALL.into_iter().find(|x| x.code() == s)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,5 +1,6 @@
 //! Validation results: which field, what is wrong. The UI turns each into a translated sentence.
 
+use super::date::Date;
 use serde::Serialize;
 
 /// A problem with one field of a form. `field` is the stable field name the form uses.
@@ -43,12 +44,35 @@ pub enum Problem {
     BeforeTheSession,
     /// Dated before her discharge.
     BeforeDischarge,
+    /// Dated before the plan it belongs to.
+    BeforeThePlan,
+    /// An aftercare schedule without the months the outcomes are counted at (3, 6, 12).
+    OutcomeMonthsMissing,
     /// Not whole rupiah (digits, dots between thousands; no minus, no cents).
     NotRupiah,
 }
 
 pub fn err(field: &'static str, problem: Problem) -> FieldError {
     FieldError { field, problem }
+}
+
+/// A required date of something that has happened: on or before `today`, and not before
+/// `earliest` (the problem named with it says what it is: her intake, her discharge).
+pub fn past_date(
+    errors: &mut Vec<FieldError>,
+    field: &'static str,
+    value: &str,
+    earliest: (Date, Problem),
+    today: Date,
+) -> Option<Date> {
+    let problem = match Date::parse_iso(value.trim()) {
+        None => Problem::NotADate,
+        Some(d) if d > today => Problem::InTheFuture,
+        Some(d) if d < earliest.0 => earliest.1,
+        Some(d) => return Some(d),
+    };
+    errors.push(err(field, problem));
+    None
 }
 
 /// Trims and checks the length (in characters) of a text field.
@@ -93,6 +117,28 @@ pub fn phone(errors: &mut Vec<FieldError>, field: &'static str, v: &str) -> Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_past_date_is_a_date_not_ahead_and_not_too_early() {
+        let d = |s| Date::parse_iso(s).unwrap();
+        let (intake, today) = (d("2026-03-02"), d("2026-11-30"));
+        let mut e = vec![];
+        let mut check = |v| past_date(&mut e, "f", v, (intake, Problem::BeforeIntake), today);
+        assert_eq!(check(" 2026-03-02 "), Some(intake));
+        assert_eq!(check("2026-11-30"), Some(today));
+        assert_eq!(check("2026-12-01"), None);
+        assert_eq!(check("2026-03-01"), None);
+        assert_eq!(check("30/11/2026"), None);
+        let problems: Vec<Problem> = e.into_iter().map(|x| x.problem).collect();
+        assert_eq!(
+            problems,
+            [
+                Problem::InTheFuture,
+                Problem::BeforeIntake,
+                Problem::NotADate
+            ]
+        );
+    }
 
     #[test]
     fn text_collapses_spaces_and_checks_length() {

@@ -382,9 +382,7 @@ mod tests {
             .unwrap();
         let shelter = Record::create(
             id(4),
-            RecordBody::Shelter(Shelter {
-                name: "UPT Bina Karya".into(),
-            }),
+            RecordBody::Shelter(Shelter::named("UPT Bina Karya")),
             &s,
         );
         vec![live, gone, shelter]

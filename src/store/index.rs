@@ -8,6 +8,8 @@
 
 use super::sealed_record;
 use super::segment::{self, Entry};
+use crate::domain::aftercare::{self, Discharge, FollowUpVisit, ToChase};
+use crate::domain::date::Date;
 use crate::domain::id::RecordId;
 use crate::domain::record::{Kind, Record, RecordKind, RecordMeta};
 use crate::domain::resident::Resident;
@@ -392,6 +394,35 @@ impl Index {
                     .map(|r| &r.meta)
             })
             .collect()
+    }
+
+    /// The aftercare follow-ups to chase on `today` (`aftercare::to_chase`), of each resident's
+    /// latest discharge: (the resident, who recorded her discharge) for each.
+    pub fn follow_ups_to_chase(
+        &self,
+        intervals: &[u32],
+        today: Date,
+        ahead_days: i64,
+    ) -> Vec<ToChase<(RecordId, RecordId)>> {
+        let cases = self.all::<Discharge>().filter_map(|d| {
+            let resident = &d.body.resident;
+            let latest = self
+                .about::<Discharge>(resident)
+                .max_by_key(|l| (l.body.date, l.meta.created_at))?;
+            if latest.meta.id != d.meta.id {
+                return None;
+            }
+            let visits = self
+                .about::<FollowUpVisit>(resident)
+                .map(|l| l.body)
+                .collect();
+            Some((
+                (resident.clone(), d.meta.created_by.clone()),
+                d.body,
+                visits,
+            ))
+        });
+        aftercare::to_chase(cases, intervals, today, ahead_days)
     }
 
     /// The resident search order (see `domain::search::SearchOrder`).

@@ -298,7 +298,7 @@ mod tests {
     fn content_is_written_in_its_pinned_layout() {
         let r = Record::create(
             id(3),
-            RecordBody::Shelter(Shelter { name: "UPT".into() }),
+            RecordBody::Shelter(Shelter::named("UPT")),
             &Stamp {
                 by: id(1),
                 at: 1_795_870_800_000,
@@ -441,7 +441,7 @@ mod tests {
         let k = Key::random().unwrap();
         let r = Record::create(
             id(3),
-            RecordBody::Shelter(Shelter { name: "UPT".into() }),
+            RecordBody::Shelter(Shelter::named("UPT")),
             &Stamp {
                 by: id(1),
                 at: 5,

@@ -281,6 +281,18 @@ row(`backup export / import of the 10-year set (${(bk.file_bytes / 1e6).toFixed(
   Number.isNaN(pyExport) ? '—' : `${((exportMs + bk.kdf_ms) / pyExport).toFixed(1)}× / ${((importMs + bk.kdf_ms) / pyImport).toFixed(1)}×`,
   exportMs <= 3000 && importMs <= 3000);
 
+// 6b. Casework over the 10-year set: a resident's timeline page, and the follow-ups to chase.
+const tl = await call('bench_timeline', 'bench-shelter', 5);
+log('timeline', JSON.stringify(tl));
+row(`a resident's timeline page with ${tl.entries} entries (the busiest of the 10-year set), mounted and laid out`, '≤ 50 ms',
+  `${ms(median(tl.times))} (${tl.items} items)`, `${ms(median(tl.floor))} (a plain list of as many items)`,
+  `${(median(tl.times) / median(tl.floor)).toFixed(1)}×`, median(tl.times) <= 50);
+const due = await call('bench_due', 'bench-shelter', 9);
+log('due', JSON.stringify(due));
+row('follow-ups to chase over 2,000 discharged residents and their follow-ups (aftercare::to_chase)', '≤ 20 ms',
+  `${ms(median(due.pure_ms))}; through the index over the 10-year set's ${due.discharged} discharged: ${ms(median(due.index_ms))} (${due.listed} listed)`,
+  `${ms(median(due.floor_ms))} (counting the residents and discharges)`, '—', median(due.pure_ms) <= 20 && median(due.index_ms) <= 20);
+
 // 7. Search as you type over the province set.
 const prov = await call('bench_restore', 'bench-province', 20000, false);
 log('province set restored:', prov.records, 'records');

@@ -1,5 +1,6 @@
 // Casework as a social worker does it, in Indonesian: one resident from intake through her
-// stages, assessment (a flag and its suggested action), discharge with a starter kit, and a
+// stages, assessment (a flag and its suggested action), case conference and plan (versions and
+// a review), discharge with a starter kit, and a
 // recorded 1-month aftercare follow-up, with the dashboard's due list changing; the discharge
 // summary printed to PDF and read back.
 import { test } from 'node:test';
@@ -71,11 +72,68 @@ test('a case from intake to aftercare', async (t) => {
       await page.locator('#atensi-total').filter({ hasText: 'Rp 350.000' }).waitFor();
     });
 
-    await step(t, page, 'through the plan and the programme; a jump is refused', async () => {
+    await step(t, page, 'to the planning stage; a jump is not even offered', async () => {
       // A stage the table does not allow from here is not even offered.
       const offered = await page.$$eval('#stage_to option', (os) => os.map((o) => o.value));
       assert.ok(!offered.includes('termination') && !offered.includes('closed'), offered.join());
       await move(page, 'planning', day(-170), 'Rencana pemecahan masalah');
+    });
+
+    await step(t, page, 'case conference, then the plan from her assessment, revised and reviewed', async () => {
+      // Whoever records it was there; without anyone present it is refused.
+      assert.ok(await page.isChecked('#cc_participant_1'));
+      await page.uncheck('#cc_participant_1');
+      await page.fill('#cc_date', day(-172));
+      await page.fill('#cc_findings', 'Direkrut dengan janji kerja di restoran; dilarang keluar.');
+      await page.fill('#cc_decisions', 'Pelatihan tataboga; pendampingan hukum.');
+      await page.click('#conference-save');
+      await page.locator('#cc_participants-error').filter({ hasText: 'wajib' }).waitFor();
+      await page.check('#cc_participant_1');
+      await page.click('#conference-save');
+      await page.locator('#conferences').filter({ hasText: 'Pelatihan tataboga' }).waitFor();
+
+      await page.click('#plan-new');
+      assert.equal(await page.inputValue('#pl_field'), 'tataboga', 'her first interest in the assessment');
+      assert.match(await page.inputValue('#pl_findings'), /Pendampingan hukum/);
+      await page.fill('#pl_date', day(-170));
+      await page.fill('#pl_goal_1', 'Mampu memasak dan menjual kue');
+      await page.fill('#pl_indicator_1', 'Lulus uji praktik tataboga');
+      await page.fill('#pl_target_1', day(-175));
+      await page.fill('#pl_activity_1', 'Pelatihan tataboga');
+      await page.click('#plan-save');
+      await page.locator('#pl_target_1-error').filter({ hasText: 'sebelum tanggal rencana' }).waitFor();
+      await page.locator('#pl_role_1-error').filter({ hasText: 'wajib' }).waitFor();
+      await page.fill('#pl_target_1', day(-60));
+      await page.selectOption('#pl_role_1', 'instructor');
+      await page.click('#plan-save');
+      await page.locator('#plan-version').filter({ hasText: 'Versi 1' }).waitFor();
+      await checkA11y(page, 'a profile with a case conference and a plan');
+
+      await page.click('#plan-new');
+      assert.equal(await page.inputValue('#pl_goal_1'), 'Mampu memasak dan menjual kue', 'a revision starts from the plan');
+      await page.fill('#pl_date', day(-165));
+      await page.fill('#pl_goal_2', 'Memiliki KTP baru');
+      await page.fill('#pl_indicator_2', 'KTP terbit');
+      await page.fill('#pl_target_2', day(-120));
+      await page.click('#plan-save');
+      await page.locator('#plan-version').filter({ hasText: 'Versi 2' }).waitFor();
+      assert.match(await page.textContent('#plan-older'), /Versi sebelumnya \(1\)/);
+
+      await page.fill('#rv_date', day(-100));
+      await page.selectOption('#rv_progress_1', 'achieved');
+      await page.click('#review-save');
+      await page.locator('#rv_progress_2-error').filter({ hasText: 'wajib' }).waitFor();
+      await page.selectOption('#rv_progress_2', 'in_progress');
+      await page.click('#review-save');
+      await page.locator('#plan-goals').filter({ hasText: 'Tercapai' }).waitFor();
+      await page.locator('#plan-reviews').filter({ hasText: 'Berjalan' }).waitFor();
+      if (process.env.E2E_SHOTS) {
+        await page.locator('#conference-card').screenshot({ path: join(ARTIFACTS, 'view-conference.png') });
+        await page.locator('#plan-card').screenshot({ path: join(ARTIFACTS, 'view-plan.png') });
+      }
+    });
+
+    await step(t, page, 'the programme; a jump is refused', async () => {
       await move(page, 'intervention', day(-160), 'Pemecahan masalah');
       await move(page, 'resocialisation', day(-70), 'Resosialisasi');
       // A date before the last move changes nothing.
@@ -119,6 +177,7 @@ test('a case from intake to aftercare', async (t) => {
       assert.match(text, /RINGKASAN TERMINASI|Ringkasan terminasi/);
       assert.match(text, /Wulan Sari/);
       assert.match(text, /Rp 1\.500\.000/);
+      assert.match(text, /Mampu memasak dan menjual kue/, 'the plan goal she met');
       assert.match(text, /Kepala UPT/);
       assert.doesNotMatch(text, /Pengaturan|Cadangan|Kembali ke profil/, 'the app around it is not printed');
       const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf]).toString())[1]);
@@ -131,6 +190,8 @@ test('a case from intake to aftercare', async (t) => {
       await page.locator('header nav a').first().click();
       await page.locator('#due-follow-ups').filter({ hasText: 'Wulan Sari' }).waitFor();
       assert.match(await page.textContent('#due-follow-ups'), /1 bulan.*terlambat/);
+      // Her social worker (who discharged her) has it on her own task list too.
+      assert.match(await page.textContent('#my-tasks'), /Wulan Sari.*1 bulan/);
       await checkA11y(page, 'the dashboard with follow-ups due and residents per stage');
       await page.getByRole('link', { name: 'Wulan Sari' }).first().click();
       await page.locator('#follow-up-form').waitFor();
@@ -140,6 +201,7 @@ test('a case from intake to aftercare', async (t) => {
       await page.fill('#fu_notes', 'Berjualan kue di pasar desa.');
       await page.click('#follow-up-save');
       await page.locator('#aftercare-schedule').filter({ hasText: 'Usaha sendiri' }).waitFor();
+      assert.equal(await page.textContent('#aftercare-outcomes dd[data-month="3"]'), 'Belum ada hasil');
       await page.locator('header nav a').first().click();
       await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
       assert.equal(await page.locator('#due-follow-ups').count(), 0, 'nothing is due now');
@@ -153,6 +215,23 @@ test('a case from intake to aftercare', async (t) => {
       assert.equal(kinds[0], 'follow_up');
       for (const k of ['discharge', 'assessment', 'stage_change']) assert.ok(kinds.includes(k), `${k} in ${kinds}`);
       assert.match(await page.textContent('#timeline'), /Berjualan kue di pasar desa/);
+      for (const k of ['case_conference', 'intervention_plan', 'plan_review']) assert.ok(kinds.includes(k), `${k} in ${kinds}`);
+    });
+
+    await step(t, page, 'the aftercare schedule is a setting: months 3, 6 and 12 must stay', async () => {
+      await page.getByRole('link', { name: 'Pengaturan', exact: true }).click();
+      assert.equal(await page.inputValue('#aftercare_months'), '1, 3, 6, 12');
+      await page.fill('#aftercare_months', '1, 3');
+      await page.click('#save-shelter');
+      await page.locator('#aftercare_months-error').filter({ hasText: 'ke-6' }).waitFor();
+      await page.fill('#aftercare_months', '1, 2, 3, 6, 12');
+      await page.click('#save-shelter');
+      await page.locator('[role=status], .notice').filter({ hasText: 'Pengaturan lembaga tersimpan' }).first().waitFor();
+      await checkA11y(page, 'settings with the shelter card');
+      await page.getByRole('link', { name: 'Klien', exact: true }).click();
+      await page.getByRole('link', { name: 'Wulan Sari' }).click();
+      const months = await page.$$eval('#aftercare-schedule tbody tr td:first-child', (ds) => ds.map((d) => d.textContent));
+      assert.deepEqual(months, ['1 bulan', '2 bulan', '3 bulan', '6 bulan', '12 bulan']);
     });
   } finally {
     await close();

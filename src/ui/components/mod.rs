@@ -1,3 +1,4 @@
+pub mod bound;
 pub mod field;
 pub mod new_passphrase;
 pub mod region_picker;

@@ -9,8 +9,17 @@ use crate::ui::components::field::show_errors;
 use crate::ui::i18n::Texts;
 use crate::ui::session::{error_text, use_app, use_texts, vault, AppState};
 use leptos::prelude::*;
+use std::any::Any;
 use std::future::Future;
+use std::pin::Pin;
 use std::time::Duration;
+
+type Work<T> = Pin<Box<dyn Future<Output = Result<T, String>>>>;
+
+/// The save itself, made once for every form (see `Submit::run`).
+fn save_work(t: &'static Texts, changes: Vec<Change>) -> Work<Vec<Record>> {
+    Box::pin(async move { vault().save(changes).await.map_err(|e| error_text(t, &e)) })
+}
 
 #[derive(Clone, Copy)]
 pub struct Submit {
@@ -39,6 +48,19 @@ impl Submit {
         work: impl Future<Output = Result<T, String>> + 'static,
         done: impl FnOnce(T) + 'static,
     ) -> bool {
+        // Boxed and type-erased so that the task below is compiled once for every form, not
+        // once per form (the first-load budget).
+        let work: Work<Box<dyn Any>> =
+            Box::pin(async move { work.await.map(|v| Box::new(v) as Box<dyn Any>) });
+        let done: Box<dyn FnOnce(Box<dyn Any>)> = Box::new(move |v: Box<dyn Any>| {
+            if let Ok(v) = v.downcast::<T>() {
+                done(*v)
+            }
+        });
+        self.start(work, done)
+    }
+
+    fn start(self, work: Work<Box<dyn Any>>, done: Box<dyn FnOnce(Box<dyn Any>)>) -> bool {
         if self.busy.get_untracked() {
             return false;
         }
@@ -58,14 +80,11 @@ impl Submit {
 
     /// Saves `changes` in one transaction; on success every view reads again, then `done`.
     pub fn save(self, changes: Vec<Change>, done: impl FnOnce(Vec<Record>) + 'static) -> bool {
-        let (app, t) = (self.app, self.t);
-        self.run(
-            async move { vault().save(changes).await.map_err(|e| error_text(t, &e)) },
-            move |saved| {
-                app.data_changed();
-                done(saved)
-            },
-        )
+        let app = self.app;
+        self.run(save_work(self.t, changes), move |saved| {
+            app.data_changed();
+            done(saved)
+        })
     }
 
     /// A form's new record, as its check left it: the problems beside their fields and nothing
@@ -100,11 +119,12 @@ impl Submit {
     }
 
     /// The failure's banner (nothing while there is none).
-    pub fn banner(self, id: &'static str) -> impl IntoView {
+    pub fn banner(self, id: impl Into<String>) -> impl IntoView {
+        let id: String = id.into();
         move || {
             self.failure
                 .get()
-                .map(|f| view! { <p class="banner error" role="alert" id=id>{f}</p> })
+                .map(|f| view! { <p class="banner error" role="alert" id=id.clone()>{f}</p> })
         }
     }
 }

@@ -11,7 +11,7 @@ pub mod staff;
 
 use crate::domain::record::RecordBody;
 use crate::ui::format;
-use crate::ui::i18n::Texts;
+use crate::ui::i18n::{fill, Texts};
 use crate::ui::session::use_texts;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -118,6 +118,44 @@ pub fn describe(t: &'static Texts, body: &RecordBody) -> Vec<(&'static str, Stri
             ),
             (t.case.f_at_value, format::rupiah(a.aid_value as i64)),
             (t.f_note, a.description.clone()),
+        ],
+        RecordBody::CaseConference(c) => vec![
+            (t.f_date, format::date(c.date, &t.months)),
+            (t.case.f_cc_findings, c.findings.clone()),
+            (t.case.f_cc_decisions, c.decisions.clone()),
+        ],
+        RecordBody::InterventionPlan(p) => vec![
+            (
+                t.f_date,
+                fill(
+                    t.case.plan_version,
+                    &[
+                        ("n", &p.version.to_string()),
+                        ("date", &format::date(p.date, &t.months)),
+                    ],
+                ),
+            ),
+            (t.case.f_field, p.field.clone()),
+            (
+                t.case.goals_title,
+                p.goals
+                    .iter()
+                    .map(|g| g.goal.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+        ],
+        RecordBody::PlanReview(r) => vec![
+            (t.f_date, format::date(r.date, &t.months)),
+            (
+                t.case.col_progress,
+                r.progress
+                    .iter()
+                    .map(|p| (t.case.progress)(*p))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+            (t.f_note, r.notes.clone()),
         ],
         RecordBody::FollowUpVisit(f) => vec![
             (t.f_date, format::date(f.date, &t.months)),

@@ -134,7 +134,6 @@ mod tests {
     //! The static screen's texts (`index.html`, `<script id="boot-texts">`, and the Indonesian
     //! written into its markup) are the app's own texts: a change to one is a failing test
     //! until the other follows.
-    use crate::domain::code_of;
     use crate::domain::staff::StaffRole;
     use crate::ui::i18n::{texts, Lang};
     use serde_json::Value;
@@ -156,7 +155,7 @@ mod tests {
     fn app_text(lang: Lang, key: &str) -> String {
         let t = texts(lang);
         if let Some(code) = key.strip_prefix("role_") {
-            let role = StaffRole::ALL.into_iter().find(|r| code_of(*r) == code);
+            let role = StaffRole::from_code(code);
             return (t.role)(role.unwrap_or_else(|| panic!("no role {code}"))).to_string();
         }
         match serde_json::to_value(t).unwrap().get(key) {

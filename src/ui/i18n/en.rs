@@ -106,6 +106,8 @@ pub const EN: Texts = Texts {
     p_before_intake: "This date is before the intake date.",
     p_before_session: "This due date is before the date of the session.",
     p_before_discharge: "This date is before her discharge.",
+    p_before_plan: "This date is before the plan's date.",
+    p_outcome_months: "The schedule must include months 3, 6 and 12: aftercare outcomes are counted at those months.",
     p_not_rupiah: "Write whole rupiah, e.g. 1250000 or 1.250.000 (no minus, no cents).",
     p_weak: "The passphrase is too easy to guess: at least 12 characters, or 4 words.",
     p_differ: "The two passphrases differ.",
@@ -176,6 +178,9 @@ pub const EN: Texts = Texts {
         RecordKind::Discharge => "discharges",
         RecordKind::FollowUpVisit => "aftercare follow-ups",
         RecordKind::AtensiService => "ATENSI services",
+        RecordKind::CaseConference => "case conferences",
+        RecordKind::InterventionPlan => "intervention plans",
+        RecordKind::PlanReview => "plan reviews",
         RecordKind::AccessEntry => "access record entries",
     },
     religion: |x| match x {

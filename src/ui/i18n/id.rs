@@ -106,6 +106,8 @@ pub const ID: Texts = Texts {
     p_before_intake: "Tanggal ini lebih awal dari tanggal masuk.",
     p_before_session: "Batas waktu ini lebih awal dari tanggal sesi.",
     p_before_discharge: "Tanggal ini lebih awal dari tanggal terminasi.",
+    p_before_plan: "Tanggal ini sebelum tanggal rencananya.",
+    p_outcome_months: "Jadwal harus memuat bulan ke-3, ke-6 dan ke-12: hasil bimbingan lanjut dihitung pada bulan-bulan itu.",
     p_not_rupiah: "Tulis rupiah utuh, misalnya 1250000 atau 1.250.000 (tanpa minus, tanpa sen).",
     p_weak: "Kata sandi terlalu mudah ditebak: minimal 12 karakter, atau 4 kata.",
     p_differ: "Kedua kata sandi tidak sama.",
@@ -176,6 +178,9 @@ pub const ID: Texts = Texts {
         RecordKind::Discharge => "terminasi",
         RecordKind::FollowUpVisit => "kunjungan bimbingan lanjut",
         RecordKind::AtensiService => "layanan ATENSI",
+        RecordKind::CaseConference => "temu bahas kasus",
+        RecordKind::InterventionPlan => "rencana intervensi",
+        RecordKind::PlanReview => "tinjauan rencana",
         RecordKind::AccessEntry => "catatan akses",
     },
     religion: |x| match x {

@@ -4,13 +4,14 @@
 
 use crate::domain::aftercare::{
     self, ContactMethod, Discharge, DischargeDraft, DischargeReason, Due, FollowUpVisit, KitDraft,
-    Outcome, DEFAULT_INTERVALS, KIT_ROWS,
+    Outcome, OutcomeStatus, KIT_ROWS,
 };
 use crate::domain::date::Date;
 use crate::domain::id::RecordId;
 use crate::domain::permissions::Section;
 use crate::domain::record::RecordMeta;
 use crate::domain::resident::Resident;
+use crate::domain::shelter::Shelter;
 use crate::domain::stage::Stage;
 use crate::domain::validation::FieldError;
 use crate::store::clock;
@@ -31,6 +32,17 @@ pub(super) fn latest_discharge(id: &RecordId) -> Option<(RecordMeta, Discharge)>
         })
         .ok()
         .flatten()
+}
+
+/// The follow-up schedule the shelter's settings give.
+pub(super) fn aftercare_months(shelter: Option<&Shelter>) -> Vec<u32> {
+    shelter
+        .map(|s| s.aftercare_months().to_vec())
+        .unwrap_or_else(|| aftercare::DEFAULT_INTERVALS.to_vec())
+}
+
+fn shelter_months() -> Vec<u32> {
+    aftercare_months(vault().shelter().ok().flatten().as_ref())
 }
 
 fn standing_text(t: &'static Texts, d: Due) -> (String, &'static str) {
@@ -69,7 +81,7 @@ pub fn AftercarePanel(id: RecordId, resident: Resident) -> impl IntoView {
                 })
                 .unwrap_or_default();
             let refs: Vec<&FollowUpVisit> = visits.iter().collect();
-            let rows = aftercare::standing(&dc, &DEFAULT_INTERVALS, &refs, clock::today());
+            let rows = aftercare::standing(&dc, &shelter_months(), &refs, clock::today());
             let open: Vec<u32> = rows
                 .iter()
                 .filter(|(_, _, s)| !matches!(s, Due::Done(_)))
@@ -83,6 +95,25 @@ pub fn AftercarePanel(id: RecordId, resident: Resident) -> impl IntoView {
                     ("total", &format::rupiah(dc.kit_total() as i64)),
                 ],
             );
+            let today = clock::today();
+            let outcomes = aftercare::OUTCOME_MONTHS
+                .into_iter()
+                .map(|m| {
+                    let status = aftercare::outcome_at(&dc, &refs, m, today);
+                    let text = match status {
+                        OutcomeStatus::Pending => c.outcome_pending.to_string(),
+                        OutcomeStatus::Lost => c.outcome_lost.to_string(),
+                        OutcomeStatus::Reached(o) if status.is_mandiri() => {
+                            format!("{} ({})", (c.outcome)(o), c.mandiri)
+                        }
+                        OutcomeStatus::Reached(o) => (c.outcome)(o).to_string(),
+                    };
+                    view! {
+                        <dt>{fill(c.outcome_month, &[("n", &m.to_string())])}</dt>
+                        <dd data-month=m.to_string()>{text}</dd>
+                    }
+                })
+                .collect_view();
             let table = rows
                 .into_iter()
                 .map(|(m, due, s)| {
@@ -104,6 +135,8 @@ pub fn AftercarePanel(id: RecordId, resident: Resident) -> impl IntoView {
                     <thead><tr><th scope="col">{c.col_month}</th><th scope="col">{c.col_due}</th><th scope="col">{c.col_standing}</th></tr></thead>
                     <tbody>{table}</tbody>
                 </table>
+                <h3>{c.sec_outcomes}</h3>
+                <dl id="aftercare-outcomes">{outcomes}</dl>
                 {(may(Section::CaseNotes, true) && !open.is_empty()).then(|| view! { <FollowUpForm id=id.clone() discharge=dc.clone() months=open.clone() /> })}
             }
             .into_any()
@@ -265,6 +298,35 @@ fn FollowUpForm(id: RecordId, discharge: Discharge, months: Vec<u32>) -> impl In
     }
 }
 
+/// The follow-ups to chase, as list lines: (resident, her name, the line, overdue), of every
+/// discharge or (`by`) of those a staff member recorded.
+pub(super) fn chase_lines(
+    t: &'static Texts,
+    by: Option<&RecordId>,
+) -> Vec<(RecordId, String, String, bool)> {
+    let months = shelter_months();
+    vault()
+        .read(|ix| {
+            ix.follow_ups_to_chase(&months, clock::today(), 14)
+                .into_iter()
+                .filter(|c| by.is_none_or(|b| &c.case.1 == b))
+                .map(|c| {
+                    let name = ix
+                        .get::<Resident>(&c.case.0)
+                        .map(|r| r.body.full_name.clone())
+                        .unwrap_or_default();
+                    let month = fill(t.case.month_n, &[("n", &c.month.to_string())]);
+                    let line = fill(
+                        t.case.due_line,
+                        &[("month", &month), ("date", &format::date(c.due, &t.months))],
+                    );
+                    (c.case.0, name, line, c.overdue)
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// The dashboard's follow-ups due: overdue ones, and those due in the next two weeks.
 #[component]
 pub fn DueFollowUps() -> impl IntoView {
@@ -276,49 +338,7 @@ pub fn DueFollowUps() -> impl IntoView {
         if !may(Section::CaseNotes, false) {
             return ().into_any();
         }
-        let today = clock::today();
-        let soon = today.plus_days(14);
-        let rows: Vec<(RecordId, String, String, bool)> = vault()
-            .read(|ix| {
-                let mut out = vec![];
-                for r in ix.all::<Resident>() {
-                    let Some(dc) = ix
-                        .about::<Discharge>(&r.meta.id)
-                        .max_by_key(|l| l.body.date)
-                    else {
-                        continue;
-                    };
-                    let visits: Vec<&FollowUpVisit> = ix
-                        .about::<FollowUpVisit>(&r.meta.id)
-                        .map(|l| l.body)
-                        .collect();
-                    for (m, due, s) in
-                        aftercare::standing(dc.body, &DEFAULT_INTERVALS, &visits, today)
-                    {
-                        let listed =
-                            matches!(s, Due::Overdue) || (s == Due::Upcoming && due <= soon);
-                        if listed {
-                            let month = fill(c.month_n, &[("n", &m.to_string())]);
-                            let line = fill(
-                                c.due_line,
-                                &[("month", &month), ("date", &format::date(due, &t.months))],
-                            );
-                            out.push((
-                                due,
-                                (
-                                    r.meta.id.clone(),
-                                    r.body.full_name.clone(),
-                                    line,
-                                    s == Due::Overdue,
-                                ),
-                            ));
-                        }
-                    }
-                }
-                crate::domain::sorting::sort_by(&mut out, |a, b| a.0.cmp(&b.0));
-                out.into_iter().map(|(_, x)| x).collect()
-            })
-            .unwrap_or_default();
+        let rows = chase_lines(t, None);
         if rows.is_empty() {
             return ().into_any();
         }

@@ -6,6 +6,7 @@ mod aftercare;
 mod assessment;
 mod atensi;
 mod notes;
+mod plan;
 mod stage;
 mod summary;
 pub mod texts;
@@ -18,7 +19,10 @@ pub use aftercare::{AftercarePanel, DueFollowUps};
 pub use assessment::AssessmentPanel;
 pub use atensi::AtensiPanel;
 pub use notes::{MyTasks, NotesPanel};
+pub use plan::{ConferencePanel, PlanPanel};
 pub use stage::{StageCounts, StagePanel};
+#[cfg(feature = "bench")]
+pub use timeline::TimelinePage;
 
 /// Notes in the record of who did what that a page showed a resident's restricted content
 /// (`what`: which part), without holding the page up.

@@ -203,6 +203,11 @@ pub fn MyTasks() -> impl IntoView {
                     .collect()
             })
             .unwrap_or_default();
+        // The aftercare of the residents she discharged is hers to chase too.
+        let mut rows = rows;
+        if may(Section::CaseNotes, true) {
+            rows.extend(super::aftercare::chase_lines(t, Some(&me)));
+        }
         if rows.is_empty() {
             return ().into_any();
         }

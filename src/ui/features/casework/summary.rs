@@ -1,9 +1,8 @@
 //! `/klien/<id>/ringkasan-terminasi`: the discharge summary, printed on A4 (the print stylesheet
 //! in `style/main.css` drops the app around it): the shelter's name as a letterhead, her stages
-//! with their dates, the starter kit with its total, and the aftercare schedule.
+//! with their dates, the plan goals met, the starter kit with its total, and the aftercare schedule.
 
-use super::aftercare::latest_discharge;
-use crate::domain::aftercare::DEFAULT_INTERVALS;
+use super::aftercare::{aftercare_months, latest_discharge};
 use crate::domain::id::RecordId;
 use crate::domain::resident::Resident;
 use crate::domain::stage::{self, StageChange};
@@ -28,12 +27,15 @@ pub fn DischargeSummaryPage(id: Option<RecordId>) -> impl IntoView {
     let Some((rid, r, (_, dc))) = found else {
         return view! { <p class="banner error">{t.err_not_found}</p> <A href="/klien">{t.back}</A> }.into_any();
     };
-    let shelter = v
-        .shelter()
-        .ok()
-        .flatten()
-        .map(|s| s.name)
-        .unwrap_or_default();
+    let shelter = v.shelter().ok().flatten();
+    let months = aftercare_months(shelter.as_ref());
+    let shelter = shelter.map(|s| s.name).unwrap_or_default();
+    let met = super::plan::goals_met(&rid);
+    let met = if met.is_empty() {
+        view! { <p>{c.none}</p> }.into_any()
+    } else {
+        view! { <ul id="summary-goals">{met.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}</ul> }.into_any()
+    };
     let changes: Vec<((), StageChange)> = v
         .read(|ix| {
             ix.about::<StageChange>(&rid)
@@ -51,7 +53,7 @@ pub fn DischargeSummaryPage(id: Option<RecordId>) -> impl IntoView {
         .map(|k| view! { <tr><td>{k.item.clone()}</td><td class="num">{k.quantity}</td><td class="num">{format::rupiah(k.value as i64)}</td></tr> })
         .collect_view();
     let schedule = dc
-        .schedule(&DEFAULT_INTERVALS)
+        .schedule(&months)
         .into_iter()
         .map(|(m, due)| view! { <tr><td>{fill(c.month_n, &[("n", &m.to_string())])}</td><td>{format::date(due, &t.months)}</td></tr> })
         .collect_view();
@@ -75,6 +77,8 @@ pub fn DischargeSummaryPage(id: Option<RecordId>) -> impl IntoView {
             </dl>
             <h2>{c.history}</h2>
             <table class="list"><thead><tr><th scope="col">{c.f_date}</th><th scope="col">{c.col_stage}</th></tr></thead><tbody>{stages}</tbody></table>
+            <h2>{c.goals_met}</h2>
+            {met}
             <h2>{c.kit_title}</h2>
             <table class="list">
                 <thead><tr><th scope="col">{c.f_kit_item}</th><th scope="col">{c.f_kit_qty}</th><th scope="col">{c.f_kit_value}</th></tr></thead>

@@ -1,8 +1,15 @@
 //! Pengaturan: language, auto-lock, and where the data lives.
 
+use crate::domain::permissions::Section;
+use crate::domain::record::RecordBody;
+use crate::domain::shelter::Shelter;
+use crate::domain::validation::FieldError;
+use crate::store::Change;
+use crate::ui::components::field::Field;
+use crate::ui::components::submit::Submit;
 use crate::ui::i18n::{fill, Lang};
 use crate::ui::preferences;
-use crate::ui::session::{use_app, use_texts};
+use crate::ui::session::{may, use_app, use_texts, vault};
 use crate::ui::storage::size;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -87,6 +94,7 @@ pub fn SettingsPage() -> impl IntoView {
             </div>
             <button type="submit" class="primary" id="save-settings">{t.save}</button>
         </form>
+        <ShelterSettings />
         <section class="card narrow" id="staff">
             <h2>{t.staff.staff_title}</h2>
             <p>{t.staff.staff_intro}</p>
@@ -123,4 +131,74 @@ pub fn SettingsPage() -> impl IntoView {
             <p class="muted small">{t.settings.credits}</p>
         </section>
     }
+}
+
+/// The shelter's own settings (a record, so every laptop with its backups follows them): its
+/// name and the aftercare schedule.
+#[component]
+fn ShelterSettings() -> impl IntoView {
+    let app = use_app();
+    let t = use_texts();
+    let s = t.settings;
+    let found = vault()
+        .read(|ix| ix.first::<Shelter>().map(|l| l.to_owned()))
+        .ok()
+        .flatten();
+    let Some((meta, shelter)) = found else {
+        return ().into_any();
+    };
+    let writer = may(Section::Shelter, true);
+    // The revision saved last, so a second save in a row changes that one.
+    let base_rev = RwSignal::new(meta.rev);
+    let name = RwSignal::new(shelter.name.clone());
+    let months = RwSignal::new(
+        shelter
+            .aftercare_months()
+            .iter()
+            .map(|m| m.to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let submit = Submit::new();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match Shelter::settings(&name.get_untracked(), &months.get_untracked()) {
+            Err(e) => errors.set(e),
+            Ok(body) => {
+                errors.set(vec![]);
+                let change = Change::Update {
+                    id: meta.id.clone(),
+                    base_rev: base_rev.get_untracked(),
+                    body: RecordBody::Shelter(body),
+                };
+                submit.save(vec![change], move |saved| {
+                    if let Some(r) = saved.first() {
+                        base_rev.set(r.meta.rev);
+                    }
+                    app.notify(s.shelter_saved, false)
+                });
+            }
+        }
+    };
+    view! {
+        <form class="card narrow stack" id="shelter-settings" on:submit=on_submit novalidate>
+            <h2>{s.shelter_title}</h2>
+            <Field label=t.shelter_name name="shelter_name" errors=errors>
+                <input type="text" id="shelter_name" prop:value=move || name.get() disabled=!writer
+                    on:input=move |ev| name.set(event_target_value(&ev)) />
+            </Field>
+            <Field label=s.aftercare_months name="aftercare_months" errors=errors hint=s.aftercare_months_hint>
+                <input type="text" id="aftercare_months" inputmode="numeric" prop:value=move || months.get() disabled=!writer
+                    on:input=move |ev| months.set(event_target_value(&ev)) />
+            </Field>
+            {submit.banner("shelter-error")}
+            {if writer {
+                view! { <div class="row"><button type="submit" class="primary" id="save-shelter" disabled=move || submit.busy.get()>{s.save_shelter}</button></div> }.into_any()
+            } else {
+                view! { <p class="muted">{s.shelter_read_only}</p> }.into_any()
+            }}
+        </form>
+    }
+    .into_any()
 }

@@ -24,6 +24,12 @@ pub struct SettingsTexts {
     pub storage_not_kept: &'static str,
     pub storage_usage: &'static str,
     pub storage_unknown: &'static str,
+    pub shelter_title: &'static str,
+    pub aftercare_months: &'static str,
+    pub aftercare_months_hint: &'static str,
+    pub save_shelter: &'static str,
+    pub shelter_saved: &'static str,
+    pub shelter_read_only: &'static str,
 }
 
 pub const ID: SettingsTexts = SettingsTexts {
@@ -46,6 +52,12 @@ pub const ID: SettingsTexts = SettingsTexts {
     storage_not_kept: "Browser ini belum menjamin data Naungan tersimpan tetap: bila disk hampir penuh, browser boleh menghapusnya. Pasang Naungan sebagai aplikasi (menu browser, lalu Instal), dan buat cadangan lebih sering, sebaiknya setiap hari.",
     storage_usage: "Terpakai {used} dari {quota} yang diizinkan browser.",
     storage_unknown: "Browser ini tidak memberi tahu apakah datanya disimpan tetap. Buat cadangan secara rutin.",
+    shelter_title: "Lembaga",
+    aftercare_months: "Jadwal bimbingan lanjut (bulan setelah terminasi)",
+    aftercare_months_hint: "Misalnya 1, 3, 6, 12. Bulan ke-3, ke-6 dan ke-12 wajib ada: hasil dihitung pada bulan-bulan itu. Berlaku untuk semua klien, termasuk yang sudah terminasi.",
+    save_shelter: "Simpan pengaturan lembaga",
+    shelter_saved: "Pengaturan lembaga tersimpan.",
+    shelter_read_only: "Hanya kepala dan admin yang dapat mengubah pengaturan lembaga.",
 };
 
 pub const EN: SettingsTexts = SettingsTexts {
@@ -68,4 +80,10 @@ pub const EN: SettingsTexts = SettingsTexts {
     storage_not_kept: "This browser does not promise to keep Naungan's data: when the disk is nearly full, it may clear it. Install Naungan as an app (browser menu, then Install), and make backups more often, daily if you can.",
     storage_usage: "{used} used of the {quota} the browser allows.",
     storage_unknown: "This browser does not say whether it keeps the data for good. Make backups regularly.",
+    shelter_title: "The shelter",
+    aftercare_months: "Aftercare schedule (months after discharge)",
+    aftercare_months_hint: "For example 1, 3, 6, 12. Months 3, 6 and 12 must be there: outcomes are counted at those months. It applies to every resident, those already discharged too.",
+    save_shelter: "Save the shelter's settings",
+    shelter_saved: "The shelter's settings are saved.",
+    shelter_read_only: "Only the head and the admin can change the shelter's settings.",
 };
