@@ -233,6 +233,17 @@ test('a case from intake to aftercare', async (t) => {
       const months = await page.$$eval('#aftercare-schedule tbody tr td:first-child', (ds) => ds.map((d) => d.textContent));
       assert.deepEqual(months, ['1 bulan', '2 bulan', '3 bulan', '6 bulan', '12 bulan']);
     });
+
+    await step(t, page, 'her restricted answers were noted as viewed once per page shown, not at every save', async () => {
+      await page.getByRole('link', { name: 'Pengaturan', exact: true }).click();
+      await page.click('#settings-access');
+      await page.fill('#log_resident', 'wulan');
+      const rows = page.locator('#access-log tbody tr[data-action="view_restricted"]');
+      await rows.first().waitFor();
+      // Her profile and timeline were on screen 7 times while some 30 saves drew them again.
+      const n = await rows.count();
+      assert.ok(n >= 1 && n <= 7, `${n} entries`);
+    });
   } finally {
     await close();
   }

@@ -53,6 +53,7 @@ pub fn FeaturePages() -> impl IntoView {
     let browser = use_context::<BrowserUrl>();
     move || {
         let path = location.pathname.get();
+        casework::page_changed();
         let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
         let page = ROUTES
             .iter()

@@ -24,9 +24,32 @@ pub use stage::{StageCounts, StagePanel};
 #[cfg(feature = "bench")]
 pub use timeline::TimelinePage;
 
+thread_local! {
+    // What the page on screen has noted as opened: a page drawn again (after a save) is the same
+    // viewing, and is not noted twice.
+    static NOTED: std::cell::RefCell<Vec<(RecordId, &'static str)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A new page is on screen: what it opens is a new viewing.
+pub fn page_changed() {
+    NOTED.with(|n| n.borrow_mut().clear());
+}
+
 /// Notes in the record of who did what that a page showed a resident's restricted content
-/// (`what`: which part), without holding the page up.
+/// (`what`: which part), once per page shown, without holding the page up.
 fn note_opened(resident: &RecordId, what: &'static str) {
+    let first = NOTED.with(|n| {
+        let mut n = n.borrow_mut();
+        let key = (resident.clone(), what);
+        let first = !n.contains(&key);
+        if first {
+            n.push(key);
+        }
+        first
+    });
+    if !first {
+        return;
+    }
     let rid = resident.to_string();
     leptos::task::spawn_local(async move {
         let _ = crate::ui::session::vault()
