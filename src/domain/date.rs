@@ -124,7 +124,6 @@ impl Date {
         }
     }
 
-    /// Days from 1970-01-01 (the inverse of `from_timestamp` at day precision).
     /// The same day `n` months later, or the month's last day where it has no such day
     /// (31 January + 1 month = 28 or 29 February).
     pub fn plus_months(self, n: u32) -> Date {
@@ -144,6 +143,18 @@ impl Date {
         Date::from_timestamp(days as u64 * 86_400_000)
     }
 
+    /// The day of the week: 0 Monday … 6 Sunday.
+    pub fn weekday(&self) -> u8 {
+        // 1970-01-01 was a Thursday.
+        ((self.days_since_epoch() + 3).rem_euclid(7)) as u8
+    }
+
+    /// How many days its month has.
+    pub fn days_in_month(&self) -> u8 {
+        days_in_month(self.year, self.month)
+    }
+
+    /// Days from 1970-01-01 (the inverse of `from_timestamp` at day precision).
     pub fn days_since_epoch(&self) -> i64 {
         let (y, m, d) = (
             i64::from(self.year),
@@ -275,5 +286,15 @@ mod tests {
         let born = Date::new(2000, 6, 15).unwrap();
         assert_eq!(born.years_until(Date::new(2026, 6, 14).unwrap()), 25);
         assert_eq!(born.years_until(Date::new(2026, 6, 15).unwrap()), 26);
+    }
+
+    #[test]
+    fn weekdays_and_month_lengths() {
+        let d = |s| Date::parse_iso(s).unwrap();
+        assert_eq!(d("1970-01-01").weekday(), 3);
+        assert_eq!(d("2026-12-01").weekday(), 1, "a Tuesday");
+        assert_eq!(d("2026-12-06").weekday(), 6, "a Sunday");
+        assert_eq!(d("2028-02-10").days_in_month(), 29);
+        assert_eq!(d("2026-02-10").days_in_month(), 28);
     }
 }

@@ -48,6 +48,8 @@ pub enum Problem {
     BeforeThePlan,
     /// An aftercare schedule without the months the outcomes are counted at (3, 6, 12).
     OutcomeMonthsMissing,
+    /// A choice other than the one suggested, without the reason for it.
+    ReasonForChange,
     /// Not whole rupiah (digits, dots between thousands; no minus, no cents).
     NotRupiah,
 }

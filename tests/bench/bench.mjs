@@ -293,6 +293,16 @@ row('follow-ups to chase over 2,000 discharged residents and their follow-ups (a
   `${ms(median(due.pure_ms))}; through the index over the 10-year set's ${due.discharged} discharged: ${ms(median(due.index_ms))} (${due.listed} listed)`,
   `${ms(median(due.floor_ms))} (counting the residents and discharges)`, '—', median(due.pure_ms) <= 20 && median(due.index_ms) <= 20);
 
+// 6c. The chores rota, natively (the optimised test build of the library): 60 residents, 10 chores
+// needing 2 each, 31 days, some residents away.
+{
+  const out = execFileSync('cargo', ['test', '--release', '--lib', 'bench_rota', '--', '--ignored', '--nocapture'],
+    { stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 }).toString();
+  const r = JSON.parse(/ROTA_BENCH (.*)/.exec(out)[1]);
+  row(`chores rota, 60 residents × 10 chores × 31 days, native (${r.slots} places filled; each resident ${r.min}–${r.max} chores)`, '≤ 50 ms',
+    ms(median(r.rota_ms)), `${(median(r.floor_ms) * 1000).toFixed(0)} µs (residents in turn, no fairness)`, '—', median(r.rota_ms) <= 50);
+}
+
 // 7. Search as you type over the province set.
 const prov = await call('bench_restore', 'bench-province', 20000, false);
 log('province set restored:', prov.records, 'records');

@@ -108,6 +108,7 @@ pub const EN: Texts = Texts {
     p_before_discharge: "This date is before her discharge.",
     p_before_plan: "This date is before the plan's date.",
     p_outcome_months: "The schedule must include months 3, 6 and 12: aftercare outcomes are counted at those months.",
+    p_reason_for_change: "Write why you chose other than what was suggested.",
     p_not_rupiah: "Write whole rupiah, e.g. 1250000 or 1.250.000 (no minus, no cents).",
     p_weak: "The passphrase is too easy to guess: at least 12 characters, or 4 words.",
     p_differ: "The two passphrases differ.",

@@ -108,6 +108,7 @@ pub const ID: Texts = Texts {
     p_before_discharge: "Tanggal ini lebih awal dari tanggal terminasi.",
     p_before_plan: "Tanggal ini sebelum tanggal rencananya.",
     p_outcome_months: "Jadwal harus memuat bulan ke-3, ke-6 dan ke-12: hasil bimbingan lanjut dihitung pada bulan-bulan itu.",
+    p_reason_for_change: "Tulis alasan memilih selain yang disarankan.",
     p_not_rupiah: "Tulis rupiah utuh, misalnya 1250000 atau 1.250.000 (tanpa minus, tanpa sen).",
     p_weak: "Kata sandi terlalu mudah ditebak: minimal 12 karakter, atau 4 kata.",
     p_differ: "Kedua kata sandi tidak sama.",
