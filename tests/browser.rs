@@ -2474,3 +2474,72 @@ async fn a_case_conference_plan_versions_and_reviews_are_saved_reloaded_and_merg
         Vault::erase(&n).await.unwrap();
     }
 }
+
+#[wasm_bindgen_test]
+async fn a_holder_moved_to_a_role_without_the_restricted_key_takes_none_of_what_follows() {
+    let name = db_name("restricted-demote");
+    let v = new_vault(&name).await;
+    let (head, _) = v.current_staff().unwrap();
+    let siti = clock::new_id().unwrap();
+    v.save(vec![Change::Create {
+        id: siti.clone(),
+        body: resident("Siti Rahayu", "Melati"),
+    }])
+    .await
+    .unwrap();
+    let sari = with_a_member(&v, "Bu Sari", StaffRole::SocialWorker, SOCIAL_WORKER_PASS).await;
+    let note_id = clock::new_id().unwrap();
+    v.save(vec![Change::create(
+        note_id.clone(),
+        secret_note(&siti, SECRET),
+    )])
+    .await
+    .unwrap();
+    v.lock();
+    v.unlock_as(sari.as_str(), SOCIAL_WORKER_PASS)
+        .await
+        .unwrap();
+    let copied = v.copy_of_restricted_key().unwrap().expect("she holds it");
+    v.lock();
+    // The head makes her an instructor: the keys are replaced with the role change.
+    v.unlock_as(head.as_str(), PASS).await.unwrap();
+    let was = v.get(&sari).unwrap().unwrap();
+    let mut member = match was.body.clone() {
+        Some(RecordBody::Staff(m)) => m,
+        other => panic!("{other:?}"),
+    };
+    member.role = StaffRole::Instructor;
+    v.demote_from_restricted(&sari, vec![Change::update(&was.meta, member)])
+        .await
+        .unwrap();
+    v.save(vec![Change::create(
+        clock::new_id().unwrap(),
+        secret_note(&siti, "Sesudahnya"),
+    )])
+    .await
+    .unwrap();
+    assert_eq!(
+        v.restricted_fields_opening_with(&copied).await.unwrap(),
+        (2, 0),
+        "the key she copied opens nothing now"
+    );
+    let note = v.get(&note_id).unwrap().unwrap();
+    assert_eq!(v.reveal(&note.meta, &note_text(&note)).unwrap(), SECRET);
+    v.lock();
+    // She still signs in, as an instructor, and her slot holds no restricted key.
+    v.unlock_as(sari.as_str(), SOCIAL_WORKER_PASS)
+        .await
+        .unwrap();
+    assert!(!v.holds_restricted_content_key());
+    let note = v.get(&note_id).unwrap().unwrap();
+    assert_eq!(
+        v.reveal(&note.meta, &note_text(&note)).unwrap_err(),
+        StoreError::NoRestrictedKey
+    );
+    v.lock();
+    v.unlock_as(head.as_str(), PASS).await.unwrap();
+    let note = v.get(&note_id).unwrap().unwrap();
+    assert_eq!(v.reveal(&note.meta, &note_text(&note)).unwrap(), SECRET);
+    v.close();
+    Vault::erase(&name).await.unwrap();
+}

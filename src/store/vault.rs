@@ -1453,10 +1453,33 @@ impl Vault {
         if self.current_staff()?.0 == *staff_id {
             return Err(StoreError::NotAllowed);
         }
+        self.rotate_with_retry(staff_id, changes, true).await
+    }
+
+    /// Changes a staff member's role (`changes`: their record with the new one) from one that
+    /// holds the restricted-content key to one that does not: like a removal, both keys are
+    /// replaced in the same transaction and their slot kept without the new restricted key, so
+    /// a copy of it taken while they held it opens nothing written after. (A role change that
+    /// gives the key, or keeps it or its lack, only needs `update_slot_grants`.)
+    pub async fn demote_from_restricted(
+        &self,
+        staff_id: &RecordId,
+        changes: Vec<Change>,
+    ) -> Result<Option<Zeroizing<String>>, StoreError> {
+        self.staff_manager()?;
+        self.rotate_with_retry(staff_id, changes, false).await
+    }
+
+    async fn rotate_with_retry(
+        &self,
+        staff_id: &RecordId,
+        changes: Vec<Change>,
+        remove: bool,
+    ) -> Result<Option<Zeroizing<String>>, StoreError> {
         let mut attempt = 0;
         loop {
             let once: std::pin::Pin<Box<dyn std::future::Future<Output = _> + '_>> =
-                Box::pin(self.rotate_once(staff_id, changes.clone()));
+                Box::pin(self.rotate_once(staff_id, changes.clone(), remove));
             match once.await {
                 Err(StoreError::Changed) if attempt < 2 => {
                     attempt += 1;
@@ -1472,6 +1495,7 @@ impl Vault {
         &self,
         staff_id: &RecordId,
         changes: Vec<Change>,
+        remove: bool,
     ) -> Result<Option<Zeroizing<String>>, StoreError> {
         let mut phases = clock::Phases::start();
         let mut records = self.prepare(changes)?;
@@ -1487,7 +1511,9 @@ impl Vault {
             records.extend(s.entries(start, vec![d])?);
         }
         let mut header = self.header().await?;
-        header.remove_passphrase(staff_id.as_str());
+        if remove {
+            header.remove_passphrase(staff_id.as_str());
+        }
         let (old, seen, epoch) = {
             let guard = self.session.borrow();
             let s = guard.as_ref().ok_or(StoreError::Locked)?;
@@ -1520,11 +1546,17 @@ impl Vault {
             header.set_recovery(&new, kek).map_err(crypto_err)?;
             code = Some(c);
         }
-        let roles: HashMap<String, bool> = self.read(|ix| {
+        let mut roles: HashMap<String, bool> = self.read(|ix| {
             ix.all::<StaffMember>()
                 .map(|l| (l.meta.id.to_string(), holds_restricted_key(l.body.role)))
                 .collect()
         })?;
+        // The roles as this transaction leaves them (a demotion is among `changes`).
+        for r in &records {
+            if let Some(RecordBody::Staff(m)) = &r.body {
+                roles.insert(r.meta.id.to_string(), holds_restricted_key(m.role));
+            }
+        }
         header
             .rotate(&new, |id| roles.get(id).copied().unwrap_or(false))
             .map_err(crypto_err)?;

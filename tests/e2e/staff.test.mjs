@@ -202,6 +202,34 @@ test('staff sign in as themselves, and a deactivated member opens nothing', asyn
       await page.locator('#lock').waitFor({ timeout: 30000 });
     });
 
+    await step(t, page, 'a role with the restricted key, then one without: the second change replaces the key', async () => {
+      const changeRole = async (role) => {
+        await lock(page);
+        await signIn(page, 'Bu Ratna', PASS);
+        await page.locator('#lock').waitFor({ timeout: 30000 });
+        await staffPage(page);
+        await page.locator('#staff-list tr[data-staff="Pak Budi"] .change-role').click();
+        await page.selectOption('#member_role', role);
+        await page.click('#member-role-submit');
+        await page.locator('.notice, [role=status]').filter({ hasText: 'Jabatan Pak Budi diubah' }).first().waitFor({ timeout: 60000 });
+      };
+      const budiSees = async () => {
+        await lock(page);
+        await signIn(page, 'Pak Budi', BUDI_OWN);
+        await page.locator('#lock').waitFor({ timeout: 30000 });
+        await page.getByRole('link', { name: 'Klien', exact: true }).click();
+        await page.getByRole('link', { name: 'Siti Aminah' }).click();
+        await page.locator('#profile-name').filter({ hasText: 'Siti Aminah' }).waitFor();
+        return page.textContent('main');
+      };
+      await changeRole('psychologist');
+      assert.match(await budiSees(), /KTP-nya ditahan mucikari/, 'a psychologist reads the confidential note');
+      await changeRole('instructor');
+      const after = await budiSees();
+      assert.doesNotMatch(after, /mucikari/);
+      await page.locator('#notes-restricted').filter({ hasText: 'dibatasi' }).waitFor();
+    });
+
     await step(t, page, 'the head deactivates the instructor; the key is replaced', async () => {
       await lock(page);
       await signIn(page, 'Bu Ratna', PASS);

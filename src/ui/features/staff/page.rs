@@ -5,7 +5,7 @@
 use super::texts::StaffTexts;
 use crate::domain::code_of;
 use crate::domain::id::RecordId;
-use crate::domain::permissions::{can_write, Section};
+use crate::domain::permissions::{can_write, holds_restricted_key, Section};
 use crate::domain::record::RecordMeta;
 use crate::domain::staff::{check_staff_change, StaffChange, StaffMember, StaffRefusal, StaffRole};
 use crate::domain::validation::FieldError;
@@ -299,13 +299,25 @@ pub fn StaffPage() -> impl IntoView {
                     ..row.member.clone()
                 };
                 let who = who.clone();
+                // Losing the restricted-content key with the role replaces it, as a removal does:
+                // a copy taken while they held it must open nothing written after.
+                let loses_key =
+                    holds_restricted_key(row.member.role) && !holds_restricted_key(new_role);
+                let member_id = id.clone();
                 submit.run(
                     async move {
                         let v = vault();
-                        v.save(vec![Change::update(&row.meta, member)])
-                            .await
-                            .map_err(|e| error_text(t, &e))?;
-                        // Their slot gains or loses the restricted-content key with the role.
+                        let change = Change::update(&row.meta, member);
+                        if loses_key {
+                            return v
+                                .demote_from_restricted(&member_id, vec![change])
+                                .await
+                                .map(|_| ())
+                                .map_err(|e| error_text(t, &e));
+                        }
+                        v.save(vec![change]).await.map_err(|e| error_text(t, &e))?;
+                        // Their slot gains the restricted-content key with the role, or keeps
+                        // what it had.
                         v.update_slot_grants().await.map_err(|e| error_text(t, &e))
                     },
                     move |()| done(fill(st.role_changed, &[("name", &who)])),
