@@ -123,6 +123,7 @@ pub fn counts(rota: &[RotaDay], residents: usize) -> Vec<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(not(target_arch = "wasm32"))]
     use proptest::prelude::*;
 
     fn days(n: usize) -> Vec<Date> {
@@ -191,6 +192,8 @@ mod tests {
         assert_eq!(try_with(&d, 3, &chores(&[0, 0])), RotaError::NoChores);
     }
 
+    // Property tests run natively only (proptest is not built for wasm).
+    #[cfg(not(target_arch = "wasm32"))]
     proptest! {
         #[test]
         fn fair_never_while_away_and_the_same_every_time(
