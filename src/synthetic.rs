@@ -14,6 +14,7 @@ use crate::domain::aftercare::{
 use crate::domain::assessment::{self, Assessment, Entry, Indicator, Reason};
 use crate::domain::attendance::{Activity, AttendanceSession};
 use crate::domain::case_note::{CaseNote, NoteKind, NoteText};
+use crate::domain::cohort::Cohort;
 use crate::domain::date::Date;
 use crate::domain::expense::{Expense, ExpenseCategory};
 use crate::domain::id::RecordId;
@@ -269,6 +270,24 @@ pub fn generate(seed: u64, residents: usize, everything: bool) -> Generated {
     let per_cohort = residents.div_ceil(cohorts);
     let mut by_cohort: Vec<Vec<RecordId>> = vec![vec![]; cohorts];
     let mut resident_ids = vec![];
+    // The cohorts' records: two a year, six months each.
+    for c in 0..cohorts {
+        let year = 2017 + (c / 2) as u16;
+        let (term, month) = if c % 2 == 0 { ("I", 1) } else { ("II", 7) };
+        let name = format!("{year}-{term}");
+        let start = Date::new(year, month, 2).expect("date");
+        out.push(Record::create(
+            Cohort::id_for(&name),
+            RecordBody::Cohort(Cohort {
+                name,
+                start: Some(start),
+                end: Some(start.plus_months(6).plus_days(-1)),
+                capacity: Some(per_cohort as u32 + 10),
+                social_worker: Some(workers[c % workers.len()].clone()),
+            }),
+            &stamp(&admin, ms(first_day)),
+        ));
+    }
     let mut register: std::collections::BTreeMap<u16, u32> = std::collections::BTreeMap::new();
     for n in 0..residents {
         let c = n / per_cohort.max(1);
@@ -777,6 +796,16 @@ mod tests {
             .collect();
         assert_eq!(cohorts.len(), 20);
         assert!(cohorts.contains("2017-I") && cohorts.contains("2026-II"));
+        // Every cohort a resident names has its record.
+        let records: std::collections::BTreeSet<_> = g
+            .records
+            .iter()
+            .filter_map(|r| match &r.body {
+                Some(RecordBody::Cohort(c)) => Some(c.name.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(records, cohorts);
     }
 
     #[test]
@@ -812,7 +841,11 @@ mod tests {
     #[test]
     fn generated_residents_pass_the_intake_rules() {
         let g = generate(SEED, 200, false);
-        assert_eq!(g.records.len(), 200 + 10);
+        assert_eq!(
+            g.records.len(),
+            200 + 10 + 20,
+            "residents, shelter and staff, cohorts"
+        );
         let today = Date::new(2026, 12, 31).unwrap();
         for r in g.records.iter().filter_map(Record::resident) {
             let draft = crate::domain::resident::ResidentDraft::from_resident(r);

@@ -2543,3 +2543,82 @@ async fn a_holder_moved_to_a_role_without_the_restricted_key_takes_none_of_what_
     v.close();
     Vault::erase(&name).await.unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn residents_from_before_cohort_records_get_one_per_cohort_named_the_same_on_every_laptop() {
+    use naungan::domain::cohort::Cohort;
+    let (name, other) = (db_name("cohorts"), db_name("cohorts-other"));
+    let v = new_vault(&name).await;
+    let (head, _) = v.current_staff().unwrap();
+    // Three residents in two cohorts, saved as the app saved them before cohorts were records.
+    let in_cohort = |n: &str, c: &str| match resident(n, "") {
+        RecordBody::Resident(mut r) => {
+            r.cohort = c.into();
+            RecordBody::Resident(r)
+        }
+        _ => unreachable!(),
+    };
+    v.save(vec![
+        Change::Create {
+            id: clock::new_id().unwrap(),
+            body: in_cohort("Siti Rahayu", "2026-I"),
+        },
+        Change::Create {
+            id: clock::new_id().unwrap(),
+            body: in_cohort("Dewi Lestari", "2026-I"),
+        },
+        Change::Create {
+            id: clock::new_id().unwrap(),
+            body: in_cohort("Nur Hasanah", "2025-II"),
+        },
+    ])
+    .await
+    .unwrap();
+    assert_eq!(v.count(RecordKind::Cohort).unwrap(), 0);
+    // A second laptop restores that state before either makes the cohorts.
+    Vault::erase(&other).await.unwrap();
+    let b = Vault::open_with_kdf(&other, TEST_LOG_N).await.unwrap();
+    b.restore_into_empty(v.export_records().unwrap(), head, "laptop kedua kata sandi")
+        .await
+        .unwrap();
+    assert_eq!(v.ensure_cohorts().await.unwrap(), 2);
+    assert_eq!(v.ensure_cohorts().await.unwrap(), 0, "once");
+    v.lock();
+    v.unlock(PASS).await.unwrap();
+    let mut names: Vec<String> = v
+        .read(|ix| ix.all::<Cohort>().map(|l| l.body.name.clone()).collect())
+        .unwrap();
+    naungan::domain::sorting::sort_dedup(&mut names);
+    assert_eq!(names, ["2025-II", "2026-I"]);
+    assert!(v.get(&Cohort::id_for("2026-I")).unwrap().is_some());
+    // The other laptop makes the same records; merged, they are joined, not asked about.
+    assert_eq!(b.ensure_cohorts().await.unwrap(), 2);
+    let plan = v.plan_import(b.export_records().unwrap()).unwrap();
+    assert!(plan.conflicts.is_empty(), "{:?}", plan.conflicts.len());
+    assert_eq!(plan.summary.added, 0);
+    v.apply_import(&plan, &[]).await.unwrap();
+    assert_eq!(v.count(RecordKind::Cohort).unwrap(), 2);
+    // An instructor's session, which may not write cohorts, makes none and fails nothing.
+    let budi = with_a_member(
+        &v,
+        "Pak Budi",
+        StaffRole::Instructor,
+        "jarum benang kain batik",
+    )
+    .await;
+    v.save(vec![Change::Create {
+        id: clock::new_id().unwrap(),
+        body: in_cohort("Wulan Sari", "2027-I"),
+    }])
+    .await
+    .unwrap();
+    v.lock();
+    v.unlock_as(budi.as_str(), "jarum benang kain batik")
+        .await
+        .unwrap();
+    assert_eq!(v.ensure_cohorts().await.unwrap(), 0);
+    for (x, n) in [(v, name), (b, other)] {
+        x.close();
+        Vault::erase(&n).await.unwrap();
+    }
+}

@@ -20,6 +20,7 @@ use super::aftercare::{AtensiService, Discharge, FollowUpVisit};
 use super::assessment::Assessment;
 use super::attendance::AttendanceSession;
 use super::case_note::CaseNote;
+use super::cohort::Cohort;
 use super::expense::Expense;
 use super::id::RecordId;
 use super::migration::{self, MigrationError};
@@ -165,6 +166,8 @@ record_kinds! {
     FollowUpVisit(FollowUpVisit)  = "follow_up",  deferred: true, restricted: false, about: |f| Some(&f.resident), timeline: |f| Some(f.date);
     /// One ATENSI service she received, with its aid value.
     AtensiService(AtensiService)  = "atensi",     deferred: true, restricted: false, about: |a| Some(&a.resident), timeline: |a| Some(a.date);
+    /// A cohort (angkatan) with its dates and capacity (`domain/cohort.rs`).
+    Cohort(Cohort)                = "cohort",     deferred: false, restricted: false, about: |_| None, timeline: |_| None;
     /// A case conference (temu bahas kasus) on her assessment (`domain/plan.rs`).
     CaseConference(CaseConference) = "case_conference", deferred: true, restricted: false, about: |c| Some(&c.resident), timeline: |c| Some(c.date);
     /// One version of her intervention plan.

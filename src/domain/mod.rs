@@ -9,6 +9,7 @@ pub mod aftercare;
 pub mod assessment;
 pub mod attendance;
 pub mod case_note;
+pub mod cohort;
 pub mod conduct;
 pub mod date;
 pub mod expense;

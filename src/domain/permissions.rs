@@ -81,6 +81,8 @@ impl Section {
             RecordKind::Shelter => Section::Shelter,
             RecordKind::Staff => Section::Staff,
             RecordKind::Resident => Section::Identity,
+            // Which cohort, when, how many: registration's, like her identity.
+            RecordKind::Cohort => Section::Identity,
             RecordKind::CaseNote => Section::CaseNotes,
             RecordKind::Attendance => Section::Attendance,
             RecordKind::Expense => Section::Budget,

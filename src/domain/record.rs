@@ -192,6 +192,11 @@ mod tests {
             )
             .unwrap(),
             RecordBody::from_current_json(
+                RecordKind::Cohort,
+                include_str!("../../tests/fixtures/schema-5/cohort.json"),
+            )
+            .unwrap(),
+            RecordBody::from_current_json(
                 RecordKind::CaseConference,
                 include_str!("../../tests/fixtures/schema-5/case_conference.json"),
             )

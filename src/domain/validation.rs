@@ -50,6 +50,10 @@ pub enum Problem {
     OutcomeMonthsMissing,
     /// A choice other than the one suggested, without the reason for it.
     ReasonForChange,
+    /// A cohort of that name exists.
+    CohortExists,
+    /// An end before its start.
+    EndBeforeStart,
     /// Not whole rupiah (digits, dots between thousands; no minus, no cents).
     NotRupiah,
 }

@@ -22,11 +22,13 @@ use super::sealed_record::{self, OpenError, SealedRecord};
 use super::segment::{self, Entry, Place};
 use super::vault_header::{Kek, Keys, UnlockError, VaultHeader};
 use crate::domain::access_log::{self, AccessAction, AccessDraft, AccessEntry, Break, Tail};
+use crate::domain::cohort::{self, Cohort};
 use crate::domain::date::Date;
 use crate::domain::id::RecordId;
 use crate::domain::merge::{self, Choice, MergePlan, MergeSummary};
 use crate::domain::permissions::{can_write, holds_restricted_key, section_of, Section};
 use crate::domain::record::{BodyData, Kind, Record, RecordBody, RecordKind, RecordMeta, Stamp};
+use crate::domain::resident::Resident;
 use crate::domain::restricted::Restricted;
 use crate::domain::shelter::Shelter;
 use crate::domain::sorting;
@@ -1355,6 +1357,35 @@ impl Vault {
         VaultHeader::open_slot(slot, &kek)
             .map_err(|e| unlock_err(e, StoreError::WrongPassphrase))?;
         self.write_slot(&me, new, false).await
+    }
+
+    /// Gives each cohort that residents name and no cohort record has its record
+    /// (`Cohort::id_for`, so every laptop makes the same one), in one save; returns how many.
+    /// Residents registered before cohorts were records name theirs only. A session whose role
+    /// may not write cohorts makes none: the next one that may, will.
+    pub async fn ensure_cohorts(&self) -> Result<usize, StoreError> {
+        let role = self.current_staff()?.1.map(|m| m.role);
+        if !role.is_some_and(|r| can_write(r, Section::of_kind(RecordKind::Cohort))) {
+            return Ok(0);
+        }
+        let missing = self.read(|ix| {
+            cohort::without_record(
+                ix.all::<Resident>().map(|l| l.body.cohort.as_str()),
+                ix.all::<Cohort>().map(|l| l.body),
+            )
+        })?;
+        let n = missing.len();
+        if n > 0 {
+            let changes = missing
+                .iter()
+                .map(|name| Change::Create {
+                    id: Cohort::id_for(name),
+                    body: RecordBody::Cohort(Cohort::named(name)),
+                })
+                .collect();
+            self.save(changes).await?;
+        }
+        Ok(n)
     }
 
     /// After a change to the staff list (a role, a name): the slots follow it at once.

@@ -83,13 +83,16 @@ pub fn App() -> impl IntoView {
             Phase::ShowRecoveryCode(code) => view! { <RecoveryCodePage code=code /> }.into_any(),
             Phase::Locked => view! { <UnlockPage /> }.into_any(),
             Phase::MustChangePassphrase => view! { <OwnPassphrasePage /> }.into_any(),
-            Phase::Unlocked => view! {
-                <Router>
-                    <Shell>
-                        <FeaturePages />
-                    </Shell>
-                </Router>
-            }.into_any(),
+            Phase::Unlocked => {
+                crate::ui::features::after_unlock(app);
+                view! {
+                    <Router>
+                        <Shell>
+                            <FeaturePages />
+                        </Shell>
+                    </Router>
+                }.into_any()
+            }
         };
         view! { <BuildNotice app=app /> {page} }.into_any()
     }

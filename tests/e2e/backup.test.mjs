@@ -126,7 +126,7 @@ test('backup, restore on a new laptop, merge two laptops', async (t) => {
       await page.fill('#restore_backup_pass', BACKUP_PASS);
       await page.click('#restore-open');
       // Every kind the file holds, the record of who did what included (one entry per change).
-      await page.locator('#preview-counts').filter({ hasText: /^1 lembaga, 1 petugas, 2 klien, 2 perpindahan tahap, \d+ catatan akses, 2 catatan terhapus$/ }).waitFor({ timeout: 30000 });
+      await page.locator('#preview-counts').filter({ hasText: /^1 lembaga, 1 petugas, 2 klien, 2 perpindahan tahap, 3 angkatan, \d+ catatan akses, 2 catatan terhapus$/ }).waitFor({ timeout: 30000 });
       assert.match(await page.locator('#backup-preview').innerText(), /UPT Rehabilitasi Sosial Bina Karya Wanita/);
       await checkA11y(page, 'the restore preview');
       if (process.env.E2E_SHOTS) await page.screenshot({ path: join(ARTIFACTS, 'view-restore-preview.png'), fullPage: true });
@@ -231,8 +231,9 @@ test('backup, restore on a new laptop, merge two laptops', async (t) => {
         assert.ok(await page.isDisabled('#merge-submit'), 'no merge before the confirmation');
         await page.check('#confirm-other-shelter');
         await page.click('#merge-submit');
-        // Pak Budi's laptop gains Bu Ratna, two residents and their first stage moves.
-        await page.locator('#merge-done').filter({ hasText: '5 ditambah' }).waitFor();
+        // Pak Budi's laptop gains Bu Ratna, two residents, their first stage moves and the three
+        // cohorts laptop A's residents were registered in.
+        await page.locator('#merge-done').filter({ hasText: '8 ditambah' }).waitFor();
         await page.locator('header nav a').nth(1).click();
         await page.locator('#result-count').filter({ hasText: 'dari 2 klien' }).waitFor();
         assert.match(await page.textContent('header .shelter'), /UPT Pelayanan Sosial Lain/);

@@ -104,7 +104,7 @@ test('registry end to end', async (t) => {
         };
       }));
       const kinds = otherIds.map(([, kind]) => kind).filter((k) => k !== 'access_entry');
-      assert.deepEqual(kinds.sort(), ['photo', 'shelter', 'staff', 'stage_change'], 'the shelter, its first staff member, the photo and her first stage');
+      assert.deepEqual(kinds.sort(), ['cohort', 'photo', 'shelter', 'staff', 'stage_change'], 'the shelter, its first staff member, her cohort, the photo and her first stage');
       assert.ok(otherIds.some(([, kind]) => kind === 'access_entry'), 'and the record of who did what');
       otherIds = otherIds.map(([id]) => id);
     });
@@ -193,6 +193,40 @@ test('registry end to end', async (t) => {
       await page.click('#save-resident');
       await page.getByText('“Melati”').waitFor();
       await page.getByText('(revisi 2)').waitFor();
+    });
+
+    await step(t, page, 'cohorts: one for each name residents gave, its details filled in, bad input refused', async () => {
+      await page.getByRole('link', { name: 'Klien', exact: true }).click();
+      await page.click('#cohorts-link');
+      await page.getByRole('heading', { name: 'Angkatan', exact: true }).waitFor();
+      const names = await page.$$eval('#cohorts tbody tr', (rs) => rs.map((r) => r.dataset.cohort));
+      assert.deepEqual(names, ['2026-II', '2026-I'], 'newest first');
+      await page.locator('#cohorts tr[data-cohort="2026-I"] .edit-cohort').click();
+      await page.getByRole('heading', { name: 'Ubah angkatan 2026-I' }).waitFor();
+      assert.equal(await page.locator('#co_name').count(), 0, 'its name stays: residents name it');
+      await page.fill('#co_start', '2026-01-05');
+      await page.fill('#co_end', '2025-12-01');
+      await page.fill('#co_capacity', '0');
+      await page.click('#cohort-save');
+      await page.locator('#co_end-error').filter({ hasText: 'sebelum tanggal mulai' }).waitFor();
+      await page.locator('#co_capacity-error').filter({ hasText: '500' }).waitFor();
+      await page.fill('#co_end', '2026-06-30');
+      await page.fill('#co_capacity', '30');
+      await page.click('#cohort-save');
+      await page.locator('.notice, [role=status]').filter({ hasText: 'Angkatan 2026-I tersimpan' }).first().waitFor();
+      const row = (await page.textContent('#cohorts tr[data-cohort="2026-I"]')).replace(/\s+/g, ' ');
+      assert.match(row, /5 Januari 2026.*30 Juni 2026.*30.*1/);
+      await page.fill('#co_name', '2026-ii');
+      await page.click('#cohort-save');
+      await page.locator('#co_name-error').filter({ hasText: 'sudah ada' }).waitFor();
+      await page.fill('#co_name', '2027-I');
+      await page.click('#cohort-save');
+      await page.locator('#cohorts tr[data-cohort="2027-I"]').waitFor();
+      await checkA11y(page, 'the cohorts page');
+      if (process.env.E2E_SHOTS) await page.screenshot({ path: join(ARTIFACTS, 'view-cohorts.png'), fullPage: true });
+      await page.locator('header nav a').first().click();
+      const occupancy = await page.$$eval('#occupancy tbody tr', (rs) => rs.map((r) => r.innerText.replace(/\s+/g, ' ').trim()));
+      assert.deepEqual(occupancy, ['2026-I 1 30'], 'only cohorts with residents in the shelter');
     });
 
     await step(t, page, 'delete asks first, then leaves no trace in the list', async () => {

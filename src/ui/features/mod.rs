@@ -45,6 +45,18 @@ pub const ROUTES: &[Route] = &[
     access_log::route,
 ];
 
+/// What the features do once a member has unlocked: cohorts that residents name get their
+/// records (data from before cohorts were records), without holding the page up.
+pub fn after_unlock(app: crate::ui::session::AppState) {
+    leptos::task::spawn_local(async move {
+        if let Ok(n) = crate::ui::session::vault().ensure_cohorts().await {
+            if n > 0 {
+                app.data_changed();
+            }
+        }
+    });
+}
+
 /// The page for the current address, or "not found" for an address no feature has.
 #[component]
 pub fn FeaturePages() -> impl IntoView {
@@ -119,6 +131,17 @@ pub fn describe(t: &'static Texts, body: &RecordBody) -> Vec<(&'static str, Stri
             ),
             (t.case.f_at_value, format::rupiah(a.aid_value as i64)),
             (t.f_note, a.description.clone()),
+        ],
+        RecordBody::Cohort(c) => vec![
+            (t.residents.f_cohort, c.name.clone()),
+            (
+                t.f_date,
+                [c.start, c.end]
+                    .iter()
+                    .map(|d| d.map(|d| format::date(d, &t.months)).unwrap_or_default())
+                    .collect::<Vec<_>>()
+                    .join(" – "),
+            ),
         ],
         RecordBody::CaseConference(c) => vec![
             (t.f_date, format::date(c.date, &t.months)),

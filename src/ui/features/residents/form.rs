@@ -1,6 +1,7 @@
 //! Register a resident at intake, or edit one.
 
 use crate::domain::code_of;
+use crate::domain::cohort::{self, Cohort};
 use crate::domain::id::RecordId;
 use crate::domain::identity_paper::{IdentityPaper, PaperStatus};
 use crate::domain::photo::Photo;
@@ -30,6 +31,15 @@ macro_rules! input {
                 on:input=move |ev| d.update(|x| x.$field = event_target_value(&ev)) />
         }
     }};
+}
+
+/// Every cohort's name, newest first.
+fn cohort_names() -> Vec<String> {
+    let mut names: Vec<String> = vault()
+        .read(|ix| ix.all::<Cohort>().map(|l| l.body.name.clone()).collect())
+        .unwrap_or_default();
+    crate::domain::sorting::sort_by(&mut names, |a, b| b.cmp(a));
+    names
 }
 
 macro_rules! choice {
@@ -209,6 +219,15 @@ fn ResidentForm(existing: Option<(RecordId, u32, ResidentDraft)>) -> impl IntoVi
             to: Stage::Intake,
             reason: String::new(),
         });
+        // A cohort named for the first time gets its record in the same transaction.
+        let new_cohort = vault()
+            .read(|ix| {
+                cohort::without_record(
+                    std::iter::once(resident.cohort.as_str()),
+                    ix.all::<Cohort>().map(|l| l.body),
+                )
+            })
+            .unwrap_or_default();
         let mut changes = vec![if target.is_some() {
             Change::Update {
                 id: resident_id.clone(),
@@ -221,6 +240,12 @@ fn ResidentForm(existing: Option<(RecordId, u32, ResidentDraft)>) -> impl IntoVi
                 body: RecordBody::Resident(resident),
             }
         }];
+        for name in new_cohort {
+            changes.push(Change::Create {
+                id: Cohort::id_for(&name),
+                body: RecordBody::Cohort(Cohort::named(&name)),
+            });
+        }
         if let Some(first) = first_stage {
             match clock::new_id() {
                 Ok(id) => changes.push(Change::create(id, first)),
@@ -321,7 +346,12 @@ fn ResidentForm(existing: Option<(RecordId, u32, ResidentDraft)>) -> impl IntoVi
                 <legend>{t.residents.sec_intake}</legend>
                 <div class="grid">
                     <Field label=t.residents.f_intake_date name="intake_date" errors=errors>{input!(draft, intake_date, "date")}</Field>
-                    <Field label=t.residents.f_cohort name="cohort" errors=errors hint=t.residents.f_cohort_hint>{input!(draft, cohort, "text")}</Field>
+                    <Field label=t.residents.f_cohort name="cohort" errors=errors hint=t.residents.f_cohort_hint>
+                        <input type="text" id="cohort" name="cohort" list="cohort-names" prop:value=move || draft.with(|x| x.cohort.clone())
+                            on:input=move |ev| draft.update(|x| x.cohort = event_target_value(&ev)) />
+                        // The cohorts there are, to choose from as one types.
+                        <datalist id="cohort-names">{cohort_names().into_iter().map(|n| view! { <option value=n></option> }).collect_view()}</datalist>
+                    </Field>
                     <Field label=t.residents.f_referral name="referral_source" errors=errors>{choice!(draft, referral_source, ReferralSource, t.referral)}</Field>
                     <Field label=t.residents.f_referral_note name="referral_note" errors=errors optional=true>{input!(draft, referral_note, "text")}</Field>
                     <Field label=t.case.f_statement_date name="statement_date" errors=errors optional=true hint=t.case.statement_hint>{input!(draft, statement_date, "date")}</Field>

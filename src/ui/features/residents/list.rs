@@ -50,9 +50,12 @@ pub fn ResidentListPage() -> impl IntoView {
     view! {
         <div class="row spread">
             <h1>{t.residents.residents_title}</h1>
-            {crate::ui::session::may(crate::domain::permissions::Section::Identity, true).then(|| view! {
-                <A href="/klien/baru" attr:class="button primary" attr:id="new-resident">{t.new_resident}</A>
-            })}
+            <div class="row">
+                <A href="/angkatan" attr:class="button" attr:id="cohorts-link">{t.residents.cohorts_link}</A>
+                {crate::ui::session::may(crate::domain::permissions::Section::Identity, true).then(|| view! {
+                    <A href="/klien/baru" attr:class="button primary" attr:id="new-resident">{t.new_resident}</A>
+                })}
+            </div>
         </div>
         <div class="filters card">
             <div class="field grow">

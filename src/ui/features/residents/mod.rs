@@ -1,5 +1,6 @@
-//! Klien: the register of residents (list and search, intake form, profile).
+//! Klien: the register of residents (list and search, intake form, profile) and their cohorts.
 
+mod cohorts;
 mod form;
 mod list;
 mod profile;
@@ -12,6 +13,7 @@ use crate::domain::photo::Photo;
 use crate::domain::resident::Resident;
 use crate::ui::format;
 use crate::ui::i18n::Texts;
+pub use cohorts::CohortOccupancy;
 use form::{EditResidentPage, NewResidentPage};
 use leptos::prelude::*;
 use list::ResidentListPage;
@@ -24,7 +26,7 @@ pub const NAV: NavEntry = NavEntry {
     id: "nav-residents",
 };
 
-/// `/klien`, `/klien/baru`, `/klien/<id>`, `/klien/<id>/ubah`. An id that is not a resident's
+/// `/klien`, `/klien/baru`, `/klien/<id>`, `/klien/<id>/ubah`, `/angkatan`. An id that is not a resident's
 /// (not an id at all, or another kind's) shows "not found" on the page.
 /// Whether the signed-in role may register and change residents.
 fn writer() -> bool {
@@ -41,6 +43,7 @@ pub fn route(path: &[&str]) -> Option<AnyView> {
     let id = |s: &str| RecordId::parse(s);
     Some(match path {
         ["klien"] => view! { <ResidentListPage /> }.into_any(),
+        ["angkatan"] => view! { <cohorts::CohortsPage /> }.into_any(),
         ["klien", "baru"] if !writer() => restricted_page(),
         ["klien", "baru"] => view! { <NewResidentPage /> }.into_any(),
         ["klien", x] => view! { <ResidentProfilePage id=id(x) /> }.into_any(),

@@ -18,7 +18,8 @@ pub fn DevTools() -> impl IntoView {
     let fill_demo = move |_| {
         submit.run(
             async move {
-                // The synthetic shelter and staff would duplicate this vault's own: keep the rest.
+                // The synthetic shelter, staff and cohorts would duplicate this vault's own (its
+                // cohorts name this vault's staff): keep the rest, and make the cohorts after.
                 let seed = js_sys::Date::now() as u64;
                 let records: Vec<_> = synthetic::generate(seed, 60, true)
                     .records
@@ -26,15 +27,20 @@ pub fn DevTools() -> impl IntoView {
                     .filter(|r| {
                         !matches!(
                             r.body,
-                            Some(RecordBody::Shelter(_)) | Some(RecordBody::Staff(_))
+                            Some(RecordBody::Shelter(_))
+                                | Some(RecordBody::Staff(_))
+                                | Some(RecordBody::Cohort(_))
                         )
                     })
                     .collect();
                 let v = vault();
                 let plan = v.plan_import(records).map_err(|e| error_text(t, &e))?;
-                v.apply_import(&plan, &[])
+                let summary = v
+                    .apply_import(&plan, &[])
                     .await
-                    .map_err(|e| error_text(t, &e))
+                    .map_err(|e| error_text(t, &e))?;
+                v.ensure_cohorts().await.map_err(|e| error_text(t, &e))?;
+                Ok(summary)
             },
             move |s| {
                 app.data_changed();
