@@ -28,23 +28,16 @@ pub fn facts(id: &'static str, items: Vec<(&'static str, String)>) -> AnyView {
     view! { <dl id=id>{items}</dl> }.into_any()
 }
 
-/// A table of text with a caption and column headers.
-pub fn table(
+/// A table with a caption, column headers and its rows (each a `<tr>`).
+fn table_of(
     id: &'static str,
     caption: &'static str,
     head: Vec<&'static str>,
-    rows: Vec<Vec<String>>,
+    rows: Vec<AnyView>,
 ) -> AnyView {
     let head = head
         .into_iter()
         .map(|h| view! { <th scope="col">{h}</th> })
-        .collect_view();
-    let rows = rows
-        .into_iter()
-        .map(|r| {
-            let cells = r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view();
-            view! { <tr>{cells}</tr> }
-        })
         .collect_view();
     view! {
         <table class="list" id=id>
@@ -54,6 +47,23 @@ pub fn table(
         </table>
     }
     .into_any()
+}
+
+/// A table of text with a caption and column headers.
+pub fn table(
+    id: &'static str,
+    caption: &'static str,
+    head: Vec<&'static str>,
+    rows: Vec<Vec<String>>,
+) -> AnyView {
+    let rows = rows
+        .into_iter()
+        .map(|r| {
+            let cells = r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view();
+            view! { <tr>{cells}</tr> }.into_any()
+        })
+        .collect();
+    table_of(id, caption, head, rows)
 }
 
 /// A list of short texts, each an item.
@@ -186,10 +196,6 @@ pub fn grid(
     head: Vec<&'static str>,
     rows: Vec<Vec<Input>>,
 ) -> AnyView {
-    let th = head
-        .iter()
-        .map(|h| view! { <th scope="col">{*h}</th> })
-        .collect_view();
     let rows = rows
         .into_iter()
         .enumerate()
@@ -201,17 +207,10 @@ pub fn grid(
                     view! { <td>{control(i, Some(aria))}{error(errors, name)}</td> }
                 })
                 .collect_view();
-            view! { <tr>{cells}</tr> }
+            view! { <tr>{cells}</tr> }.into_any()
         })
-        .collect_view();
-    view! {
-        <table class="list" id=id>
-            <caption class="muted small">{caption}</caption>
-            <thead><tr>{th}</tr></thead>
-            <tbody>{rows}</tbody>
-        </table>
-    }
-    .into_any()
+        .collect();
+    table_of(id, caption, head, rows)
 }
 
 /// What a button does.
