@@ -533,6 +533,8 @@ pub fn generate(seed: u64, residents: usize, everything: bool) -> Generated {
                     field,
                     present,
                     absent,
+                    excused: vec![],
+                    sick: vec![],
                 }),
                 &stamp(&workers[0], ms(date)),
             ));

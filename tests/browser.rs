@@ -1558,6 +1558,8 @@ async fn each_staff_member_signs_in_with_their_own_slot_and_role() {
                 field: "jahit".into(),
                 present: vec![],
                 absent: vec![],
+                excused: vec![],
+                sick: vec![],
             },
         )])
         .await
