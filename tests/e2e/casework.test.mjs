@@ -182,6 +182,9 @@ test('a case from intake to aftercare', async (t) => {
       assert.doesNotMatch(text, /Pengaturan|Cadangan|Kembali ke profil/, 'the app around it is not printed');
       const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf]).toString())[1]);
       assert.ok(pages >= 1 && pages <= 2, `${pages} pages`);
+      // The signature block is not split: the last page has "Kepala UPT" above its line.
+      const last = execFileSync('pdftotext', ['-f', String(pages), '-l', String(pages), pdf, '-']).toString();
+      assert.match(last, /Kepala UPT/, 'the signature line is not alone on a page');
       await page.click('text=Kembali ke profil');
       await page.locator('#profile-name').filter({ hasText: 'Wulan Sari' }).waitFor();
     });
