@@ -377,13 +377,18 @@ pub fn PlanPanel(id: RecordId, intake: Date) -> impl IntoView {
             c.new_plan
         };
         let editing = RwSignal::new(false);
-        let form = plan_form(t, id, intake, version, draft, editing);
+        // The form is made only when asked for: the profile is drawn again at every save.
+        let form = move || {
+            editing
+                .get()
+                .then(|| plan_form(t, id.clone(), intake, version, draft.clone(), editing))
+        };
         parts.push(
             view! {
                 <div class="row" hidden=move || editing.get()>
                     <button type="button" id="plan-new" on:click=move |_| editing.set(true)>{label}</button>
                 </div>
-                <div hidden=move || !editing.get()>{form}</div>
+                {form}
             }
             .into_any(),
         );

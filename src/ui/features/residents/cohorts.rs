@@ -147,11 +147,14 @@ fn cohort_form(
         .unwrap_or_default();
     let meta = chosen.as_ref().map(|(m, _)| m.clone());
     let send = move || {
-        let taken: Vec<String> = rows()
-            .into_iter()
-            .filter(|x| meta.as_ref().is_none_or(|m| m.id != x.meta.id))
-            .map(|x| x.cohort.name)
-            .collect();
+        let taken: Vec<String> = vault()
+            .read(|ix| {
+                ix.all::<Cohort>()
+                    .filter(|l| meta.as_ref().is_none_or(|m| m.id != l.meta.id))
+                    .map(|l| l.body.name.clone())
+                    .collect()
+            })
+            .unwrap_or_default();
         let typed_name = match &c {
             // Residents name it: its name stays.
             Some(c) => c.name.clone(),
