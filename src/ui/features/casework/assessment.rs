@@ -168,7 +168,8 @@ fn AssessmentForm(id: RecordId, intake: crate::domain::date::Date) -> impl IntoV
             }
         };
     }
-    let reason_boxes = Reason::ALL
+    let reason_boxes = move || {
+        Reason::ALL
         .into_iter()
         .map(|r| {
             let bid = format!("as_reason_{}", r.code());
@@ -180,8 +181,10 @@ fn AssessmentForm(id: RecordId, intake: crate::domain::date::Date) -> impl IntoV
                 </label>
             }
         })
-        .collect_view();
-    let indicator_boxes = Indicator::ALL
+        .collect_view()
+    };
+    let indicator_boxes = move || {
+        Indicator::ALL
         .into_iter()
         .map(|i| {
             let bid = format!("as_indicator_{}", i.code());
@@ -193,8 +196,10 @@ fn AssessmentForm(id: RecordId, intake: crate::domain::date::Date) -> impl IntoV
                 </label>
             }
         })
-        .collect_view();
-    let interest_selects = (0..4)
+        .collect_view()
+    };
+    let interest_selects = move || {
+        (0..4)
         .map(|n| {
             let sid = format!("as_interest_{}", n + 1);
             let label = format!("{} {}", c.choice_n, n + 1);
@@ -208,7 +213,8 @@ fn AssessmentForm(id: RecordId, intake: crate::domain::date::Date) -> impl IntoV
                 </div>
             }
         })
-        .collect_view();
+        .collect_view()
+    };
     view! {
         <Show when=move || !open.get()>
             <button type="button" id="assessment-new" on:click=move |_| open.set(true)>{c.new_assessment}</button>
@@ -222,7 +228,7 @@ fn AssessmentForm(id: RecordId, intake: crate::domain::date::Date) -> impl IntoV
                 </Field>
                 <fieldset id="as_reasons" class="checks">
                     <legend>{c.f_reasons}</legend>
-                    {reason_boxes.clone()}
+                    {reason_boxes()}
                     <p class="error" id="as_reasons-error" aria-live="polite">{move || errors.with(|e| e.iter().find(|x| x.field == "as_reasons").map(|x| t.problem(x.problem)))}</p>
                 </fieldset>
                 <Field label=c.f_other_reason name="as_other_reason" errors=errors optional=true>
@@ -232,14 +238,14 @@ fn AssessmentForm(id: RecordId, intake: crate::domain::date::Date) -> impl IntoV
                 <fieldset class="checks">
                     <legend>{c.f_indicators}</legend>
                     <p class="hint">{c.indicators_hint}</p>
-                    {indicator_boxes.clone()}
+                    {indicator_boxes()}
                 </fieldset>
                 <Field label=c.f_health name="as_health" errors=errors optional=true>{area!(health, "as_health")}</Field>
                 <Field label=c.f_family name="as_family" errors=errors optional=true>{area!(family, "as_family")}</Field>
                 <Field label=c.f_education name="as_education" errors=errors optional=true>{area!(education_skills, "as_education")}</Field>
                 <fieldset class="checks">
                     <legend>{c.f_interests}</legend>
-                    <div class="row wrap">{interest_selects.clone()}</div>
+                    <div class="row wrap">{interest_selects()}</div>
                 </fieldset>
                 <Field label=c.f_needs name="as_needs" errors=errors>{area!(needs, "as_needs")}</Field>
                 <Field label=c.f_strengths name="as_strengths" errors=errors optional=true>{area!(strengths, "as_strengths")}</Field>
