@@ -535,6 +535,8 @@ pub fn generate(seed: u64, residents: usize, everything: bool) -> Generated {
                     absent,
                     excused: vec![],
                     sick: vec![],
+                    schedule: None,
+                    title: String::new(),
                 }),
                 &stamp(&workers[0], ms(date)),
             ));

@@ -1560,6 +1560,8 @@ async fn each_staff_member_signs_in_with_their_own_slot_and_role() {
                 absent: vec![],
                 excused: vec![],
                 sick: vec![],
+                schedule: None,
+                title: String::new(),
             },
         )])
         .await
@@ -2619,6 +2621,121 @@ async fn residents_from_before_cohort_records_get_one_per_cohort_named_the_same_
         .await
         .unwrap();
     assert_eq!(v.ensure_cohorts().await.unwrap(), 0);
+    for (x, n) in [(v, name), (b, other)] {
+        x.close();
+        Vault::erase(&n).await.unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn guidance_schedules_are_seeded_once_and_a_roll_call_taken_twice_is_one_session_on_two_laptops(
+) {
+    use naungan::domain::attendance::{Activity, AttendanceSession, Mark};
+    use naungan::domain::guidance::{self, GuidanceSchedule};
+    let (name, other) = (db_name("guidance"), db_name("guidance-other"));
+    let v = new_vault(&name).await;
+    let (head, _) = v.current_staff().unwrap();
+    assert_eq!(v.ensure_guidance_schedules().await.unwrap(), 5);
+    assert_eq!(v.ensure_guidance_schedules().await.unwrap(), 0, "once");
+    let (tahajud, schedule) = v
+        .read(|ix| {
+            ix.all::<GuidanceSchedule>()
+                .find(|l| l.body.activity == Activity::TahajudBerjamaah)
+                .map(|l| l.to_owned())
+        })
+        .unwrap()
+        .unwrap();
+    // Ended by staff: it stays ended, and an unlock does not make it again.
+    let mut ended = schedule.clone();
+    ended.until = Some(clock::today());
+    v.save(vec![Change::Update {
+        id: tahajud.id.clone(),
+        base_rev: tahajud.rev,
+        body: RecordBody::GuidanceSchedule(ended),
+    }])
+    .await
+    .unwrap();
+    v.lock();
+    v.unlock(PASS).await.unwrap();
+    assert_eq!(v.ensure_guidance_schedules().await.unwrap(), 0);
+    assert_eq!(v.count(RecordKind::GuidanceSchedule).unwrap(), 5);
+
+    // A roll-call of today's tahajud: then its correction is the same record, one revision on.
+    let today = clock::today();
+    let (siti, dewi) = (clock::new_id().unwrap(), clock::new_id().unwrap());
+    let what = AttendanceSession {
+        date: today,
+        activity: Activity::TahajudBerjamaah,
+        field: String::new(),
+        present: vec![],
+        absent: vec![],
+        excused: vec![],
+        sick: vec![],
+        schedule: Some(tahajud.id.clone()),
+        title: String::new(),
+    };
+    let marks = [(siti.clone(), Mark::Present), (dewi.clone(), Mark::Absent)];
+    let session = AttendanceSession::taken(what.clone(), &today.iso(), today, &marks).unwrap();
+    let id = guidance::session_id(&tahajud.id, today);
+    v.save(vec![Change::Create {
+        id: id.clone(),
+        body: RecordBody::Attendance(session),
+    }])
+    .await
+    .unwrap();
+    let taken = v.get(&id).unwrap().unwrap();
+    let corrected = AttendanceSession::taken(
+        what.clone(),
+        &today.iso(),
+        today,
+        &[(siti.clone(), Mark::Present), (dewi.clone(), Mark::Sick)],
+    )
+    .unwrap();
+    v.save(vec![Change::Update {
+        id: id.clone(),
+        base_rev: taken.meta.rev,
+        body: RecordBody::Attendance(corrected),
+    }])
+    .await
+    .unwrap();
+    v.lock();
+    v.unlock(PASS).await.unwrap();
+    assert_eq!(v.count(RecordKind::Attendance).unwrap(), 1);
+    let read = v
+        .read(|ix| {
+            ix.get::<AttendanceSession>(&id)
+                .map(|l| (l.meta.rev, l.body.clone()))
+        })
+        .unwrap()
+        .unwrap();
+    assert_eq!(read.0, 2);
+    assert_eq!(read.1.mark_of(&dewi), Some(Mark::Sick));
+    assert_eq!(read.1.schedule.as_ref(), Some(&tahajud.id));
+
+    // A second laptop, with this one's records but not the roll-call, takes the same prayer: the
+    // same id, so merging asks which roll-call is right instead of adding a second session.
+    Vault::erase(&other).await.unwrap();
+    let b = Vault::open_with_kdf(&other, TEST_LOG_N).await.unwrap();
+    let before: Vec<_> = v
+        .export_records()
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.meta.kind != RecordKind::Attendance)
+        .collect();
+    b.restore_into_empty(before, head, "laptop kedua kata sandi")
+        .await
+        .unwrap();
+    let theirs =
+        AttendanceSession::taken(what, &today.iso(), today, &[(siti, Mark::Absent)]).unwrap();
+    b.save(vec![Change::Create {
+        id: id.clone(),
+        body: RecordBody::Attendance(theirs),
+    }])
+    .await
+    .unwrap();
+    let plan = v.plan_import(b.export_records().unwrap()).unwrap();
+    assert_eq!(plan.summary.added, 0, "not a second session");
+    assert_eq!(plan.conflicts.len(), 1);
     for (x, n) in [(v, name), (b, other)] {
         x.close();
         Vault::erase(&n).await.unwrap();

@@ -15,6 +15,8 @@ pub enum Activity {
     TahajudBerjamaah,
     Dzikir,
     KerjaBakti,
+    /// Senam pagi and other physical activity.
+    Exercise,
     Other,
 }
 
@@ -31,6 +33,12 @@ pub struct AttendanceSession {
     pub excused: Vec<RecordId>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sick: Vec<RecordId>,
+    /// The guidance schedule whose occurrence this is (`None`: a one-off session, or training).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<RecordId>,
+    /// What a one-off session was ("Penyuluhan kesehatan").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
 }
 
 /// How a resident on a session's roll was marked.
@@ -54,6 +62,63 @@ impl AttendanceSession {
         .into_iter()
         .find(|(list, _)| list.contains(resident))
         .map(|(_, m)| m)
+    }
+
+    /// Everyone on the roll with her mark, as the roll-call shows them for correction.
+    pub fn marks(&self) -> Vec<(RecordId, Mark)> {
+        [
+            (&self.present, Mark::Present),
+            (&self.absent, Mark::Absent),
+            (&self.excused, Mark::Excused),
+            (&self.sick, Mark::Sick),
+        ]
+        .into_iter()
+        .flat_map(|(list, m)| list.iter().map(move |r| (r.clone(), m)))
+        .collect()
+    }
+
+    /// A roll-call as taken: on `date` (written by the form), not after `today`, with someone
+    /// on the roll. The session's other details come from `what`.
+    pub fn taken(
+        what: AttendanceSession,
+        date: &str,
+        today: Date,
+        marks: &[(RecordId, Mark)],
+    ) -> Result<AttendanceSession, Vec<super::validation::FieldError>> {
+        use super::validation::{err, Problem};
+        let mut errors = vec![];
+        let date = match Date::parse_iso(date.trim()) {
+            None => {
+                errors.push(err("rc_date", Problem::NotADate));
+                None
+            }
+            Some(d) if d > today => {
+                errors.push(err("rc_date", Problem::InTheFuture));
+                None
+            }
+            Some(d) => Some(d),
+        };
+        if marks.is_empty() {
+            errors.push(err("rc_roll", Problem::NobodyOnTheRoll));
+        }
+        let Some(date) = date.filter(|_| errors.is_empty()) else {
+            return Err(errors);
+        };
+        let of = |m: Mark| {
+            marks
+                .iter()
+                .filter(|(_, x)| *x == m)
+                .map(|(r, _)| r.clone())
+                .collect()
+        };
+        Ok(AttendanceSession {
+            date,
+            present: of(Mark::Present),
+            absent: of(Mark::Absent),
+            excused: of(Mark::Excused),
+            sick: of(Mark::Sick),
+            ..what
+        })
     }
 }
 
@@ -139,12 +204,13 @@ pub fn tally_by_activity<'a>(
     out
 }
 
-const ALL_ACTIVITIES: [Activity; 6] = [
+pub const ALL_ACTIVITIES: [Activity; 7] = [
     Activity::Vocational,
     Activity::Pengajian,
     Activity::TahajudBerjamaah,
     Activity::Dzikir,
     Activity::KerjaBakti,
+    Activity::Exercise,
     Activity::Other,
 ];
 
@@ -174,6 +240,8 @@ mod tests {
             absent: of(Mark::Absent),
             excused: of(Mark::Excused),
             sick: of(Mark::Sick),
+            schedule: None,
+            title: String::new(),
         }
     }
 
@@ -225,5 +293,38 @@ mod tests {
         let rates: Vec<(Activity, Option<u32>)> =
             by.iter().map(|(a, t)| (*a, t.rate_percent())).collect();
         assert_eq!(rates, [(Pengajian, Some(50)), (TahajudBerjamaah, Some(67))]);
+    }
+
+    #[test]
+    fn a_roll_call_is_taken_on_a_past_day_with_someone_on_it_and_reopens_as_marked() {
+        let what = session("2026-01-01", Activity::TahajudBerjamaah, &[]);
+        let today = d("2026-12-01");
+        let marks = [
+            (r(1), Mark::Present),
+            (r(2), Mark::Absent),
+            (r(3), Mark::Sick),
+        ];
+        let s = AttendanceSession::taken(what.clone(), "2026-12-01", today, &marks).unwrap();
+        assert_eq!(s.date, today);
+        assert_eq!((s.present.len(), s.absent.len(), s.sick.len()), (1, 1, 1));
+        let mut again = s.marks();
+        crate::domain::sorting::sort_by(&mut again, |a, b| a.0.cmp(&b.0));
+        assert_eq!(again, marks);
+        let problems = |date: &str, marks: &[(RecordId, Mark)]| {
+            AttendanceSession::taken(what.clone(), date, today, marks)
+                .unwrap_err()
+                .into_iter()
+                .map(|e| (e.field, e.problem))
+                .collect::<Vec<_>>()
+        };
+        use crate::domain::validation::Problem;
+        assert_eq!(
+            problems("2026-12-02", &marks),
+            [("rc_date", Problem::InTheFuture)]
+        );
+        assert_eq!(
+            problems("2026-12-01", &[]),
+            [("rc_roll", Problem::NobodyOnTheRoll)]
+        );
     }
 }

@@ -22,6 +22,7 @@ use super::attendance::AttendanceSession;
 use super::case_note::CaseNote;
 use super::cohort::Cohort;
 use super::expense::Expense;
+use super::guidance::GuidanceSchedule;
 use super::id::RecordId;
 use super::migration::{self, MigrationError};
 use super::photo::Photo;
@@ -168,6 +169,8 @@ record_kinds! {
     AtensiService(AtensiService)  = "atensi",     deferred: true, restricted: false, about: |a| Some(&a.resident), timeline: |a| Some(a.date);
     /// A cohort (angkatan) with its dates and capacity (`domain/cohort.rs`).
     Cohort(Cohort)                = "cohort",     deferred: false, restricted: false, about: |_| None, timeline: |_| None;
+    /// A recurring guidance activity (`domain/guidance.rs`); its sessions are `attendance`.
+    GuidanceSchedule(GuidanceSchedule) = "guidance_schedule", deferred: false, restricted: false, about: |_| None, timeline: |_| None;
     /// A case conference (temu bahas kasus) on her assessment (`domain/plan.rs`).
     CaseConference(CaseConference) = "case_conference", deferred: true, restricted: false, about: |c| Some(&c.resident), timeline: |c| Some(c.date);
     /// One version of her intervention plan.

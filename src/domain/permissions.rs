@@ -84,7 +84,7 @@ impl Section {
             // Which cohort, when, how many: registration's, like her identity.
             RecordKind::Cohort => Section::Identity,
             RecordKind::CaseNote => Section::CaseNotes,
-            RecordKind::Attendance => Section::Attendance,
+            RecordKind::Attendance | RecordKind::GuidanceSchedule => Section::Attendance,
             RecordKind::Expense => Section::Budget,
             RecordKind::Photo => Section::Photo,
             // Where a case stands is part of who she is to every reader: in the programme, or not.

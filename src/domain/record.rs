@@ -197,6 +197,11 @@ mod tests {
             )
             .unwrap(),
             RecordBody::from_current_json(
+                RecordKind::GuidanceSchedule,
+                include_str!("../../tests/fixtures/schema-5/guidance_schedule.json"),
+            )
+            .unwrap(),
+            RecordBody::from_current_json(
                 RecordKind::CaseConference,
                 include_str!("../../tests/fixtures/schema-5/case_conference.json"),
             )

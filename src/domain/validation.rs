@@ -20,6 +20,10 @@ pub enum Problem {
         max: usize,
     },
     NotADate,
+    /// Not a time of day written "HH:MM".
+    NotATime,
+    /// A roll-call with nobody on it.
+    NobodyOnTheRoll,
     InTheFuture,
     TooOld,
     OutOfRange {

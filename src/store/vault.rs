@@ -24,6 +24,7 @@ use super::vault_header::{Kek, Keys, UnlockError, VaultHeader};
 use crate::domain::access_log::{self, AccessAction, AccessDraft, AccessEntry, Break, Tail};
 use crate::domain::cohort::{self, Cohort};
 use crate::domain::date::Date;
+use crate::domain::guidance::GuidanceSchedule;
 use crate::domain::id::RecordId;
 use crate::domain::merge::{self, Choice, MergePlan, MergeSummary};
 use crate::domain::permissions::{can_write, holds_restricted_key, section_of, Section};
@@ -1383,6 +1384,33 @@ impl Vault {
                     body: RecordBody::Cohort(Cohort::named(name)),
                 })
                 .collect();
+            self.save(changes).await?;
+        }
+        Ok(n)
+    }
+
+    /// The usual guidance schedules (`GuidanceSchedule::seeded`), where this vault has never had
+    /// them: one whose record exists in any state (changed, ended, deleted) is left as it is.
+    /// Returns how many were made.
+    pub async fn ensure_guidance_schedules(&self) -> Result<usize, StoreError> {
+        let role = self.current_staff()?.1.map(|m| m.role);
+        if !role.is_some_and(|r| can_write(r, Section::of_kind(RecordKind::GuidanceSchedule))) {
+            return Ok(0);
+        }
+        let today = clock::today();
+        let from = Date::new(today.year(), 1, 1).unwrap_or(today);
+        let changes: Vec<Change> = self.read(|ix| {
+            GuidanceSchedule::seeded(from)
+                .into_iter()
+                .filter(|(id, _)| ix.record(id).is_none())
+                .map(|(id, body)| Change::Create {
+                    id,
+                    body: RecordBody::GuidanceSchedule(body),
+                })
+                .collect()
+        })?;
+        let n = changes.len();
+        if n > 0 {
             self.save(changes).await?;
         }
         Ok(n)

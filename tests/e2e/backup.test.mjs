@@ -39,7 +39,7 @@ async function profiles(page) {
 }
 
 async function exportBackup(page, file) {
-  await page.locator('header nav a').nth(2).click();
+  await page.locator('#nav-backup').click();
   await page.fill('#backup_pass', BACKUP_PASS);
   await page.fill('#backup_pass_again', BACKUP_PASS);
   // Watch the page's frames while the backup is made: key derivation and encryption run in a
@@ -78,7 +78,7 @@ test('backup, restore on a new laptop, merge two laptops', async (t) => {
       await page.click('#delete-resident');
       await page.click('#confirm-delete');
       await page.getByText('Data klien dihapus.').waitFor();
-      await page.locator('header nav a').nth(2).click();
+      await page.locator('#nav-backup').click();
       await page.fill('#backup_pass', 'pendek');
       await page.fill('#backup_pass_again', 'pendek');
       await page.click('#export-submit');
@@ -93,7 +93,7 @@ test('backup, restore on a new laptop, merge two laptops', async (t) => {
       await a.page.locator('header nav a').nth(0).click();
       await a.page.getByText('Cadangan terakhir: hari ini.').waitFor();
       // One click from settings, too.
-      await a.page.locator('header nav a').nth(3).click();
+      await a.page.locator('#nav-settings').click();
       await a.page.click('#settings-backup');
       await a.page.getByRole('heading', { name: 'Buat cadangan' }).waitFor();
       await a.page.locator('header nav a').nth(0).click();
@@ -126,7 +126,7 @@ test('backup, restore on a new laptop, merge two laptops', async (t) => {
       await page.fill('#restore_backup_pass', BACKUP_PASS);
       await page.click('#restore-open');
       // Every kind the file holds, the record of who did what included (one entry per change).
-      await page.locator('#preview-counts').filter({ hasText: /^1 lembaga, 1 petugas, 2 klien, 2 perpindahan tahap, 3 angkatan, \d+ catatan akses, 2 catatan terhapus$/ }).waitFor({ timeout: 30000 });
+      await page.locator('#preview-counts').filter({ hasText: /^1 lembaga, 1 petugas, 2 klien, 2 perpindahan tahap, 3 angkatan, 5 jadwal bimbingan, \d+ catatan akses, 2 catatan terhapus$/ }).waitFor({ timeout: 30000 });
       assert.match(await page.locator('#backup-preview').innerText(), /UPT Rehabilitasi Sosial Bina Karya Wanita/);
       await checkA11y(page, 'the restore preview');
       if (process.env.E2E_SHOTS) await page.screenshot({ path: join(ARTIFACTS, 'view-restore-preview.png'), fullPage: true });
@@ -154,7 +154,7 @@ test('backup, restore on a new laptop, merge two laptops', async (t) => {
       await exportBackup(b.page, fileB);
 
       const { page } = a;
-      await page.locator('header nav a').nth(2).click();
+      await page.locator('#nav-backup').click();
       await page.setInputFiles('#backup-file', notBackup);
       await page.fill('#import_pass', BACKUP_PASS);
       await page.click('#open-backup');
@@ -175,7 +175,7 @@ test('backup, restore on a new laptop, merge two laptops', async (t) => {
       await page.locator('#result-count').filter({ hasText: 'dari 3 klien' }).waitFor();
       assert.match(await page.textContent('#residents tbody'), /dari laptop B/);
       // The same file again: nothing to do.
-      await page.locator('header nav a').nth(2).click();
+      await page.locator('#nav-backup').click();
       await page.setInputFiles('#backup-file', fileB);
       await page.fill('#import_pass', BACKUP_PASS);
       await page.click('#open-backup');
@@ -197,7 +197,7 @@ test('backup, restore on a new laptop, merge two laptops', async (t) => {
       await page.click('#delete-resident');
       await page.click('#confirm-delete');
       await page.getByText('Data klien dihapus.').waitFor();
-      await page.locator('header nav a').nth(2).click();
+      await page.locator('#nav-backup').click();
       await page.setInputFiles('#backup-file', fileB);
       await page.fill('#import_pass', BACKUP_PASS);
       await page.click('#open-backup');
@@ -223,7 +223,7 @@ test('backup, restore on a new laptop, merge two laptops', async (t) => {
       try {
         const { page, url } = c;
         await setUp(page, url, 'UPT Pelayanan Sosial Lain', 'Pak Budi');
-        await page.locator('header nav a').nth(2).click();
+        await page.locator('#nav-backup').click();
         await page.setInputFiles('#backup-file', fileA);
         await page.fill('#import_pass', BACKUP_PASS);
         await page.click('#open-backup');

@@ -104,7 +104,7 @@ test('registry end to end', async (t) => {
         };
       }));
       const kinds = otherIds.map(([, kind]) => kind).filter((k) => k !== 'access_entry');
-      assert.deepEqual(kinds.sort(), ['cohort', 'photo', 'shelter', 'staff', 'stage_change'], 'the shelter, its first staff member, her cohort, the photo and her first stage');
+      assert.deepEqual(kinds.sort(), ['cohort', ...Array(5).fill('guidance_schedule'), 'photo', 'shelter', 'staff', 'stage_change'], 'the shelter, its first staff member, her cohort, the usual guidance schedules, the photo and her first stage');
       assert.ok(otherIds.some(([, kind]) => kind === 'access_entry'), 'and the record of who did what');
       otherIds = otherIds.map(([id]) => id);
     });
@@ -318,7 +318,7 @@ test('registry end to end', async (t) => {
     });
 
     await step(t, page, 'auto-lock after the idle minutes set in settings', async () => {
-      await page.locator('header nav a').nth(3).click();
+      await page.locator('#nav-settings').click();
       // Where the data lives: kept for good or not, in plain words, and how much is used.
       await page.locator('#storage-status').filter({ hasText: /Browser ini (menyimpan data Naungan secara tetap|belum menjamin data Naungan tersimpan tetap)/ }).waitFor();
       assert.match(await page.textContent('#storage-usage'), /^Terpakai [\d,]+ (B|KB|MB) dari [\d,]+ (MB|GB) yang diizinkan browser\.$/);

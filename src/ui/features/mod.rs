@@ -5,6 +5,7 @@ pub mod access_log;
 pub mod backup;
 pub mod casework;
 pub mod dashboard;
+pub mod guidance;
 pub mod residents;
 pub mod settings;
 pub mod staff;
@@ -28,7 +29,13 @@ pub struct NavEntry {
 }
 
 /// The menu, in order.
-pub const NAV: &[NavEntry] = &[dashboard::NAV, residents::NAV, backup::NAV, settings::NAV];
+pub const NAV: &[NavEntry] = &[
+    dashboard::NAV,
+    residents::NAV,
+    guidance::NAV,
+    backup::NAV,
+    settings::NAV,
+];
 
 /// A feature's routes: the page for a path (its segments), if the path is the feature's.
 pub type Route = fn(&[&str]) -> Option<AnyView>;
@@ -39,20 +46,23 @@ pub const ROUTES: &[Route] = &[
     dashboard::route,
     residents::route,
     casework::route,
+    guidance::route,
     backup::route,
     settings::route,
     staff::route,
     access_log::route,
 ];
 
-/// What the features do once a member has unlocked: cohorts that residents name get their
-/// records (data from before cohorts were records), without holding the page up.
+/// What the features do once a member has unlocked, without holding the page up: cohorts that
+/// residents name get their records (data from before cohorts were records), and a vault
+/// without the usual guidance schedules gets them.
 pub fn after_unlock(app: crate::ui::session::AppState) {
     leptos::task::spawn_local(async move {
-        if let Ok(n) = crate::ui::session::vault().ensure_cohorts().await {
-            if n > 0 {
-                app.data_changed();
-            }
+        let v = crate::ui::session::vault();
+        let cohorts = v.ensure_cohorts().await.unwrap_or(0);
+        let schedules = v.ensure_guidance_schedules().await.unwrap_or(0);
+        if cohorts + schedules > 0 {
+            app.data_changed();
         }
     });
 }
@@ -191,10 +201,8 @@ pub fn describe(t: &'static Texts, body: &RecordBody) -> Vec<(&'static str, Stri
             (t.case.col_stage, (t.case.stage_long)(s.to).to_string()),
             (t.case.f_reason, s.reason.clone()),
         ],
-        RecordBody::Attendance(a) => vec![
-            (t.f_date, format::date(a.date, &t.months)),
-            (t.f_present, a.present.len().to_string()),
-        ],
+        RecordBody::Attendance(a) => guidance::describe_session(t, a),
+        RecordBody::GuidanceSchedule(s) => guidance::describe_schedule(t, s),
         RecordBody::AccessEntry(e) => vec![
             (t.f_date, e.what.at.clone()),
             (t.f_note, format!("{:?}", e.what.action)),

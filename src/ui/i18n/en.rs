@@ -112,6 +112,8 @@ pub const EN: Texts = Texts {
     p_cohort_exists: "A cohort of that name exists already.",
     p_end_before_start: "The end is before the start.",
     p_not_rupiah: "Write whole rupiah, e.g. 1250000 or 1.250.000 (no minus, no cents).",
+    p_not_a_time: "Write the time like 03:00 or 19:30.",
+    p_nobody_on_roll: "Nobody is on the roll. Choose a cohort whose residents live in the shelter now.",
     p_weak: "The passphrase is too easy to guess: at least 12 characters, or 4 words.",
     p_differ: "The two passphrases differ.",
 
@@ -166,6 +168,7 @@ pub const EN: Texts = Texts {
     staff: &crate::ui::features::staff::texts::EN,
     access_log: &crate::ui::features::access_log::texts::EN,
     case: &crate::ui::features::casework::texts::EN,
+    guidance: &crate::ui::features::guidance::texts::EN,
     offline: &crate::ui::offline::texts::EN,
     backup: &crate::ui::features::backup::texts::EN,
     kind: |x| match x {
@@ -173,6 +176,7 @@ pub const EN: Texts = Texts {
         RecordKind::Staff => "staff",
         RecordKind::Resident => "residents",
         RecordKind::Cohort => "cohorts",
+        RecordKind::GuidanceSchedule => "guidance schedules",
         RecordKind::CaseNote => "case notes",
         RecordKind::Attendance => "attendance sessions",
         RecordKind::Expense => "expenses",

@@ -112,6 +112,8 @@ pub const ID: Texts = Texts {
     p_cohort_exists: "Angkatan dengan nama itu sudah ada.",
     p_end_before_start: "Tanggal selesai sebelum tanggal mulai.",
     p_not_rupiah: "Tulis rupiah utuh, misalnya 1250000 atau 1.250.000 (tanpa minus, tanpa sen).",
+    p_not_a_time: "Tulis jam seperti 03:00 atau 19:30.",
+    p_nobody_on_roll: "Tidak ada klien di daftar hadir. Pilih angkatan yang kliennya sedang tinggal di UPT.",
     p_weak: "Kata sandi terlalu mudah ditebak: minimal 12 karakter, atau 4 kata.",
     p_differ: "Kedua kata sandi tidak sama.",
 
@@ -166,6 +168,7 @@ pub const ID: Texts = Texts {
     staff: &crate::ui::features::staff::texts::ID,
     access_log: &crate::ui::features::access_log::texts::ID,
     case: &crate::ui::features::casework::texts::ID,
+    guidance: &crate::ui::features::guidance::texts::ID,
     offline: &crate::ui::offline::texts::ID,
     backup: &crate::ui::features::backup::texts::ID,
     kind: |x| match x {
@@ -173,6 +176,7 @@ pub const ID: Texts = Texts {
         RecordKind::Staff => "petugas",
         RecordKind::Resident => "klien",
         RecordKind::Cohort => "angkatan",
+        RecordKind::GuidanceSchedule => "jadwal bimbingan",
         RecordKind::CaseNote => "catatan kasus",
         RecordKind::Attendance => "sesi kehadiran",
         RecordKind::Expense => "pengeluaran",

@@ -155,6 +155,8 @@ pub struct Texts {
     pub p_cohort_exists: &'static str,
     pub p_end_before_start: &'static str,
     pub p_not_rupiah: &'static str,
+    pub p_not_a_time: &'static str,
+    pub p_nobody_on_roll: &'static str,
     pub p_weak: &'static str,
     pub p_differ: &'static str,
 
@@ -209,6 +211,7 @@ pub struct Texts {
     pub staff: &'static crate::ui::features::staff::texts::StaffTexts,
     pub access_log: &'static crate::ui::features::access_log::texts::AccessLogTexts,
     pub case: &'static crate::ui::features::casework::texts::CaseTexts,
+    pub guidance: &'static crate::ui::features::guidance::texts::GuidanceTexts,
     pub offline: &'static crate::ui::offline::texts::OfflineTexts,
     pub backup: &'static crate::ui::features::backup::texts::BackupTexts,
     // Labels of choices, by a match on the variant (a new variant is a compile error in each
@@ -270,6 +273,8 @@ impl Texts {
             Problem::CohortExists => self.p_cohort_exists.into(),
             Problem::EndBeforeStart => self.p_end_before_start.into(),
             Problem::NotRupiah => self.p_not_rupiah.into(),
+            Problem::NotATime => self.p_not_a_time.into(),
+            Problem::NobodyOnTheRoll => self.p_nobody_on_roll.into(),
             Problem::PassphraseTooWeak => self.p_weak.into(),
             Problem::PassphrasesDiffer => self.p_differ.into(),
         }

@@ -1,0 +1,66 @@
+//! Kegiatan: the guidance activities on their schedules, their roll-calls (absensi) and the
+//! attendance rates; a resident's own rates on her profile.
+
+mod page;
+mod rollcall;
+pub mod texts;
+
+use super::NavEntry;
+use crate::domain::attendance::AttendanceSession;
+use crate::domain::date::Date;
+use crate::domain::guidance::GuidanceSchedule;
+use crate::domain::id::RecordId;
+use crate::ui::format;
+use crate::ui::i18n::Texts;
+use leptos::prelude::*;
+pub use page::ResidentAttendance;
+
+pub const NAV: NavEntry = NavEntry {
+    href: "/kegiatan",
+    label: |t| t.guidance.nav,
+    exact: false,
+    id: "nav-guidance",
+};
+
+/// `/kegiatan` (the day's activities and the rates), `/kegiatan/jadwal` (the schedules),
+/// `/kegiatan/<schedule>/<YYYY-MM-DD>` (that occurrence's roll-call) and
+/// `/kegiatan/tambahan/<YYYY-MM-DD>` (a one-off activity's). An address naming no schedule or
+/// no date of it shows "not found" on the page.
+pub fn route(path: &[&str]) -> Option<AnyView> {
+    Some(match path {
+        ["kegiatan"] => view! { <page::GuidancePage /> }.into_any(),
+        ["kegiatan", "jadwal"] => view! { <page::SchedulesPage /> }.into_any(),
+        ["kegiatan", "tambahan", day] => rollcall::one_off_page(Date::parse_iso(day)),
+        ["kegiatan", "sesi", id] => rollcall::session_page(RecordId::parse(id)),
+        ["kegiatan", schedule, day] => {
+            rollcall::scheduled_page(RecordId::parse(schedule), Date::parse_iso(day))
+        }
+        _ => return None,
+    })
+}
+
+pub fn describe_schedule(t: &'static Texts, s: &GuidanceSchedule) -> Vec<(&'static str, String)> {
+    let g = t.guidance;
+    vec![
+        (g.f_name, s.name.clone()),
+        (g.f_kind, (g.kind)(s.kind).to_string()),
+        (g.col_repeat, page::repeat_label(t, s.repeat)),
+        (g.f_time, s.time.clone()),
+        (g.f_start, format::date(s.start, &t.months)),
+        (
+            g.f_until,
+            s.until
+                .map(|d| format::date(d, &t.months))
+                .unwrap_or_default(),
+        ),
+    ]
+}
+
+pub fn describe_session(t: &'static Texts, s: &AttendanceSession) -> Vec<(&'static str, String)> {
+    let g = t.guidance;
+    vec![
+        (t.f_date, format::date(s.date, &t.months)),
+        (g.col_activity, page::session_name(t, s)),
+        (g.col_roll, page::summary(t, s)),
+    ]
+}

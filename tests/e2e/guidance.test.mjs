@@ -1,0 +1,162 @@
+// Guidance and its roll-call, as the religious guide does it at dawn, in Indonesian: a cohort of
+// 60 residents (brought in from a backup file), the tahajud prayer's roll-call taken by keyboard
+// alone with 8 absent, reopened and corrected (one record, not two), the rates, her own rate on
+// her profile; a roll-call for a day that has not come is refused, and an address naming no
+// activity shows "not found".
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ARTIFACTS, checkA11y, open, setUp, step } from './harness.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const BACKUP_PASS = 'cadangan angkatan dua';
+const N = 60;
+const ABSENT = [2, 7, 13, 21, 30, 38, 45, 59];
+
+/// A day relative to the shelter's today (WIB, UTC+7), as an ISO date.
+const day = (offset) => new Date(Date.now() + 7 * 3600e3 + offset * 86400e3).toISOString().slice(0, 10);
+const name = (i) => `Klien Uji ${String(i + 1).padStart(2, '0')}`;
+
+/// A backup file of `N` residents of cohort 2026-II, as the documented format has it
+/// (docs/backup-format.md), encrypted with pyrage: an independent age implementation.
+function cohortBackup() {
+  const at = Date.now() - 86400e3;
+  const staff = '5b000000-0000-4000-8000-000000000001';
+  const records = Array.from({ length: N }, (_, i) => ({
+    id: `5a000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
+    kind: 'resident', rev: 1, created_at: at, updated_at: at, created_by: staff, updated_by: staff,
+    deleted: false, versions: { 'e2e-laptop': 1 }, schema: 5,
+    data: {
+      full_name: name(i), alias: '', birth_date: '1999-04-01', estimated_age: null,
+      origin_province: '35', origin_regency: '35.07', family_address: '', contacts: [],
+      religion: 'islam', education: 'junior_secondary', marital_status: 'single', children: 0,
+      referral_source: 'dinas_sosial', referral_note: '', intake_date: day(-40), cohort: '2026-II',
+      papers: { ktp: 'held_by_resident', kk: 'held_by_resident', birth_certificate: 'unknown' },
+      register_no: '', statement: null, stage: 'intervention', episode: 1,
+    },
+  }));
+  const text = JSON.stringify(records);
+  const doc = `{"format":"naungan-backup","format_version":1,"created_at":"${new Date().toISOString().slice(0, 19)}Z",`
+    + `"shelter":"UPT Rehabilitasi Sosial Bina Karya Wanita","app_version":"e2e","record_count":${N},`
+    + `"records_sha256":"${createHash('sha256').update(text).digest('hex')}","records":${text}}`;
+  const dir = mkdtempSync(join(tmpdir(), 'naungan-guidance-'));
+  writeFileSync(join(dir, 'cohort.json'), doc);
+  const python = process.env.NAUNGAN_PYTHON;
+  assert.ok(python, 'NAUNGAN_PYTHON names a Python with pyrage (make test sets it)');
+  execFileSync(python, [join(here, '..', 'interop', 'age_peer.py'), 'encrypt', join(dir, 'cohort.json'), join(dir, 'cohort.age'), BACKUP_PASS]);
+  return join(dir, 'cohort.age');
+}
+
+const tahajud = (page) => page.locator('#day-activities tr[data-activity="Sholat tahajud berjamaah"]');
+
+test('guidance roll-call by keyboard', async (t) => {
+  const { page, url, close } = await open();
+  try {
+    await step(t, page, 'a cohort of 60 comes in from a backup file', async () => {
+      await setUp(page, url);
+      await page.locator('#nav-backup').click();
+      await page.setInputFiles('#backup-file', cohortBackup());
+      await page.fill('#import_pass', BACKUP_PASS);
+      await page.click('#open-backup');
+      await page.locator('#plan-summary').filter({ hasText: `${N} ditambah` }).waitFor({ timeout: 30000 });
+      await page.click('#merge-submit');
+      await page.locator('#merge-done').filter({ hasText: `${N} ditambah` }).waitFor();
+    });
+
+    await step(t, page, "today's activities: the seeded schedules, nothing taken yet", async () => {
+      await page.locator('#nav-guidance').click();
+      await tahajud(page).waitFor();
+      assert.match(await tahajud(page).innerText(), /03:00[\s\S]*Keagamaan[\s\S]*Belum diabsen/);
+      assert.match(await page.textContent('#day-activities'), /Dzikir bersama[\s\S]*Senam pagi/);
+      await page.locator('#rates-none').waitFor();
+    });
+
+    let href;
+    await step(t, page, 'the tahajud roll-call, 8 of 60 absent, by keyboard alone', async () => {
+      const link = tahajud(page).getByRole('link', { name: 'Ambil absensi' });
+      href = await link.getAttribute('href');
+      await link.click();
+      await page.locator('#roll tbody tr').nth(N - 1).waitFor();
+      assert.equal(await page.locator('#roll tbody tr').count(), N);
+      assert.match(await page.textContent('#rc-count'), new RegExp(`${N} klien: ${N} hadir, 0 alpa`));
+      await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'rc-0-present');
+      await checkA11y(page, 'the roll-call before marking');
+      for (let i = 0; i < N; i++) {
+        if (ABSENT.includes(i)) await page.keyboard.press('a');
+        if (i < N - 1) await page.keyboard.press('ArrowDown');
+      }
+      assert.match(await page.textContent('#rc-count'), /60 klien: 52 hadir, 8 alpa, 0 izin, 0 sakit/);
+      assert.equal(await page.getAttribute('#rc-59-absent', 'aria-pressed'), 'true');
+      assert.equal(await page.getAttribute('#rc-58-present', 'aria-pressed'), 'true');
+      if (process.env.E2E_SHOTS) await page.screenshot({ path: join(ARTIFACTS, 'view-rollcall.png'), fullPage: true });
+      await page.keyboard.press('Enter');
+      await tahajud(page).filter({ hasText: '52 hadir, 8 alpa, 0 izin, 0 sakit' }).waitFor();
+      assert.match(await page.textContent('#rates'), /Sholat tahajud berjamaah\s*52\s*8\s*0\s*0\s*87%/);
+    });
+
+    await step(t, page, 'the same roll-call reopens for correction, and stays one session', async () => {
+      await tahajud(page).getByRole('link', { name: 'Koreksi absensi' }).click();
+      await page.locator('#rc-correcting').waitFor();
+      assert.equal(await page.getAttribute('#rc-2-absent', 'aria-pressed'), 'true', 'as it was taken');
+      await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'rc-0-present');
+      for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('s');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('i');
+      await page.keyboard.press('Enter');
+      await tahajud(page).filter({ hasText: '50 hadir, 8 alpa, 1 izin, 1 sakit' }).waitFor();
+      assert.equal(await tahajud(page).count(), 1, 'a correction, not a second session');
+      assert.match(await page.textContent('#rates'), /Sholat tahajud berjamaah\s*50\s*8\s*1\s*1\s*83%/);
+    });
+
+    await step(t, page, 'her own attendance is on her profile', async () => {
+      await page.locator('#nav-residents').click();
+      await page.getByRole('link', { name: name(3), exact: true }).click();
+      await page.locator('#attendance-rates').waitFor();
+      assert.match(await page.textContent('#attendance-rates'), /Sholat tahajud berjamaah\s*0\s*0\s*0\s*1/);
+    });
+
+    await step(t, page, 'a schedule of her own: a weekly group counselling; a bad time is refused', async () => {
+      await page.locator('#nav-guidance').click();
+      await page.click('#schedules-link');
+      await page.locator('#schedules').filter({ hasText: 'Setiap Kamis' }).waitFor();
+      await page.fill('#gs_name', 'Konseling kelompok');
+      await page.selectOption('#gs_kind', 'mental');
+      await page.selectOption('#gs_activity', 'other');
+      await page.selectOption('#gs_repeat', 'weekly');
+      await page.fill('#gs_time', '9 pagi');
+      await page.click('#schedule-save');
+      await page.locator('#gs_time-error').filter({ hasText: 'Tulis jam seperti 03:00' }).waitFor();
+      await page.locator('#gs_weekday-error').filter({ hasText: 'wajib' }).waitFor();
+      assert.doesNotMatch(await page.textContent('#schedules'), /Konseling kelompok/, 'nothing saved');
+      await page.selectOption('#gs_weekday', '0');
+      await page.fill('#gs_time', '09:00');
+      await page.click('#schedule-save');
+      await page.locator('#schedules tr', { hasText: 'Konseling kelompok' }).filter({ hasText: 'Setiap Senin' }).waitFor();
+      await page.click('a:has-text("Kembali ke daftar kegiatan")');
+      await page.locator('#day-activities').waitFor();
+    });
+
+    await step(t, page, 'a day that has not come is refused; an unknown activity is not found', async () => {
+      const go = (path) => page.evaluate((p) => { history.pushState(null, '', p); dispatchEvent(new PopStateEvent('popstate')); }, path);
+      await go(href.replace(day(0), day(1)));
+      await page.locator('#roll tbody tr').nth(N - 1).waitFor();
+      await page.click('#rollcall-save');
+      await page.locator('#rc_date-error').filter({ hasText: 'tidak boleh setelah hari ini' }).waitFor();
+      await page.locator('#rollcall-error').waitFor();
+      await go(`/kegiatan?tanggal=${day(1)}`);
+      await page.locator('#future-day').waitFor();
+      assert.match(await tahajud(page).innerText(), /Belum diabsen/, 'nothing was saved');
+      assert.equal(await tahajud(page).getByRole('link').count(), 0, 'no roll-call offered');
+      await go('/kegiatan/bukan-id/2026-01-01');
+      await page.locator('#not-found').waitFor();
+    });
+  } finally {
+    await close();
+  }
+});
