@@ -2741,3 +2741,102 @@ async fn guidance_schedules_are_seeded_once_and_a_roll_call_taken_twice_is_one_s
         Vault::erase(&n).await.unwrap();
     }
 }
+
+#[wasm_bindgen_test]
+async fn house_rules_are_seeded_once_and_conduct_is_the_casework_teams_to_write() {
+    use naungan::domain::conduct::{self, ConductDraft, ConductEntry, ConductOf, HouseRule};
+    let name = db_name("conduct");
+    let v = new_vault(&name).await;
+    let (head, _) = v.current_staff().unwrap();
+    assert_eq!(v.ensure_house_rules().await.unwrap(), 5);
+    assert_eq!(v.ensure_house_rules().await.unwrap(), 0, "once");
+    let siti = clock::new_id().unwrap();
+    v.save(vec![Change::Create {
+        id: siti.clone(),
+        body: resident("Siti Rahayu", ""),
+    }])
+    .await
+    .unwrap();
+    let rules: Vec<(RecordId, HouseRule)> = v
+        .read(|ix| {
+            ix.all::<HouseRule>()
+                .map(|l| (l.meta.id.clone(), l.body.clone()))
+                .collect()
+        })
+        .unwrap();
+    let rule = rules[0].0.to_string();
+    let of = ConductOf {
+        resident: &siti,
+        episode: 1,
+        intake: clock::today().plus_days(-30),
+        reported_by: &head,
+    };
+    let today = clock::today().iso();
+    for _ in 0..2 {
+        let draft = ConductDraft {
+            positive: false,
+            date: &today,
+            rule: &rule,
+            what: "Keluar tanpa izin",
+            sanction: "",
+            reason: "",
+        };
+        let earlier = |r: &RecordId| {
+            v.read(|ix| {
+                conduct::earlier_violations(ix.about::<ConductEntry>(&siti).map(|l| l.body), r, 1)
+            })
+            .unwrap()
+        };
+        let entry = draft
+            .validate(&of, &rules, earlier, clock::today())
+            .unwrap();
+        v.save(vec![Change::create(clock::new_id().unwrap(), entry)])
+            .await
+            .unwrap();
+    }
+    v.lock();
+    v.unlock(PASS).await.unwrap();
+    let given: Vec<usize> = v
+        .read(|ix| {
+            let mut g: Vec<usize> = ix
+                .about::<ConductEntry>(&siti)
+                .map(|l| l.body.violation.as_ref().unwrap().sanction)
+                .collect();
+            naungan::domain::sorting::sort_dedup(&mut g);
+            g
+        })
+        .unwrap();
+    assert_eq!(
+        given,
+        [0, 1],
+        "the second violation got the second sanction"
+    );
+    // An instructor (who reads no casework) does not make the rules, nor change them.
+    let budi = with_a_member(
+        &v,
+        "Pak Budi",
+        StaffRole::Instructor,
+        "jarum benang kain batik",
+    )
+    .await;
+    v.lock();
+    v.unlock_as(budi.as_str(), "jarum benang kain batik")
+        .await
+        .unwrap();
+    assert_eq!(v.ensure_house_rules().await.unwrap(), 0);
+    let mut changed = rules[0].1.clone();
+    changed.retired = true;
+    let meta = v.get(&rules[0].0).unwrap().unwrap().meta;
+    assert_eq!(
+        v.save(vec![Change::Update {
+            id: rules[0].0.clone(),
+            base_rev: meta.rev,
+            body: RecordBody::HouseRule(changed),
+        }])
+        .await
+        .unwrap_err(),
+        StoreError::NotAllowed
+    );
+    v.close();
+    Vault::erase(&name).await.unwrap();
+}

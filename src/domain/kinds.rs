@@ -21,6 +21,7 @@ use super::assessment::Assessment;
 use super::attendance::AttendanceSession;
 use super::case_note::CaseNote;
 use super::cohort::Cohort;
+use super::conduct::{ConductEntry, HouseRule};
 use super::expense::Expense;
 use super::guidance::GuidanceSchedule;
 use super::id::RecordId;
@@ -171,6 +172,10 @@ record_kinds! {
     Cohort(Cohort)                = "cohort",     deferred: false, restricted: false, about: |_| None, timeline: |_| None;
     /// A recurring guidance activity (`domain/guidance.rs`); its sessions are `attendance`.
     GuidanceSchedule(GuidanceSchedule) = "guidance_schedule", deferred: false, restricted: false, about: |_| None, timeline: |_| None;
+    /// A house rule with its graduated sanctions (`domain/conduct.rs`).
+    HouseRule(HouseRule)          = "house_rule", deferred: false, restricted: false, about: |_| None, timeline: |_| None;
+    /// A violation of a house rule with the sanction given, or good conduct noted.
+    Conduct(ConductEntry)         = "conduct",    deferred: true, restricted: false, about: |c| Some(&c.resident), timeline: |c| Some(c.date);
     /// A case conference (temu bahas kasus) on her assessment (`domain/plan.rs`).
     CaseConference(CaseConference) = "case_conference", deferred: true, restricted: false, about: |c| Some(&c.resident), timeline: |c| Some(c.date);
     /// One version of her intervention plan.

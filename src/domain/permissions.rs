@@ -85,6 +85,9 @@ impl Section {
             RecordKind::Cohort => Section::Identity,
             RecordKind::CaseNote => Section::CaseNotes,
             RecordKind::Attendance | RecordKind::GuidanceSchedule => Section::Attendance,
+            // The house rules are the shelter's; a resident's conduct is the casework team's.
+            RecordKind::HouseRule => Section::Shelter,
+            RecordKind::Conduct => Section::CaseNotes,
             RecordKind::Expense => Section::Budget,
             RecordKind::Photo => Section::Photo,
             // Where a case stands is part of who she is to every reader: in the programme, or not.

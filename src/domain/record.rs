@@ -202,6 +202,16 @@ mod tests {
             )
             .unwrap(),
             RecordBody::from_current_json(
+                RecordKind::HouseRule,
+                include_str!("../../tests/fixtures/schema-5/house_rule.json"),
+            )
+            .unwrap(),
+            RecordBody::from_current_json(
+                RecordKind::Conduct,
+                include_str!("../../tests/fixtures/schema-5/conduct.json"),
+            )
+            .unwrap(),
+            RecordBody::from_current_json(
                 RecordKind::CaseConference,
                 include_str!("../../tests/fixtures/schema-5/case_conference.json"),
             )

@@ -24,6 +24,8 @@ pub enum Problem {
     NotATime,
     /// A roll-call with nobody on it.
     NobodyOnTheRoll,
+    /// A house rule retired: it takes no new violations.
+    RuleRetired,
     InTheFuture,
     TooOld,
     OutOfRange {

@@ -23,6 +23,7 @@ use super::segment::{self, Entry, Place};
 use super::vault_header::{Kek, Keys, UnlockError, VaultHeader};
 use crate::domain::access_log::{self, AccessAction, AccessDraft, AccessEntry, Break, Tail};
 use crate::domain::cohort::{self, Cohort};
+use crate::domain::conduct::HouseRule;
 use crate::domain::date::Date;
 use crate::domain::guidance::GuidanceSchedule;
 use crate::domain::id::RecordId;
@@ -1390,23 +1391,44 @@ impl Vault {
     }
 
     /// The usual guidance schedules (`GuidanceSchedule::seeded`), where this vault has never had
-    /// them: one whose record exists in any state (changed, ended, deleted) is left as it is.
-    /// Returns how many were made.
+    /// them. Returns how many were made.
     pub async fn ensure_guidance_schedules(&self) -> Result<usize, StoreError> {
-        let role = self.current_staff()?.1.map(|m| m.role);
-        if !role.is_some_and(|r| can_write(r, Section::of_kind(RecordKind::GuidanceSchedule))) {
-            return Ok(0);
-        }
         let today = clock::today();
         let from = Date::new(today.year(), 1, 1).unwrap_or(today);
+        let seeds = GuidanceSchedule::seeded(from)
+            .into_iter()
+            .map(|(id, s)| (id, RecordBody::GuidanceSchedule(s)))
+            .collect();
+        self.ensure_seeded(RecordKind::GuidanceSchedule, seeds)
+            .await
+    }
+
+    /// The usual house rules (`HouseRule::seeded`), where this vault has never had them.
+    pub async fn ensure_house_rules(&self) -> Result<usize, StoreError> {
+        let seeds = HouseRule::seeded()
+            .into_iter()
+            .map(|(id, r)| (id, RecordBody::HouseRule(r)))
+            .collect();
+        self.ensure_seeded(RecordKind::HouseRule, seeds).await
+    }
+
+    /// Saves the seeded records whose ids this vault has no record of, in any state: one
+    /// changed, ended or deleted by staff stays as they left it. Nothing for a role that may not
+    /// write the kind (the next member who may, makes them).
+    async fn ensure_seeded(
+        &self,
+        kind: RecordKind,
+        seeds: Vec<(RecordId, RecordBody)>,
+    ) -> Result<usize, StoreError> {
+        let role = self.current_staff()?.1.map(|m| m.role);
+        if !role.is_some_and(|r| can_write(r, Section::of_kind(kind))) {
+            return Ok(0);
+        }
         let changes: Vec<Change> = self.read(|ix| {
-            GuidanceSchedule::seeded(from)
+            seeds
                 .into_iter()
                 .filter(|(id, _)| ix.record(id).is_none())
-                .map(|(id, body)| Change::Create {
-                    id,
-                    body: RecordBody::GuidanceSchedule(body),
-                })
+                .map(|(id, body)| Change::Create { id, body })
                 .collect()
         })?;
         let n = changes.len();

@@ -1,7 +1,8 @@
-// Guidance and its roll-call, as the religious guide does it at dawn, in Indonesian: a cohort of
-// 60 residents (brought in from a backup file), the tahajud prayer's roll-call taken by keyboard
-// alone with 8 absent, reopened and corrected (one record, not two), the rates, her own rate on
-// her profile; a roll-call for a day that has not come is refused, and an address naming no
+// Daily life, in Indonesian: a cohort of 60 residents (brought in from a backup file), the tahajud
+// prayer's roll-call taken by keyboard alone with 8 absent, reopened and corrected (one record,
+// not two), the rates, her own rate on her profile; a violation of a house rule with the
+// sanction her history suggests, a heavier one with its reason, good conduct, the rules page; a
+// schedule added; a roll-call for a day that has not come is refused, and an address naming no
 // activity shows "not found".
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -119,6 +120,61 @@ test('guidance roll-call by keyboard', async (t) => {
       await page.getByRole('link', { name: name(3), exact: true }).click();
       await page.locator('#attendance-rates').waitFor();
       assert.match(await page.textContent('#attendance-rates'), /Sholat tahajud berjamaah\s*0\s*0\s*0\s*1/);
+    });
+
+    await step(t, page, 'house rules: a violation is refused without a rule, then gets the sanction her history suggests', async () => {
+      await page.locator('#nav-residents').click();
+      await page.getByRole('link', { name: name(4), exact: true }).click();
+      await page.locator('#conduct-none').waitFor();
+      await page.fill('#cd_what', 'Pulang terlambat dua jam tanpa izin');
+      await page.click('#conduct-save');
+      await page.locator('#cd_rule-error').filter({ hasText: 'wajib' }).waitFor();
+      await page.locator('#conduct-none').waitFor();
+      await page.selectOption('#cd_rule', { label: 'Keluar asrama tanpa izin' });
+      await page.locator('#cd-suggested').filter({ hasText: 'Disarankan: Teguran lisan (pelanggaran ke-1' }).waitFor();
+      await page.click('#conduct-save');
+      await page.locator('#conduct').filter({ hasText: 'Teguran lisan' }).waitFor();
+      // The second time: the next sanction; a heavier one needs a reason.
+      await page.selectOption('#cd_rule', { label: 'Keluar asrama tanpa izin' });
+      await page.locator('#cd-suggested').filter({ hasText: 'Disarankan: Piket tambahan (pelanggaran ke-2' }).waitFor();
+      assert.equal(await page.inputValue('#cd_sanction'), '1', 'the suggestion is chosen');
+      await page.fill('#cd_what', 'Keluar malam tanpa pamit');
+      await page.selectOption('#cd_sanction', { label: 'Surat peringatan' });
+      await page.click('#conduct-save');
+      await page.locator('#cd_reason-error').filter({ hasText: 'alasan' }).waitFor();
+      await page.fill('#cd_reason', 'Kedua kalinya dalam seminggu');
+      await page.click('#conduct-save');
+      await page.locator('#conduct').filter({ hasText: 'Surat peringatan (disarankan: Piket tambahan; alasan: Kedua kalinya dalam seminggu)' }).waitFor();
+      await page.selectOption('#cd_kind', 'positive');
+      await page.fill('#cd_what', 'Membantu teman yang sakit');
+      await page.click('#conduct-save');
+      await page.locator('#conduct-summary').filter({ hasText: '2 pelanggaran, 1 catatan perilaku baik' }).waitFor();
+      assert.match(await page.textContent('#conduct-summary'), /Keluar asrama tanpa izin: 2 kali/);
+      if (process.env.E2E_SHOTS) await page.locator('#conduct-card').screenshot({ path: join(ARTIFACTS, 'view-conduct.png') });
+      await page.click('#timeline-link');
+      await page.locator('#timeline li[data-kind="conduct"]').nth(2).waitFor();
+      assert.match(await page.textContent('#timeline'), /Pelanggaran: Keluar asrama tanpa izin[\s\S]*Surat peringatan/);
+    });
+
+    await step(t, page, 'the house rules page: a rule retired keeps its history and takes no new violation', async () => {
+      await page.goBack();
+      await page.click('#rules-link');
+      await page.locator('#rules').filter({ hasText: 'Dilaporkan ke kepala UPT' }).waitFor();
+      await page.locator('#rules tr', { hasText: 'Memakai telepon genggam' }).locator('.edit-rule').click();
+      await page.selectOption('#rule_status', 'retired');
+      await page.click('#rule-save');
+      await page.locator('#rules tr', { hasText: 'Memakai telepon genggam' }).filter({ hasText: 'Tidak berlaku lagi' }).waitFor();
+      await page.fill('#rule_title', 'Merokok di dalam asrama');
+      await page.fill('#rule_sanctions', '');
+      await page.click('#rule-save');
+      await page.locator('#rule_sanctions-error').filter({ hasText: 'wajib' }).waitFor();
+      await page.fill('#rule_sanctions', 'Teguran lisan\nPiket tambahan\nSurat peringatan');
+      await page.click('#rule-save');
+      await page.locator('#rules tr', { hasText: 'Merokok di dalam asrama' }).waitFor();
+      await page.goBack();
+      await page.locator('#conduct-card').waitFor();
+      const offered = await page.$$eval('#cd_rule option', (os) => os.map((o) => o.textContent));
+      assert.ok(offered.includes('Merokok di dalam asrama') && !offered.some((o) => o.includes('telepon genggam')), offered.join());
     });
 
     await step(t, page, 'a schedule of her own: a weekly group counselling; a bad time is refused', async () => {

@@ -4,6 +4,7 @@
 pub mod access_log;
 pub mod backup;
 pub mod casework;
+pub mod conduct;
 pub mod dashboard;
 pub mod guidance;
 pub mod residents;
@@ -47,6 +48,7 @@ pub const ROUTES: &[Route] = &[
     residents::route,
     casework::route,
     guidance::route,
+    conduct::route,
     backup::route,
     settings::route,
     staff::route,
@@ -55,13 +57,14 @@ pub const ROUTES: &[Route] = &[
 
 /// What the features do once a member has unlocked, without holding the page up: cohorts that
 /// residents name get their records (data from before cohorts were records), and a vault
-/// without the usual guidance schedules gets them.
+/// without the usual guidance schedules and house rules gets them.
 pub fn after_unlock(app: crate::ui::session::AppState) {
     leptos::task::spawn_local(async move {
         let v = crate::ui::session::vault();
         let cohorts = v.ensure_cohorts().await.unwrap_or(0);
         let schedules = v.ensure_guidance_schedules().await.unwrap_or(0);
-        if cohorts + schedules > 0 {
+        let rules = v.ensure_house_rules().await.unwrap_or(0);
+        if cohorts + schedules + rules > 0 {
             app.data_changed();
         }
     });
@@ -203,6 +206,8 @@ pub fn describe(t: &'static Texts, body: &RecordBody) -> Vec<(&'static str, Stri
         ],
         RecordBody::Attendance(a) => guidance::describe_session(t, a),
         RecordBody::GuidanceSchedule(s) => guidance::describe_schedule(t, s),
+        RecordBody::HouseRule(r) => conduct::describe_rule(t, r),
+        RecordBody::Conduct(c) => conduct::describe_conduct(t, c),
         RecordBody::AccessEntry(e) => vec![
             (t.f_date, e.what.at.clone()),
             (t.f_note, format!("{:?}", e.what.action)),

@@ -157,6 +157,7 @@ pub struct Texts {
     pub p_not_rupiah: &'static str,
     pub p_not_a_time: &'static str,
     pub p_nobody_on_roll: &'static str,
+    pub p_rule_retired: &'static str,
     pub p_weak: &'static str,
     pub p_differ: &'static str,
 
@@ -212,6 +213,7 @@ pub struct Texts {
     pub access_log: &'static crate::ui::features::access_log::texts::AccessLogTexts,
     pub case: &'static crate::ui::features::casework::texts::CaseTexts,
     pub guidance: &'static crate::ui::features::guidance::texts::GuidanceTexts,
+    pub conduct: &'static crate::ui::features::conduct::texts::ConductTexts,
     pub offline: &'static crate::ui::offline::texts::OfflineTexts,
     pub backup: &'static crate::ui::features::backup::texts::BackupTexts,
     // Labels of choices, by a match on the variant (a new variant is a compile error in each
@@ -275,6 +277,7 @@ impl Texts {
             Problem::NotRupiah => self.p_not_rupiah.into(),
             Problem::NotATime => self.p_not_a_time.into(),
             Problem::NobodyOnTheRoll => self.p_nobody_on_roll.into(),
+            Problem::RuleRetired => self.p_rule_retired.into(),
             Problem::PassphraseTooWeak => self.p_weak.into(),
             Problem::PassphrasesDiffer => self.p_differ.into(),
         }
