@@ -29,6 +29,7 @@ use super::migration::{self, MigrationError};
 use super::photo::Photo;
 use super::plan::{CaseConference, InterventionPlan, PlanReview};
 use super::resident::Resident;
+use super::rota::{Chore, ChoreRota};
 use super::shelter::Shelter;
 use super::staff::StaffMember;
 use super::stage::StageChange;
@@ -176,6 +177,10 @@ record_kinds! {
     HouseRule(HouseRule)          = "house_rule", deferred: false, restricted: false, about: |_| None, timeline: |_| None;
     /// A violation of a house rule with the sanction given, or good conduct noted.
     Conduct(ConductEntry)         = "conduct",    deferred: true, restricted: false, about: |c| Some(&c.resident), timeline: |c| Some(c.date);
+    /// A chore of the rota (jadwal piket) and how many it needs (`domain/rota.rs`).
+    Chore(Chore)                  = "chore",      deferred: false, restricted: false, about: |_| None, timeline: |_| None;
+    /// A rota made for a week or a month, with its swaps.
+    ChoreRota(ChoreRota)          = "chore_rota", deferred: true, restricted: false, about: |_| None, timeline: |_| None;
     /// A case conference (temu bahas kasus) on her assessment (`domain/plan.rs`).
     CaseConference(CaseConference) = "case_conference", deferred: true, restricted: false, about: |c| Some(&c.resident), timeline: |c| Some(c.date);
     /// One version of her intervention plan.

@@ -84,7 +84,11 @@ impl Section {
             // Which cohort, when, how many: registration's, like her identity.
             RecordKind::Cohort => Section::Identity,
             RecordKind::CaseNote => Section::CaseNotes,
-            RecordKind::Attendance | RecordKind::GuidanceSchedule => Section::Attendance,
+            // Daily life: who was at each activity, the activities, the chores and their rotas.
+            RecordKind::Attendance
+            | RecordKind::GuidanceSchedule
+            | RecordKind::Chore
+            | RecordKind::ChoreRota => Section::Attendance,
             // The house rules are the shelter's; a resident's conduct is the casework team's.
             RecordKind::HouseRule => Section::Shelter,
             RecordKind::Conduct => Section::CaseNotes,

@@ -202,6 +202,16 @@ mod tests {
             )
             .unwrap(),
             RecordBody::from_current_json(
+                RecordKind::Chore,
+                include_str!("../../tests/fixtures/schema-5/chore.json"),
+            )
+            .unwrap(),
+            RecordBody::from_current_json(
+                RecordKind::ChoreRota,
+                include_str!("../../tests/fixtures/schema-5/chore_rota.json"),
+            )
+            .unwrap(),
+            RecordBody::from_current_json(
                 RecordKind::HouseRule,
                 include_str!("../../tests/fixtures/schema-5/house_rule.json"),
             )

@@ -9,12 +9,247 @@
 //! as it goes and says which chores are short, rather than failing.
 
 use super::date::Date;
+use super::id::RecordId;
+use super::validation::{err, FieldError, Problem};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 /// A chore and how many residents it needs each day.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Chore {
     pub name: String,
     pub needs: u32,
+    /// No longer given out; rotas made with it keep it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub retired: bool,
+}
+
+impl Chore {
+    /// The usual chores, made when a vault has none of them, under ids their names decide.
+    pub fn seeded() -> Vec<(RecordId, Chore)> {
+        [
+            ("dapur", "Dapur", 2),
+            ("kamar-mandi", "Kamar mandi", 2),
+            ("halaman", "Halaman", 2),
+            ("musala", "Musala", 1),
+            ("cucian", "Cucian", 2),
+            ("ruang-makan", "Ruang makan", 1),
+        ]
+        .into_iter()
+        .map(|(slug, name, needs)| {
+            let digest = Sha256::digest(format!("naungan/chore/{slug}").as_bytes());
+            let mut b = [0u8; 16];
+            b.copy_from_slice(&digest[..16]);
+            (
+                RecordId::from_random_bytes(b),
+                Chore {
+                    name: name.into(),
+                    needs,
+                    retired: false,
+                },
+            )
+        })
+        .collect()
+    }
+
+    /// A chore as its form gives it.
+    pub fn validated(name: &str, needs: &str, retired: bool) -> Result<Chore, Vec<FieldError>> {
+        let mut e = vec![];
+        let name = super::validation::text(&mut e, "ch_name", name, true, 2, 100);
+        let needs = match needs.trim().parse::<u32>() {
+            Ok(n) if (1..=60).contains(&n) => n,
+            _ => {
+                e.push(err("ch_needs", Problem::OutOfRange { min: 1, max: 60 }));
+                0
+            }
+        };
+        if e.is_empty() {
+            Ok(Chore {
+                name,
+                needs,
+                retired,
+            })
+        } else {
+            Err(e)
+        }
+    }
+}
+
+/// One day of a saved rota: for each of its chores, the residents doing it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredDay {
+    pub date: Date,
+    pub slots: Vec<Vec<RecordId>>,
+    /// Chores (their place) without enough residents that day, with how many are missing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub short: Vec<(usize, u32)>,
+}
+
+/// Two residents exchanging their chores on a day (or one taking another's, if she had none).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Swap {
+    pub date: Date,
+    pub from: RecordId,
+    pub to: RecordId,
+}
+
+/// A rota as made (a week or a month), with the swaps made afterwards kept apart, so the page
+/// shows them as swaps.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChoreRota {
+    pub from: Date,
+    pub to: Date,
+    /// The cohort it was made for ("" for every resident living in the shelter).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub cohort: String,
+    /// The chores as they were when it was made.
+    pub chores: Vec<Chore>,
+    pub days: Vec<StoredDay>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub swaps: Vec<Swap>,
+}
+
+/// A resident a rota may give chores to: who, and from when she lives in the shelter.
+pub struct Candidate {
+    pub id: RecordId,
+    pub intake: Date,
+}
+
+impl ChoreRota {
+    /// A rota from `from` (form text) for a week (`"week"`: seven days) or the rest of its month
+    /// (`"month"`), for `residents` in a fixed order (by name, say), with the chores in force.
+    /// `away(resident, day)`: marked absent, sick or excused that day.
+    pub fn make(
+        from: &str,
+        period: &str,
+        cohort: &str,
+        chores: &[Chore],
+        residents: &[Candidate],
+        away: impl Fn(&RecordId, Date) -> bool,
+    ) -> Result<ChoreRota, Vec<FieldError>> {
+        let mut e = vec![];
+        let start = Date::parse_iso(from.trim());
+        if start.is_none() {
+            e.push(err("rt_from", Problem::NotADate));
+        }
+        let chores: Vec<Chore> = chores.iter().filter(|c| !c.retired).cloned().collect();
+        if chores.is_empty() {
+            e.push(err("rt_period", Problem::NoChores));
+        }
+        if residents.is_empty() {
+            e.push(err("rt_cohort", Problem::NoResidents));
+        }
+        let Some(start) = start.filter(|_| e.is_empty()) else {
+            return Err(e);
+        };
+        let end = match period {
+            "month" => {
+                Date::new(start.year(), start.month(), start.days_in_month()).unwrap_or(start)
+            }
+            _ => start.plus_days(6),
+        };
+        let mut days = vec![];
+        let mut d = start;
+        while d <= end {
+            days.push(d);
+            d = d.plus_days(1);
+        }
+        let away_at =
+            |r: usize, i: usize| residents[r].intake > days[i] || away(&residents[r].id, days[i]);
+        let req = RotaRequest {
+            days: &days,
+            residents: residents.len(),
+            chores: &chores,
+            away: &away_at,
+        };
+        let made = generate(&req).map_err(|x| {
+            vec![match x {
+                RotaError::NoDays => err("rt_from", Problem::NotADate),
+                RotaError::NoResidents => err("rt_cohort", Problem::NoResidents),
+                RotaError::NoChores => err("rt_period", Problem::NoChores),
+            }]
+        })?;
+        Ok(ChoreRota {
+            from: start,
+            to: end,
+            cohort: cohort.trim().to_string(),
+            chores,
+            days: made
+                .into_iter()
+                .map(|day| StoredDay {
+                    date: day.date,
+                    slots: day
+                        .slots
+                        .into_iter()
+                        .map(|s| s.into_iter().map(|r| residents[r].id.clone()).collect())
+                        .collect(),
+                    short: day.short,
+                })
+                .collect(),
+            swaps: vec![],
+        })
+    }
+
+    /// A day's chores with the swaps of that day applied: each resident, and whether she is
+    /// there by a swap.
+    pub fn slots_on(&self, day: &StoredDay) -> Vec<Vec<(RecordId, bool)>> {
+        let mut slots: Vec<Vec<(RecordId, bool)>> = day
+            .slots
+            .iter()
+            .map(|s| s.iter().map(|r| (r.clone(), false)).collect())
+            .collect();
+        for sw in self.swaps.iter().filter(|s| s.date == day.date) {
+            for slot in &mut slots {
+                for (r, swapped) in slot.iter_mut() {
+                    if *r == sw.from {
+                        *r = sw.to.clone();
+                        *swapped = true;
+                    } else if *r == sw.to {
+                        *r = sw.from.clone();
+                        *swapped = true;
+                    }
+                }
+            }
+        }
+        slots
+    }
+
+    /// Adds a swap: on a day of the rota, `from` (who has a chore that day) with `to`.
+    pub fn swap(&mut self, date: &str, from: &str, to: &str) -> Result<(), Vec<FieldError>> {
+        let mut e = vec![];
+        let day = Date::parse_iso(date.trim())
+            .and_then(|d| self.days.iter().find(|x| x.date == d).cloned());
+        if day.is_none() {
+            e.push(err("sw_date", Problem::Required));
+        }
+        let (from, to) = (RecordId::parse(from.trim()), RecordId::parse(to.trim()));
+        let has_chore = |r: &RecordId, day: &StoredDay| {
+            self.slots_on(day).iter().flatten().any(|(x, _)| x == r)
+        };
+        match (&from, &day) {
+            (None, _) => e.push(err("sw_from", Problem::Required)),
+            (Some(f), Some(d)) if !has_chore(f, d) => {
+                e.push(err("sw_from", Problem::NoChoreThatDay))
+            }
+            _ => {}
+        }
+        match (&to, &from) {
+            (None, _) => e.push(err("sw_to", Problem::Required)),
+            (Some(t), Some(f)) if t == f => e.push(err("sw_to", Problem::SamePerson)),
+            _ => {}
+        }
+        match (day, from, to) {
+            (Some(day), Some(from), Some(to)) if e.is_empty() => {
+                self.swaps.push(Swap {
+                    date: day.date,
+                    from,
+                    to,
+                });
+                Ok(())
+            }
+            _ => Err(e),
+        }
+    }
 }
 
 /// What a rota is made from. Residents and chores are referred to by their place in these lists.
@@ -138,6 +373,7 @@ mod tests {
             .map(|(i, &n)| Chore {
                 name: format!("piket {i}"),
                 needs: n,
+                retired: false,
             })
             .collect()
     }
@@ -293,5 +529,146 @@ mod tests {
                 "min": cnt.iter().min(), "max": cnt.iter().max() })
         );
         assert_eq!(slots, 31 * 20);
+    }
+
+    fn rid(n: u8) -> RecordId {
+        RecordId::from_random_bytes([n; 16])
+    }
+
+    #[test]
+    fn a_saved_week_names_residents_skips_the_away_and_refuses_what_cannot_be_a_rota() {
+        let chores = vec![
+            Chore {
+                name: "Dapur".into(),
+                needs: 2,
+                retired: false,
+            },
+            Chore {
+                name: "Halaman".into(),
+                needs: 1,
+                retired: false,
+            },
+            Chore {
+                name: "Gudang".into(),
+                needs: 1,
+                retired: true,
+            },
+        ];
+        let intake = Date::parse_iso("2026-11-01").unwrap();
+        let residents: Vec<Candidate> = (1..=4)
+            .map(|n| Candidate { id: rid(n), intake })
+            .chain(std::iter::once(Candidate {
+                id: rid(5),
+                intake: Date::parse_iso("2026-12-03").unwrap(),
+            }))
+            .collect();
+        let sick = Date::parse_iso("2026-12-02").unwrap();
+        let away = |r: &RecordId, d: Date| *r == rid(1) && d == sick;
+        let rota = ChoreRota::make("2026-12-01", "week", "", &chores, &residents, away).unwrap();
+        assert_eq!(rota.days.len(), 7);
+        assert_eq!(rota.to.iso(), "2026-12-07");
+        assert_eq!(rota.chores.len(), 2, "a retired chore is not given out");
+        for day in &rota.days {
+            let on: Vec<&RecordId> = day.slots.iter().flatten().collect();
+            assert_eq!(on.len(), 3);
+            if day.date == sick {
+                assert!(!on.contains(&&rid(1)), "not while sick");
+            }
+            if day.date.iso().as_str() < "2026-12-03" {
+                assert!(!on.contains(&&rid(5)), "not before she came");
+            }
+        }
+        let month =
+            ChoreRota::make("2026-12-10", "month", "", &chores, &residents, |_, _| false).unwrap();
+        assert_eq!(
+            (month.days.len(), month.to.iso().as_str()),
+            (22, "2026-12-31")
+        );
+        let problems = |r: Result<ChoreRota, Vec<FieldError>>| {
+            r.unwrap_err()
+                .into_iter()
+                .map(|e| (e.field, e.problem))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            problems(ChoreRota::make(
+                "2026-12-01",
+                "week",
+                "",
+                &chores[2..],
+                &[],
+                |_, _| false
+            )),
+            [
+                ("rt_period", Problem::NoChores),
+                ("rt_cohort", Problem::NoResidents)
+            ]
+        );
+        // More needed than there are: the days say which chore is short, nothing fails.
+        let big = [Chore {
+            name: "Dapur".into(),
+            needs: 6,
+            retired: false,
+        }];
+        let short = ChoreRota::make("2026-12-01", "week", "", &big, &residents[..4], |_, _| {
+            false
+        })
+        .unwrap();
+        assert_eq!(short.days[0].short, [(0, 2)]);
+    }
+
+    #[test]
+    fn a_swap_is_kept_apart_and_shown_as_one() {
+        let chores = vec![Chore {
+            name: "Dapur".into(),
+            needs: 1,
+            retired: false,
+        }];
+        let intake = Date::parse_iso("2026-11-01").unwrap();
+        let residents: Vec<Candidate> = (1..=3).map(|n| Candidate { id: rid(n), intake }).collect();
+        let mut rota =
+            ChoreRota::make("2026-12-01", "week", "", &chores, &residents, |_, _| false).unwrap();
+        let first = rota.days[0].clone();
+        let doing = first.slots[0][0].clone();
+        let idle = residents
+            .iter()
+            .map(|c| c.id.clone())
+            .find(|r| *r != doing)
+            .unwrap();
+        let problems = |r: Result<(), Vec<FieldError>>| {
+            r.unwrap_err()
+                .into_iter()
+                .map(|e| (e.field, e.problem))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            problems(
+                rota.clone()
+                    .swap("2026-12-01", &idle.to_string(), &idle.to_string())
+            ),
+            [
+                ("sw_from", Problem::NoChoreThatDay),
+                ("sw_to", Problem::SamePerson)
+            ]
+        );
+        assert_eq!(
+            problems(
+                rota.clone()
+                    .swap("2026-12-25", &doing.to_string(), &idle.to_string())
+            ),
+            [("sw_date", Problem::Required)]
+        );
+        rota.swap("2026-12-01", &doing.to_string(), &idle.to_string())
+            .unwrap();
+        assert_eq!(rota.days[0], first, "the rota as made is kept");
+        assert_eq!(rota.slots_on(&rota.days[0]), [vec![(idle.clone(), true)]]);
+        assert!(rota
+            .slots_on(&rota.days[1])
+            .iter()
+            .flatten()
+            .all(|(_, s)| !s));
+        let json = serde_json::to_string(&rota).unwrap();
+        let back: ChoreRota = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, rota);
     }
 }

@@ -26,6 +26,14 @@ pub enum Problem {
     NobodyOnTheRoll,
     /// A house rule retired: it takes no new violations.
     RuleRetired,
+    /// No chore in force to give out.
+    NoChores,
+    /// No resident living in the shelter to give chores to.
+    NoResidents,
+    /// A swap from someone who has no chore that day.
+    NoChoreThatDay,
+    /// A swap of someone with herself.
+    SamePerson,
     InTheFuture,
     TooOld,
     OutOfRange {

@@ -32,6 +32,7 @@ use crate::domain::permissions::{can_write, holds_restricted_key, section_of, Se
 use crate::domain::record::{BodyData, Kind, Record, RecordBody, RecordKind, RecordMeta, Stamp};
 use crate::domain::resident::Resident;
 use crate::domain::restricted::Restricted;
+use crate::domain::rota::Chore;
 use crate::domain::shelter::Shelter;
 use crate::domain::sorting;
 use crate::domain::staff::{StaffMember, StaffRole};
@@ -1410,6 +1411,15 @@ impl Vault {
             .map(|(id, r)| (id, RecordBody::HouseRule(r)))
             .collect();
         self.ensure_seeded(RecordKind::HouseRule, seeds).await
+    }
+
+    /// The usual chores (`Chore::seeded`), where this vault has never had them.
+    pub async fn ensure_chores(&self) -> Result<usize, StoreError> {
+        let seeds = Chore::seeded()
+            .into_iter()
+            .map(|(id, c)| (id, RecordBody::Chore(c)))
+            .collect();
+        self.ensure_seeded(RecordKind::Chore, seeds).await
     }
 
     /// Saves the seeded records whose ids this vault has no record of, in any state: one

@@ -1,6 +1,7 @@
 // Daily life, in Indonesian: a cohort of 60 residents (brought in from a backup file), the tahajud
 // prayer's roll-call taken by keyboard alone with 8 absent, reopened and corrected (one record,
-// not two), the rates, her own rate on her profile; a violation of a house rule with the
+// not two), the rates, her own rate on her profile; a week's chores rota, a swap, printed to PDF
+// and read back, a day short of residents; a violation of a house rule with the
 // sanction her history suggests, a heavier one with its reason, good conduct, the rules page; a
 // schedule added; a roll-call for a day that has not come is refused, and an address naming no
 // activity shows "not found".
@@ -175,6 +176,72 @@ test('guidance roll-call by keyboard', async (t) => {
       await page.locator('#conduct-card').waitFor();
       const offered = await page.$$eval('#cd_rule option', (os) => os.map((o) => o.textContent));
       assert.ok(offered.includes('Merokok di dalam asrama') && !offered.some((o) => o.includes('telepon genggam')), offered.join());
+    });
+
+    await step(t, page, "a week's chores rota: fair, two residents swapped, printed one week to an A4 page", async () => {
+      await page.locator('#nav-guidance').click();
+      await page.click('#rota-link');
+      await page.locator('#rotas-none').waitFor();
+      await page.fill('#rt_from', day(1));
+      await page.selectOption('#rt_period', 'week');
+      await page.click('#rota-make');
+      await page.locator('.rota-week').first().waitFor();
+      assert.equal(await page.locator('.rota-week').count(), 1, 'seven days: one week');
+      assert.match(await page.textContent('.rota-grid thead'), new RegExp(`${Number(day(1).slice(8))}`));
+      // Ten residents a day (the six usual chores) among 60: 70 chores in the week, one or two each.
+      const names = await page.$$eval('.rota-grid tbody li', (ls) => ls.map((l) => l.textContent.trim()));
+      assert.equal(names.length, 70);
+      const per = {};
+      for (const n of names) per[n] = (per[n] || 0) + 1;
+      assert.ok(Object.values(per).every((c) => c >= 1 && c <= 2) && Object.keys(per).length === N, JSON.stringify(per));
+      const firstDay = await page.$$eval('.rota-grid tbody tr', (rows) => rows.flatMap((r) => [...r.children[1].querySelectorAll('li')].map((l) => l.textContent.trim())));
+      const first = firstDay[0];
+      const free = Array.from({ length: N }, (_, i) => name(i)).find((n) => !firstDay.includes(n));
+      await page.selectOption('#sw_date', day(1));
+      await page.selectOption('#sw_from', { label: first });
+      await page.selectOption('#sw_to', { label: first });
+      await page.click('#swap-save');
+      await page.locator('#sw_to-error').filter({ hasText: 'diri sendiri' }).waitFor();
+      await page.selectOption('#sw_to', { label: free });
+      await page.click('#swap-save');
+      await page.locator('#swaps').filter({ hasText: `${first} bertukar dengan ${free}` }).waitFor();
+      const cell = page.locator('.rota-grid tbody tr').first().locator('td').first();
+      assert.match(await cell.innerText(), new RegExp(`${free} ↔`));
+      assert.doesNotMatch(await cell.innerText(), new RegExp(`${first}\\b`));
+      if (process.env.E2E_SHOTS) await page.screenshot({ path: join(ARTIFACTS, 'view-rota.png'), fullPage: true });
+      const pdf = join(ARTIFACTS, 'chores-rota.pdf');
+      await page.pdf({ path: pdf, preferCSSPageSize: true });
+      const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+      assert.match(execFileSync('pdfinfo', [pdf]).toString(), /Page size:\s+841\.\d+ x 59\d\.\d+/, 'A4 landscape');
+      assert.match(text, /UPT REHABILITASI SOSIAL BINA KARYA WANITA|UPT Rehabilitasi Sosial Bina Karya Wanita/i);
+      assert.match(text, /Jadwal Piket/);
+      assert.match(text, /Cucian[\s\S]*Dapur[\s\S]*Halaman[\s\S]*Kamar mandi[\s\S]*Musala[\s\S]*Ruang makan/);
+      assert.match(text, new RegExp(`${free} ↔`));
+      assert.doesNotMatch(text, /Buat jadwal|Simpan pertukaran/, 'the forms are not printed');
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf]).toString())[1]);
+      assert.equal(pages, 1, 'one week, one page');
+    });
+
+    await step(t, page, 'a chore needing more residents than there are: the rota says which days are short', async () => {
+      await page.click('a:has-text("Kembali ke jadwal piket")');
+      await page.click('#chores-link');
+      await page.fill('#ch_name', 'Gudang');
+      await page.fill('#ch_needs', '0');
+      await page.click('#chore-save');
+      await page.locator('#ch_needs-error').filter({ hasText: 'antara 1 dan 60' }).waitFor();
+      await page.fill('#ch_needs', '60');
+      await page.click('#chore-save');
+      await page.locator('#chores tr', { hasText: 'Gudang' }).waitFor();
+      await page.click('a:has-text("Kembali ke jadwal piket")');
+      await page.fill('#rt_from', day(8));
+      await page.click('#rota-make');
+      // 70 wanted of 60: the chores are filled in their order, so Gudang (after Cucian and Dapur)
+      // lacks 4 and every chore after it lacks its all, every day.
+      await page.locator('#rota-short').filter({ hasText: 'Gudang kurang 4 orang' }).waitFor();
+      assert.match(await page.textContent('#rota-short'), /Ruang makan kurang 1 orang/);
+      assert.equal(await page.locator('#rota-short li').count(), 5 * 7);
+      await page.click('a:has-text("Kembali ke jadwal piket")');
+      assert.equal(await page.locator('#rotas tbody tr').count(), 2);
     });
 
     await step(t, page, 'a schedule of her own: a weekly group counselling; a bad time is refused', async () => {

@@ -4,6 +4,7 @@
 pub mod access_log;
 pub mod backup;
 pub mod casework;
+pub mod chores;
 pub mod conduct;
 pub mod dashboard;
 pub mod guidance;
@@ -49,6 +50,7 @@ pub const ROUTES: &[Route] = &[
     casework::route,
     guidance::route,
     conduct::route,
+    chores::route,
     backup::route,
     settings::route,
     staff::route,
@@ -57,14 +59,15 @@ pub const ROUTES: &[Route] = &[
 
 /// What the features do once a member has unlocked, without holding the page up: cohorts that
 /// residents name get their records (data from before cohorts were records), and a vault
-/// without the usual guidance schedules and house rules gets them.
+/// without the usual guidance schedules, house rules and chores gets them.
 pub fn after_unlock(app: crate::ui::session::AppState) {
     leptos::task::spawn_local(async move {
         let v = crate::ui::session::vault();
         let cohorts = v.ensure_cohorts().await.unwrap_or(0);
         let schedules = v.ensure_guidance_schedules().await.unwrap_or(0);
         let rules = v.ensure_house_rules().await.unwrap_or(0);
-        if cohorts + schedules + rules > 0 {
+        let chores = v.ensure_chores().await.unwrap_or(0);
+        if cohorts + schedules + rules + chores > 0 {
             app.data_changed();
         }
     });
@@ -207,6 +210,8 @@ pub fn describe(t: &'static Texts, body: &RecordBody) -> Vec<(&'static str, Stri
         RecordBody::Attendance(a) => guidance::describe_session(t, a),
         RecordBody::GuidanceSchedule(s) => guidance::describe_schedule(t, s),
         RecordBody::HouseRule(r) => conduct::describe_rule(t, r),
+        RecordBody::Chore(c) => chores::describe_chore(t, c),
+        RecordBody::ChoreRota(r) => chores::describe_rota(t, r),
         RecordBody::Conduct(c) => conduct::describe_conduct(t, c),
         RecordBody::AccessEntry(e) => vec![
             (t.f_date, e.what.at.clone()),

@@ -158,6 +158,10 @@ pub struct Texts {
     pub p_not_a_time: &'static str,
     pub p_nobody_on_roll: &'static str,
     pub p_rule_retired: &'static str,
+    pub p_no_chores: &'static str,
+    pub p_no_residents: &'static str,
+    pub p_no_chore_that_day: &'static str,
+    pub p_same_person: &'static str,
     pub p_weak: &'static str,
     pub p_differ: &'static str,
 
@@ -214,6 +218,7 @@ pub struct Texts {
     pub case: &'static crate::ui::features::casework::texts::CaseTexts,
     pub guidance: &'static crate::ui::features::guidance::texts::GuidanceTexts,
     pub conduct: &'static crate::ui::features::conduct::texts::ConductTexts,
+    pub chores: &'static crate::ui::features::chores::texts::ChoresTexts,
     pub offline: &'static crate::ui::offline::texts::OfflineTexts,
     pub backup: &'static crate::ui::features::backup::texts::BackupTexts,
     // Labels of choices, by a match on the variant (a new variant is a compile error in each
@@ -278,6 +283,10 @@ impl Texts {
             Problem::NotATime => self.p_not_a_time.into(),
             Problem::NobodyOnTheRoll => self.p_nobody_on_roll.into(),
             Problem::RuleRetired => self.p_rule_retired.into(),
+            Problem::NoChores => self.p_no_chores.into(),
+            Problem::NoResidents => self.p_no_residents.into(),
+            Problem::NoChoreThatDay => self.p_no_chore_that_day.into(),
+            Problem::SamePerson => self.p_same_person.into(),
             Problem::PassphraseTooWeak => self.p_weak.into(),
             Problem::PassphrasesDiffer => self.p_differ.into(),
         }

@@ -231,7 +231,8 @@ pub fn GuidancePage() -> impl IntoView {
             {bound::fields(errors, vec![Input::new("gd_day", g.f_day, Control::Date, day)])}
             {list}
             {one_off}
-            <p><A href="/kegiatan/jadwal" attr:id="schedules-link">{g.schedules_link}</A></p>
+            <p><A href="/kegiatan/jadwal" attr:id="schedules-link">{g.schedules_link}</A>
+                " · " <A href="/piket" attr:id="rota-link">{t.chores.rota_link}</A></p>
         </section>
         <section class="card" aria-labelledby="rates-title">
             <h2 id="rates-title">{g.rates_title}</h2>
