@@ -33,6 +33,7 @@ use super::rota::{Chore, ChoreRota};
 use super::shelter::Shelter;
 use super::staff::StaffMember;
 use super::stage::StageChange;
+use super::vocational::{Enrolment, TrainingRecord, VocationalField};
 use serde::Serialize;
 
 /// A record kind's content type, with typed access to a [`RecordBody`].
@@ -181,6 +182,12 @@ record_kinds! {
     Chore(Chore)                  = "chore",      deferred: false, restricted: false, about: |_| None, timeline: |_| None;
     /// A rota made for a week or a month, with its swaps.
     ChoreRota(ChoreRota)          = "chore_rota", deferred: true, restricted: false, about: |_| None, timeline: |_| None;
+    /// A vocational field with its competency checklist (`domain/vocational.rs`).
+    VocationalField(VocationalField) = "vocational_field", deferred: false, restricted: false, about: |_| None, timeline: |_| None;
+    /// A resident enrolled in a field.
+    Enrolment(Enrolment)          = "enrolment",  deferred: true, restricted: false, about: |e| Some(&e.resident), timeline: |e| Some(e.date);
+    /// A competency signed off, an exam, a certificate or an internship.
+    Training(TrainingRecord)      = "training",   deferred: true, restricted: false, about: |t| Some(&t.resident), timeline: |t| Some(t.date);
     /// A case conference (temu bahas kasus) on her assessment (`domain/plan.rs`).
     CaseConference(CaseConference) = "case_conference", deferred: true, restricted: false, about: |c| Some(&c.resident), timeline: |c| Some(c.date);
     /// One version of her intervention plan.

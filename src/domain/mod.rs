@@ -37,6 +37,7 @@ pub mod stage;
 pub mod timeline;
 pub mod validation;
 pub mod version_vector;
+pub mod vocational;
 
 /// The stable text form of a unit enum value, as stored and as forms and filters use it
 /// (`PaperStatus::KeptByShelter` → `"kept_by_shelter"`).

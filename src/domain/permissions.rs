@@ -91,6 +91,10 @@ impl Section {
             | RecordKind::ChoreRota => Section::Attendance,
             // The house rules are the shelter's; a resident's conduct is the casework team's.
             RecordKind::HouseRule => Section::Shelter,
+            // The fields the shelter teaches are the head's and admin's to set; the training in
+            // them, the instructors'.
+            RecordKind::VocationalField => Section::Shelter,
+            RecordKind::Enrolment | RecordKind::Training => Section::Vocational,
             RecordKind::Conduct => Section::CaseNotes,
             RecordKind::Expense => Section::Budget,
             RecordKind::Photo => Section::Photo,

@@ -202,6 +202,21 @@ mod tests {
             )
             .unwrap(),
             RecordBody::from_current_json(
+                RecordKind::VocationalField,
+                include_str!("../../tests/fixtures/schema-5/vocational_field.json"),
+            )
+            .unwrap(),
+            RecordBody::from_current_json(
+                RecordKind::Enrolment,
+                include_str!("../../tests/fixtures/schema-5/enrolment.json"),
+            )
+            .unwrap(),
+            RecordBody::from_current_json(
+                RecordKind::Training,
+                include_str!("../../tests/fixtures/schema-5/training.json"),
+            )
+            .unwrap(),
+            RecordBody::from_current_json(
                 RecordKind::Chore,
                 include_str!("../../tests/fixtures/schema-5/chore.json"),
             )

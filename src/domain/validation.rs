@@ -34,6 +34,14 @@ pub enum Problem {
     NoChoreThatDay,
     /// A swap of someone with herself.
     SamePerson,
+    /// A vocational field retired: it takes no new enrolments.
+    FieldRetired,
+    /// Dated before her enrolment in the field.
+    BeforeEnrolment,
+    /// A short code: lower-case letters and hyphens.
+    BadCode,
+    /// Another field has that code.
+    CodeTaken,
     InTheFuture,
     TooOld,
     OutOfRange {

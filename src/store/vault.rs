@@ -29,13 +29,14 @@ use crate::domain::guidance::GuidanceSchedule;
 use crate::domain::id::RecordId;
 use crate::domain::merge::{self, Choice, MergePlan, MergeSummary};
 use crate::domain::permissions::{can_write, holds_restricted_key, section_of, Section};
-use crate::domain::record::{BodyData, Kind, Record, RecordBody, RecordKind, RecordMeta, Stamp};
+use crate::domain::record::{Kind, Record, RecordBody, RecordKind, RecordMeta, Stamp};
 use crate::domain::resident::Resident;
 use crate::domain::restricted::Restricted;
 use crate::domain::rota::Chore;
 use crate::domain::shelter::Shelter;
 use crate::domain::sorting;
 use crate::domain::staff::{StaffMember, StaffRole};
+use crate::domain::vocational::VocationalField;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use zeroize::Zeroizing;
@@ -941,8 +942,10 @@ impl Vault {
                     Some(r) if r.meta.rev != base_rev => Err(StoreError::Stale),
                     Some(r) => Ok(r),
                 };
+                // Through the JSON text records are sealed as, not `to_value`: a second
+                // serializer for every kind's content would cost first-load bytes.
                 let data = |b: Option<&RecordBody>| {
-                    b.map(|b| serde_json::to_value(BodyData(b)).unwrap_or_default())
+                    b.map(|b| serde_json::from_str(&b.to_data_json()).unwrap_or_default())
                 };
                 let (action, before) = match &c {
                     Change::Create { .. } => (AccessAction::Create, None),
@@ -1420,6 +1423,15 @@ impl Vault {
             .map(|(id, c)| (id, RecordBody::Chore(c)))
             .collect();
         self.ensure_seeded(RecordKind::Chore, seeds).await
+    }
+
+    /// The four vocational fields (`VocationalField::seeded`), where this vault has never had them.
+    pub async fn ensure_vocational_fields(&self) -> Result<usize, StoreError> {
+        let seeds = VocationalField::seeded()
+            .into_iter()
+            .map(|(id, f)| (id, RecordBody::VocationalField(f)))
+            .collect();
+        self.ensure_seeded(RecordKind::VocationalField, seeds).await
     }
 
     /// Saves the seeded records whose ids this vault has no record of, in any state: one

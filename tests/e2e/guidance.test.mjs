@@ -1,4 +1,5 @@
-// Daily life, in Indonesian: a cohort of 60 residents (brought in from a backup file), the tahajud
+// Daily life, in Indonesian: a cohort of 60 residents (brought in from a backup file); two
+// enrolled in jahit, a competency signed off, an exam, the field's rates, a training session; the tahajud
 // prayer's roll-call taken by keyboard alone with 8 absent, reopened and corrected (one record,
 // not two), the rates, her own rate on her profile; a week's chores rota, a swap, printed to PDF
 // and read back, a day short of residents; a violation of a house rule with the
@@ -176,6 +177,62 @@ test('guidance roll-call by keyboard', async (t) => {
       await page.locator('#conduct-card').waitFor();
       const offered = await page.$$eval('#cd_rule option', (os) => os.map((o) => o.textContent));
       assert.ok(offered.includes('Merokok di dalam asrama') && !offered.some((o) => o.includes('telepon genggam')), offered.join());
+    });
+
+    await step(t, page, 'vocational training: two enrolled in jahit, a competency signed off, an exam', async () => {
+      await page.locator('#nav-residents').click();
+      await page.getByRole('link', { name: name(5), exact: true }).click();
+      await page.locator('#training-none').waitFor();
+      await page.selectOption('#en_field', { label: 'Menjahit' });
+      await page.click('#enrol-save');
+      await page.locator('#training-card h3').filter({ hasText: 'Menjahit, terdaftar sejak' }).waitFor();
+      assert.match(await page.textContent('#checklist'), /Mengukur badan\s*Belum/);
+      await page.selectOption('#tr_competency', { label: 'Mengukur badan' });
+      await page.click('#training-save');
+      await page.locator('#tr_level-error').filter({ hasText: 'wajib' }).waitFor();
+      await page.selectOption('#tr_level', 'competent');
+      await page.click('#training-save');
+      await page.locator('.training-progress').filter({ hasText: '1 dari 5 kompetensi' }).waitFor();
+      assert.match(await page.textContent('#checklist'), /Mengukur badan\s*\d+ \w+ \d{4}, tingkat kompeten/);
+      await page.selectOption('#tr_kind', 'exam');
+      await page.selectOption('#tr_passed', 'yes');
+      await page.fill('#tr_score', '185');
+      await page.click('#training-save');
+      await page.locator('#tr_score-error').filter({ hasText: 'antara 0 dan 100' }).waitFor();
+      await page.fill('#tr_score', '85');
+      await page.click('#training-save');
+      await page.locator('#training-events').filter({ hasText: 'lulus, nilai 85' }).waitFor();
+      if (process.env.E2E_SHOTS) await page.locator('#training-card').screenshot({ path: join(ARTIFACTS, 'view-training.png') });
+      await page.goBack();
+      await page.getByRole('link', { name: name(6), exact: true }).click();
+      await page.selectOption('#en_field', { label: 'Menjahit' });
+      await page.click('#enrol-save');
+      await page.locator('#training-card h3').filter({ hasText: 'Menjahit' }).waitFor();
+    });
+
+    await step(t, page, "the field's rates and a training session with its roll-call; a retired field takes no one", async () => {
+      await page.click('#fields-link');
+      const jahit = page.locator('#fields tr[data-field="jahit"]');
+      await jahit.waitFor();
+      assert.match(await jahit.innerText(), /Menjahit\s*5\s*2\s*0 \(0%\)\s*1 dari 1 \(100%\)/);
+      await jahit.getByRole('link', { name: 'Absensi sesi pelatihan' }).click();
+      await page.locator('#roll tbody tr').nth(1).waitFor();
+      assert.equal(await page.locator('#roll tbody tr').count(), 2, 'those enrolled in the field');
+      await page.click('#rollcall-save');
+      await page.locator('#rc_title-error').filter({ hasText: 'wajib' }).waitFor();
+      await page.fill('#rc_title', 'Membuat pola rok');
+      await page.click('#rc-1-absent');
+      await page.click('#rollcall-save');
+      await page.locator('#training-sessions').filter({ hasText: 'Membuat pola rok' }).waitFor();
+      assert.match(await page.textContent('#training-sessions'), /Menjahit[\s\S]*Bu Ratna[\s\S]*1 hadir, 1 alpa/);
+      await page.locator('#fields tr[data-field="rias"]').locator('.edit-field').click();
+      await page.selectOption('#vf_status', 'retired');
+      await page.click('#field-save');
+      await page.locator('#fields tr[data-field="rias"]').filter({ hasText: 'Tidak dibuka lagi' }).waitFor();
+      await page.locator('#nav-residents').click();
+      await page.getByRole('link', { name: name(7), exact: true }).click();
+      const offered = await page.$$eval('#en_field option', (os) => os.map((o) => o.textContent));
+      assert.ok(offered.includes('Menjahit') && !offered.includes('Tata rias'), offered.join());
     });
 
     await step(t, page, "a week's chores rota: fair, two residents swapped, printed one week to an A4 page", async () => {

@@ -11,6 +11,7 @@ pub mod guidance;
 pub mod residents;
 pub mod settings;
 pub mod staff;
+pub mod vocational;
 
 use crate::domain::record::RecordBody;
 use crate::ui::format;
@@ -51,6 +52,7 @@ pub const ROUTES: &[Route] = &[
     guidance::route,
     conduct::route,
     chores::route,
+    vocational::route,
     backup::route,
     settings::route,
     staff::route,
@@ -59,7 +61,7 @@ pub const ROUTES: &[Route] = &[
 
 /// What the features do once a member has unlocked, without holding the page up: cohorts that
 /// residents name get their records (data from before cohorts were records), and a vault
-/// without the usual guidance schedules, house rules and chores gets them.
+/// without the usual guidance schedules, house rules, chores and vocational fields gets them.
 pub fn after_unlock(app: crate::ui::session::AppState) {
     leptos::task::spawn_local(async move {
         let v = crate::ui::session::vault();
@@ -67,7 +69,8 @@ pub fn after_unlock(app: crate::ui::session::AppState) {
         let schedules = v.ensure_guidance_schedules().await.unwrap_or(0);
         let rules = v.ensure_house_rules().await.unwrap_or(0);
         let chores = v.ensure_chores().await.unwrap_or(0);
-        if cohorts + schedules + rules + chores > 0 {
+        let fields = v.ensure_vocational_fields().await.unwrap_or(0);
+        if cohorts + schedules + rules + chores + fields > 0 {
             app.data_changed();
         }
     });
@@ -211,6 +214,9 @@ pub fn describe(t: &'static Texts, body: &RecordBody) -> Vec<(&'static str, Stri
         RecordBody::GuidanceSchedule(s) => guidance::describe_schedule(t, s),
         RecordBody::HouseRule(r) => conduct::describe_rule(t, r),
         RecordBody::Chore(c) => chores::describe_chore(t, c),
+        RecordBody::VocationalField(f) => vocational::describe_field(t, f),
+        RecordBody::Enrolment(e) => vocational::describe_enrolment(t, e),
+        RecordBody::Training(r) => vocational::describe_training(t, r),
         RecordBody::ChoreRota(r) => chores::describe_rota(t, r),
         RecordBody::Conduct(c) => conduct::describe_conduct(t, c),
         RecordBody::AccessEntry(e) => vec![

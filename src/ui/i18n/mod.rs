@@ -162,6 +162,10 @@ pub struct Texts {
     pub p_no_residents: &'static str,
     pub p_no_chore_that_day: &'static str,
     pub p_same_person: &'static str,
+    pub p_field_retired: &'static str,
+    pub p_before_enrolment: &'static str,
+    pub p_bad_code: &'static str,
+    pub p_code_taken: &'static str,
     pub p_weak: &'static str,
     pub p_differ: &'static str,
 
@@ -219,6 +223,7 @@ pub struct Texts {
     pub guidance: &'static crate::ui::features::guidance::texts::GuidanceTexts,
     pub conduct: &'static crate::ui::features::conduct::texts::ConductTexts,
     pub chores: &'static crate::ui::features::chores::texts::ChoresTexts,
+    pub vocational: &'static crate::ui::features::vocational::texts::VocationalTexts,
     pub offline: &'static crate::ui::offline::texts::OfflineTexts,
     pub backup: &'static crate::ui::features::backup::texts::BackupTexts,
     // Labels of choices, by a match on the variant (a new variant is a compile error in each
@@ -287,6 +292,10 @@ impl Texts {
             Problem::NoResidents => self.p_no_residents.into(),
             Problem::NoChoreThatDay => self.p_no_chore_that_day.into(),
             Problem::SamePerson => self.p_same_person.into(),
+            Problem::FieldRetired => self.p_field_retired.into(),
+            Problem::BeforeEnrolment => self.p_before_enrolment.into(),
+            Problem::BadCode => self.p_bad_code.into(),
+            Problem::CodeTaken => self.p_code_taken.into(),
             Problem::PassphraseTooWeak => self.p_weak.into(),
             Problem::PassphrasesDiffer => self.p_differ.into(),
         }

@@ -14,6 +14,8 @@ use crate::ui::format;
 use crate::ui::i18n::Texts;
 use leptos::prelude::*;
 pub use page::ResidentAttendance;
+pub use page::{code, summary as summary_of};
+pub use rollcall::training_session_page;
 
 pub const NAV: NavEntry = NavEntry {
     href: "/kegiatan",

@@ -232,7 +232,8 @@ pub fn GuidancePage() -> impl IntoView {
             {list}
             {one_off}
             <p><A href="/kegiatan/jadwal" attr:id="schedules-link">{g.schedules_link}</A>
-                " · " <A href="/piket" attr:id="rota-link">{t.chores.rota_link}</A></p>
+                " · " <A href="/piket" attr:id="rota-link">{t.chores.rota_link}</A>
+                " · " <A href="/pelatihan" attr:id="training-link">{t.vocational.link}</A></p>
         </section>
         <section class="card" aria-labelledby="rates-title">
             <h2 id="rates-title">{g.rates_title}</h2>

@@ -81,7 +81,7 @@ pub fn scheduled_page(schedule: Option<RecordId>, day: Option<Date>) -> AnyView 
         schedule: Some(sid),
         title: String::new(),
     };
-    roll_call(t, s.name, Some(when), id, existing, what, None)
+    roll_call(t, s.name, Some(when), id, existing, what, None, None)
 }
 
 /// `/kegiatan/sesi/<id>`: a one-off session taken before, for correction.
@@ -104,6 +104,7 @@ pub fn session_page(id: Option<RecordId>) -> AnyView {
                 meta.id.clone(),
                 Some((meta, s.clone())),
                 s,
+                None,
                 None,
             )
         }
@@ -130,8 +131,11 @@ pub fn one_off_page(day: Option<Date>) -> AnyView {
     };
     let inputs = OneOff {
         title: RwSignal::new(String::new()),
-        activity: RwSignal::new(String::new()),
+        title_label: t.guidance.f_title,
+        title_hint: t.guidance.title_hint,
+        activity: Some(RwSignal::new(String::new())),
         date: RwSignal::new(day.iso()),
+        back: None,
     };
     roll_call(
         t,
@@ -141,14 +145,60 @@ pub fn one_off_page(day: Option<Date>) -> AnyView {
         None,
         what,
         Some(inputs),
+        None,
     )
 }
 
-#[derive(Clone, Copy)]
+/// A training session of a field (its name and code): the roll is the residents enrolled in it
+/// who live in the shelter; the topic names it; saved, it goes back to the training page.
+pub fn training_session_page(name: String, code: String, enrolled: Vec<RecordId>) -> AnyView {
+    let t = use_texts();
+    let Ok(id) = clock::new_id() else {
+        return not_found(t);
+    };
+    let today = clock::today();
+    let what = AttendanceSession {
+        date: today,
+        activity: Activity::Vocational,
+        field: code,
+        present: vec![],
+        absent: vec![],
+        excused: vec![],
+        sick: vec![],
+        schedule: None,
+        title: String::new(),
+    };
+    let inputs = OneOff {
+        title: RwSignal::new(String::new()),
+        title_label: t.vocational.f_topic,
+        title_hint: t.vocational.topic_hint,
+        activity: None,
+        date: RwSignal::new(today.iso()),
+        back: Some("/pelatihan".into()),
+    };
+    let heading = fill(t.vocational.session_title, &[("field", &name)]);
+    roll_call(
+        t,
+        heading,
+        None,
+        id,
+        None,
+        what,
+        Some(inputs),
+        Some(enrolled),
+    )
+}
+
+/// The inputs of a session not on a schedule: its name (a training session's topic), what it
+/// counts as (`None`: as the session says, for training), its day; where to go once saved.
+#[derive(Clone)]
 struct OneOff {
     title: RwSignal<String>,
-    activity: RwSignal<String>,
+    title_label: &'static str,
+    title_hint: &'static str,
+    activity: Option<RwSignal<String>>,
     date: RwSignal<String>,
+    back: Option<String>,
 }
 
 fn focus(id: &str) {
@@ -161,6 +211,8 @@ fn focus(id: &str) {
     }
 }
 
+/// `only`: the residents who may be on the roll (a field's enrolled), else everyone in the shelter.
+#[allow(clippy::too_many_arguments)]
 fn roll_call(
     t: &'static Texts,
     name: String,
@@ -169,6 +221,7 @@ fn roll_call(
     existing: Option<(RecordMeta, AttendanceSession)>,
     what: AttendanceSession,
     one_off: Option<OneOff>,
+    only: Option<Vec<RecordId>>,
 ) -> AnyView {
     let app = use_app();
     let g = t.guidance;
@@ -192,6 +245,7 @@ fn roll_call(
                 None => ix
                     .all::<Resident>()
                     .filter(|l| l.body.stage.in_residence() && l.body.intake_date <= day)
+                    .filter(|l| only.as_ref().is_none_or(|o| o.contains(&l.meta.id)))
                     .map(of)
                     .collect(),
             };
@@ -245,6 +299,7 @@ fn roll_call(
         );
         (v.len(), summary)
     };
+    let one_off_send = one_off.clone();
     let send = move || {
         let m = marks.get_untracked();
         let taken: Vec<(RecordId, Mark)> = roll.with_value(|r| {
@@ -256,15 +311,17 @@ fn roll_call(
         });
         let mut base = what.get_value();
         let mut problems = vec![];
-        let date = match one_off {
+        let date = match &one_off_send {
             Some(o) => {
                 base.title = o.title.get_untracked().trim().to_string();
                 if base.title.is_empty() {
                     problems.push(err("rc_title", Problem::Required));
                 }
-                match super::page::from_code(o.activity.get_untracked()) {
-                    Some(a) => base.activity = a,
-                    None => problems.push(err("rc_activity", Problem::Required)),
+                if let Some(a) = o.activity {
+                    match super::page::from_code(a.get_untracked()) {
+                        Some(a) => base.activity = a,
+                        None => problems.push(err("rc_activity", Problem::Required)),
+                    }
                 }
                 o.date.get_untracked()
             }
@@ -282,7 +339,10 @@ fn roll_call(
         };
         errors.set(vec![]);
         let saved = fill(g.saved, &[("summary", &super::page::summary(t, &session))]);
-        let back = format!("/kegiatan?tanggal={}", session.date.iso());
+        let back = one_off_send
+            .as_ref()
+            .and_then(|o| o.back.clone())
+            .unwrap_or_else(|| format!("/kegiatan?tanggal={}", session.date.iso()));
         let change = match &meta {
             Some(m) => Change::Update {
                 id: m.id.clone(),
@@ -382,31 +442,31 @@ fn roll_call(
             </div>
         }
     });
-    let details = one_off.map(|o| {
+    let details = one_off.as_ref().map(|o| {
         let activities = attendance::ALL_ACTIVITIES
             .into_iter()
             .filter(|a| *a != Activity::Vocational)
             .map(|a| (super::page::code(&a), (g.activity)(a).to_string()))
             .collect();
-        bound::fields(
-            errors,
-            vec![
-                Input::new("rc_title", g.f_title, Control::Text, o.title).hint(g.title_hint),
-                Input::new(
-                    "rc_activity",
-                    g.f_activity,
-                    Control::Choice(activities),
-                    o.activity,
-                ),
-                Input::new("rc_date", t.f_date, Control::Date, o.date),
-            ],
-        )
+        let mut inputs =
+            vec![Input::new("rc_title", o.title_label, Control::Text, o.title).hint(o.title_hint)];
+        if let Some(a) = o.activity {
+            inputs.push(Input::new(
+                "rc_activity",
+                g.f_activity,
+                Control::Choice(activities),
+                a,
+            ));
+        }
+        inputs.push(Input::new("rc_date", t.f_date, Control::Date, o.date));
+        bound::fields(errors, inputs)
     });
     let date_error = one_off.is_none().then(|| bound::error(errors, "rc_date"));
+    let typed = one_off.is_some();
     // The first row takes the focus, so the keys work at once.
     request_animation_frame(move || {
         if let Some(i) = visible.get_untracked().first() {
-            if one_off.is_none() {
+            if !typed {
                 focus(&format!("rc-{i}-present"));
             }
         }
