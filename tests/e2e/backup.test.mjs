@@ -126,7 +126,7 @@ test('backup, restore on a new laptop, merge two laptops', async (t) => {
       await page.fill('#restore_backup_pass', BACKUP_PASS);
       await page.click('#restore-open');
       // Every kind the file holds, the record of who did what included (one entry per change).
-      await page.locator('#preview-counts').filter({ hasText: /^1 lembaga, 1 petugas, 2 klien, 2 perpindahan tahap, 3 angkatan, 5 jadwal bimbingan, 5 tata tertib, 6 tugas piket, \d+ catatan akses, 2 catatan terhapus$/ }).waitFor({ timeout: 30000 });
+      await page.locator('#preview-counts').filter({ hasText: /^1 lembaga, 1 petugas, 2 klien, 2 perpindahan tahap, 3 angkatan, 5 jadwal bimbingan, 5 tata tertib, 6 tugas piket, 4 bidang keterampilan, \d+ catatan akses, 2 catatan terhapus$/ }).waitFor({ timeout: 30000 });
       assert.match(await page.locator('#backup-preview').innerText(), /UPT Rehabilitasi Sosial Bina Karya Wanita/);
       await checkA11y(page, 'the restore preview');
       if (process.env.E2E_SHOTS) await page.screenshot({ path: join(ARTIFACTS, 'view-restore-preview.png'), fullPage: true });

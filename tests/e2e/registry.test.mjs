@@ -104,7 +104,7 @@ test('registry end to end', async (t) => {
         };
       }));
       const kinds = otherIds.map(([, kind]) => kind).filter((k) => k !== 'access_entry');
-      assert.deepEqual(kinds.sort(), [...Array(6).fill('chore'), 'cohort', ...Array(5).fill('guidance_schedule'), ...Array(5).fill('house_rule'), 'photo', 'shelter', 'staff', 'stage_change'], 'the shelter, its first staff member, her cohort, the usual chores, guidance schedules and house rules, the photo and her first stage');
+      assert.deepEqual(kinds.sort(), [...Array(6).fill('chore'), 'cohort', ...Array(5).fill('guidance_schedule'), ...Array(5).fill('house_rule'), 'photo', 'shelter', 'staff', 'stage_change', ...Array(4).fill('vocational_field')], 'the shelter, its first staff member, her cohort, the usual chores, guidance schedules, house rules and vocational fields, the photo and her first stage');
       assert.ok(otherIds.some(([, kind]) => kind === 'access_entry'), 'and the record of who did what');
       otherIds = otherIds.map(([id]) => id);
     });
