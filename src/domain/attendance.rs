@@ -204,6 +204,47 @@ pub fn tally_by_activity<'a>(
     out
 }
 
+/// A month (its first day), a resident's marks in all its sessions, and per activity.
+pub type Month = (Date, Tally, Vec<(Activity, Tally)>);
+
+/// One resident's marks a month at a time, oldest first: the month (its first day), all her
+/// sessions in it, and per activity (in the order activities are listed).
+pub fn by_month<'a>(
+    sessions: impl Iterator<Item = &'a AttendanceSession>,
+    resident: &RecordId,
+) -> Vec<Month> {
+    let mut out: Vec<Month> = vec![];
+    for s in sessions {
+        let Some(m) = s.mark_of(resident) else {
+            continue;
+        };
+        let first = Date::new(s.date.year(), s.date.month(), 1).unwrap_or(s.date);
+        let i = match out.iter().position(|(d, _, _)| *d == first) {
+            Some(i) => i,
+            None => {
+                out.push((first, Tally::default(), vec![]));
+                out.len() - 1
+            }
+        };
+        let (_, total, per) = &mut out[i];
+        total.add(m);
+        match per.iter_mut().find(|(a, _)| *a == s.activity) {
+            Some((_, t)) => t.add(m),
+            None => {
+                let mut t = Tally::default();
+                t.add(m);
+                per.push((s.activity, t));
+            }
+        }
+    }
+    let order = |a: &Activity| ALL_ACTIVITIES.iter().position(|x| x == a);
+    for (_, _, per) in &mut out {
+        super::sorting::sort_by(per, |a, b| order(&a.0).cmp(&order(&b.0)));
+    }
+    super::sorting::sort_by(&mut out, |a, b| a.0.cmp(&b.0));
+    out
+}
+
 pub const ALL_ACTIVITIES: [Activity; 7] = [
     Activity::Vocational,
     Activity::Pengajian,
@@ -325,6 +366,34 @@ mod tests {
         assert_eq!(
             problems("2026-12-01", &[]),
             [("rc_roll", Problem::NobodyOnTheRoll)]
+        );
+    }
+
+    #[test]
+    fn a_residents_marks_month_by_month() {
+        use Activity::*;
+        let sessions = [
+            session(
+                "2026-11-03",
+                Dzikir,
+                &[(1, Mark::Present), (2, Mark::Absent)],
+            ),
+            session("2026-10-30", Pengajian, &[(1, Mark::Sick)]),
+            session("2026-11-04", Pengajian, &[(1, Mark::Absent)]),
+            session("2026-11-05", Dzikir, &[(1, Mark::Present)]),
+            session("2026-11-06", Dzikir, &[(2, Mark::Present)]),
+        ];
+        let got = by_month(sessions.iter(), &r(1));
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].0, d("2026-10-01"));
+        assert_eq!(got[0].1.sick, 1);
+        let (_, nov, per) = &got[1];
+        assert_eq!((nov.present, nov.absent, nov.marked()), (2, 1, 3));
+        assert_eq!(
+            per.iter()
+                .map(|(a, t)| (*a, t.marked()))
+                .collect::<Vec<_>>(),
+            [(Pengajian, 1), (Dzikir, 2)]
         );
     }
 }

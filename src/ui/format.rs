@@ -25,6 +25,15 @@ pub fn date(d: Date, months: &[&str; 12]) -> String {
 }
 
 /// The calendar date of an instant, in UTC+7 (WIB, where the first shelters are).
+/// "November 2026".
+pub fn month_year(d: Date, months: &[&str; 12]) -> String {
+    format!(
+        "{} {}",
+        months[usize::from(d.month().clamp(1, 12)) - 1],
+        d.year()
+    )
+}
+
 pub fn timestamp_date(ms: Timestamp, months: &[&str; 12]) -> String {
     Date::from_timestamp(ms + 7 * 3_600_000).long(months)
 }

@@ -117,11 +117,18 @@ test('guidance roll-call by keyboard', async (t) => {
       assert.match(await page.textContent('#rates'), /Sholat tahajud berjamaah\s*50\s*8\s*1\s*1\s*83%/);
     });
 
-    await step(t, page, 'her own attendance is on her profile', async () => {
+    await step(t, page, 'her own attendance is on her profile and her timeline', async () => {
       await page.locator('#nav-residents').click();
       await page.getByRole('link', { name: name(3), exact: true }).click();
       await page.locator('#attendance-rates').waitFor();
       assert.match(await page.textContent('#attendance-rates'), /Sholat tahajud berjamaah\s*0\s*0\s*0\s*1/);
+      // And on her timeline, a month to an entry.
+      await page.click('#timeline-link');
+      const month = page.locator('#timeline li[data-kind="attendance_month"]');
+      await month.waitFor();
+      assert.match(await month.innerText(), /Kehadiran \w+ \d{4}[\s\S]*hadir 0 dari 1 sesi \(0%\); 0 alpa, 0 izin, 1 sakit[\s\S]*Sholat tahajud berjamaah: hadir 0/);
+      await page.goBack();
+      await page.locator('#attendance-rates').waitFor();
     });
 
     await step(t, page, 'house rules: a violation is refused without a rule, then gets the sanction her history suggests', async () => {

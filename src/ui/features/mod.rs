@@ -76,6 +76,27 @@ pub fn after_unlock(app: crate::ui::session::AppState) {
     });
 }
 
+/// One entry of a resident's timeline, as the timeline page shows it.
+pub struct TimelineEntry {
+    pub date: Option<crate::domain::date::Date>,
+    /// What it is, for tests and styles (a record kind's stored name, or the feature's own).
+    pub kind: &'static str,
+    pub label: String,
+    pub lines: Vec<String>,
+}
+
+/// Timeline entries the features compute for a resident beyond her own records (the records
+/// come through each kind's `timeline:`).
+pub fn timeline_extras(
+    t: &'static Texts,
+    resident: &crate::domain::id::RecordId,
+) -> Vec<TimelineEntry> {
+    if !crate::ui::session::may(crate::domain::permissions::Section::Attendance, false) {
+        return vec![];
+    }
+    guidance::timeline_entries(t, resident)
+}
+
 /// The page for the current address, or "not found" for an address no feature has.
 #[component]
 pub fn FeaturePages() -> impl IntoView {

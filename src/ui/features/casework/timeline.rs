@@ -6,6 +6,7 @@ use crate::domain::id::RecordId;
 use crate::domain::permissions::{can_read, section_of};
 use crate::domain::record::Record;
 use crate::domain::resident::Resident;
+use crate::domain::sorting;
 use crate::domain::timeline;
 use crate::ui::features::describe;
 use crate::ui::format;
@@ -51,12 +52,11 @@ pub fn TimelinePage(id: Option<RecordId>) -> impl IntoView {
             })
             .unwrap_or_default();
         let mut revealed = false;
-        let rows = records
+        let mut entries: Vec<crate::ui::features::TimelineEntry> = records
             .iter()
             .map(|r| {
                 let (shown, opened) = v.opened_copy(r).unwrap_or((r.clone(), false));
                 revealed |= opened;
-                let date = shown.body.as_ref().and_then(|b| b.timeline_date());
                 let lines: Vec<String> = shown
                     .body
                     .as_ref()
@@ -66,11 +66,27 @@ pub fn TimelinePage(id: Option<RecordId>) -> impl IntoView {
                     .filter(|(label, value)| *label != t.f_date && !value.is_empty())
                     .map(|(label, value)| format!("{label}: {value}"))
                     .collect();
+                crate::ui::features::TimelineEntry {
+                    date: shown.body.as_ref().and_then(|b| b.timeline_date()),
+                    kind: r.meta.kind.as_str(),
+                    label: (t.kind)(r.meta.kind).to_string(),
+                    lines,
+                }
+            })
+            .collect();
+        // What features add that is about her without being one record of hers (her attendance,
+        // from sessions about many residents), in date order among the rest.
+        entries.extend(crate::ui::features::timeline_extras(t, &rid));
+        sorting::sort_by(&mut entries, |a, b| b.date.cmp(&a.date));
+        let empty = entries.is_empty();
+        let rows = entries
+            .into_iter()
+            .map(|e| {
                 view! {
-                    <li data-kind=r.meta.kind.as_str()>
-                        <p><strong>{date.map(|d| format::date(d, &t.months))}</strong>
-                            " · " <span class="muted">{(t.kind)(r.meta.kind)}</span></p>
-                        {lines.into_iter().map(|l| view! { <p class="note-text small">{l}</p> }).collect_view()}
+                    <li data-kind=e.kind>
+                        <p><strong>{e.date.map(|d| format::date(d, &t.months))}</strong>
+                            " · " <span class="muted">{e.label}</span></p>
+                        {e.lines.into_iter().map(|l| view! { <p class="note-text small">{l}</p> }).collect_view()}
                     </li>
                 }
             })
@@ -78,7 +94,6 @@ pub fn TimelinePage(id: Option<RecordId>) -> impl IntoView {
         if revealed {
             super::note_opened(&rid, "timeline");
         }
-        let empty = records.is_empty();
         view! {
             <div class="row spread">
                 <h1>{fill(c.timeline_title, &[("name", &name)])}</h1>

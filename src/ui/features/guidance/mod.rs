@@ -11,7 +11,8 @@ use crate::domain::date::Date;
 use crate::domain::guidance::GuidanceSchedule;
 use crate::domain::id::RecordId;
 use crate::ui::format;
-use crate::ui::i18n::Texts;
+use crate::ui::i18n::{fill, Texts};
+use crate::ui::session::vault;
 use leptos::prelude::*;
 pub use page::ResidentAttendance;
 pub use page::{code, summary as summary_of};
@@ -39,6 +40,56 @@ pub fn route(path: &[&str]) -> Option<AnyView> {
         }
         _ => return None,
     })
+}
+
+/// Her attendance, a month to an entry (dated the month's last day, or today for this month):
+/// how many sessions she was present at of those she was on the roll of, and per activity.
+pub fn timeline_entries(t: &'static Texts, resident: &RecordId) -> Vec<super::TimelineEntry> {
+    let g = t.guidance;
+    let today = crate::store::clock::today();
+    vault()
+        .read(|ix| {
+            crate::domain::attendance::by_month(
+                ix.all::<AttendanceSession>().map(|l| l.body),
+                resident,
+            )
+        })
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(first, total, per_activity)| {
+            let last = Date::new(first.year(), first.month(), first.days_in_month())
+                .unwrap_or(first)
+                .min(today);
+            let line = |x: crate::domain::attendance::Tally| {
+                fill(
+                    g.month_line,
+                    &[
+                        ("present", &x.present.to_string()),
+                        ("all", &x.marked().to_string()),
+                        ("rate", &x.rate_percent().unwrap_or(0).to_string()),
+                        ("absent", &x.absent.to_string()),
+                        ("excused", &x.excused.to_string()),
+                        ("sick", &x.sick.to_string()),
+                    ],
+                )
+            };
+            let mut lines = vec![line(total)];
+            lines.extend(
+                per_activity
+                    .into_iter()
+                    .map(|(a, x)| format!("{}: {}", (g.activity)(a), line(x))),
+            );
+            super::TimelineEntry {
+                date: Some(last),
+                kind: "attendance_month",
+                label: fill(
+                    g.month_title,
+                    &[("month", &format::month_year(first, &t.months))],
+                ),
+                lines,
+            }
+        })
+        .collect()
 }
 
 pub fn describe_schedule(t: &'static Texts, s: &GuidanceSchedule) -> Vec<(&'static str, String)> {
