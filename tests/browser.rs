@@ -2840,3 +2840,147 @@ async fn house_rules_are_seeded_once_and_conduct_is_the_casework_teams_to_write(
     v.close();
     Vault::erase(&name).await.unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn chores_and_fields_are_seeded_once_and_a_rota_and_training_records_come_back_after_unlock()
+{
+    use naungan::domain::rota::{Candidate, Chore, ChoreRota};
+    use naungan::domain::vocational::{Enrolment, TrainingDraft, TrainingRecord, VocationalField};
+    let name = db_name("daily-life");
+    let v = new_vault(&name).await;
+    let (head, _) = v.current_staff().unwrap();
+    assert_eq!(v.ensure_chores().await.unwrap(), 6);
+    assert_eq!(v.ensure_vocational_fields().await.unwrap(), 4);
+    assert_eq!(v.ensure_chores().await.unwrap(), 0, "once");
+    assert_eq!(v.ensure_vocational_fields().await.unwrap(), 0, "once");
+    let today = clock::today();
+    let residents: Vec<Candidate> = (0..12)
+        .map(|_| Candidate {
+            id: clock::new_id().unwrap(),
+            intake: today.plus_days(-10),
+        })
+        .collect();
+    let chores: Vec<Chore> = v
+        .read(|ix| ix.all::<Chore>().map(|l| l.body.clone()).collect())
+        .unwrap();
+    let mut rota =
+        ChoreRota::make(&today.iso(), "week", "", &chores, &residents, |_, _| false).unwrap();
+    let rota_id = clock::new_id().unwrap();
+    v.save(vec![Change::create(rota_id.clone(), rota.clone())])
+        .await
+        .unwrap();
+    let doing = rota.days[0].slots[0][0].clone();
+    let idle = residents
+        .iter()
+        .map(|c| c.id.clone())
+        .find(|r| !rota.days[0].slots.iter().flatten().any(|x| x == r))
+        .unwrap();
+    rota.swap(&today.iso(), &doing.to_string(), &idle.to_string())
+        .unwrap();
+    v.save(vec![Change::Update {
+        id: rota_id.clone(),
+        base_rev: 1,
+        body: RecordBody::ChoreRota(rota.clone()),
+    }])
+    .await
+    .unwrap();
+    // A sign-off for a resident enrolled in jahit.
+    let siti = clock::new_id().unwrap();
+    v.save(vec![Change::Create {
+        id: siti.clone(),
+        body: resident("Siti Rahayu", ""),
+    }])
+    .await
+    .unwrap();
+    let jahit = VocationalField::id_for("jahit");
+    let field = v
+        .read(|ix| ix.get::<VocationalField>(&jahit).map(|l| l.body.clone()))
+        .unwrap()
+        .unwrap();
+    let enrolled = today.plus_days(-5);
+    v.save(vec![Change::create(
+        clock::new_id().unwrap(),
+        Enrolment {
+            resident: siti.clone(),
+            field: jahit.clone(),
+            date: enrolled,
+        },
+    )])
+    .await
+    .unwrap();
+    let draft = TrainingDraft {
+        kind: "sign_off",
+        date: &today.iso(),
+        competency: "2",
+        level: "proficient",
+        passed: "",
+        score: "",
+        number: "",
+        business: "",
+        until: "",
+        evaluation: "",
+    };
+    let record = draft
+        .validate(
+            siti.clone(),
+            (&jahit, &field),
+            enrolled,
+            head.clone(),
+            today,
+        )
+        .unwrap();
+    v.save(vec![Change::create(clock::new_id().unwrap(), record)])
+        .await
+        .unwrap();
+    v.lock();
+    v.unlock(PASS).await.unwrap();
+    let back = v
+        .read(|ix| ix.get::<ChoreRota>(&rota_id).map(|l| l.body.clone()))
+        .unwrap()
+        .unwrap();
+    assert_eq!(back, rota);
+    assert_eq!(back.slots_on(&back.days[0])[0][0], (idle, true));
+    let progress = v
+        .read(|ix| {
+            naungan::domain::vocational::progress(
+                &field,
+                &jahit,
+                ix.about::<TrainingRecord>(&siti).map(|l| l.body),
+            )
+        })
+        .unwrap();
+    assert_eq!(progress.iter().filter(|x| x.is_some()).count(), 1);
+    assert!(progress[2].is_some());
+    // A religious guide takes roll-calls and makes rotas, but signs off no competency.
+    let guide = with_a_member(
+        &v,
+        "Ustadzah Aminah",
+        StaffRole::ReligiousGuide,
+        "subuh berjamaah di musala",
+    )
+    .await;
+    v.lock();
+    v.unlock_as(guide.as_str(), "subuh berjamaah di musala")
+        .await
+        .unwrap();
+    let again = draft
+        .validate(
+            siti.clone(),
+            (&jahit, &field),
+            enrolled,
+            guide.clone(),
+            today,
+        )
+        .unwrap();
+    assert_eq!(
+        v.save(vec![Change::create(clock::new_id().unwrap(), again)])
+            .await
+            .unwrap_err(),
+        StoreError::NotAllowed
+    );
+    v.save(vec![Change::create(clock::new_id().unwrap(), rota)])
+        .await
+        .unwrap();
+    v.close();
+    Vault::erase(&name).await.unwrap();
+}
