@@ -2,7 +2,7 @@
 //! form busy while it runs, and its failure as a plain sentence in a banner. Every form uses it
 //! instead of its own busy flag, failure signal and `spawn_local`.
 
-use crate::domain::record::{Kind, Record};
+use crate::domain::record::{Kind, Record, RecordMeta};
 use crate::domain::validation::FieldError;
 use crate::store::{clock, Change};
 use crate::ui::components::field::show_errors;
@@ -109,6 +109,37 @@ impl Submit {
             Err(e) => {
                 self.fail(error_text(self.t, &e));
                 false
+            }
+        }
+    }
+
+    /// A form's record, new or changed, as its check left it: the problems beside their fields
+    /// and nothing sent, or saved as a change of `meta`'s record (its id and the revision the
+    /// form started from) or as a new record, then `done`.
+    pub fn put<K: Kind>(
+        self,
+        checked: Result<K, Vec<FieldError>>,
+        errors: RwSignal<Vec<FieldError>>,
+        meta: Option<&RecordMeta>,
+        done: impl FnOnce() + 'static,
+    ) -> bool {
+        let Some(m) = meta else {
+            return self.create(checked, errors, done);
+        };
+        match checked {
+            Err(e) => {
+                show_errors(errors, e);
+                self.fail(self.t.form_has_errors.into());
+                false
+            }
+            Ok(body) => {
+                show_errors(errors, vec![]);
+                let change = Change::Update {
+                    id: m.id.clone(),
+                    base_rev: m.rev,
+                    body: body.into_body(),
+                };
+                self.save(vec![change], move |_| done())
             }
         }
     }

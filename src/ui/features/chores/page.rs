@@ -4,7 +4,7 @@ use crate::domain::attendance::AttendanceSession;
 use crate::domain::date::Date;
 use crate::domain::id::RecordId;
 use crate::domain::permissions::Section;
-use crate::domain::record::{RecordBody, RecordMeta};
+use crate::domain::record::RecordMeta;
 use crate::domain::resident::Resident;
 use crate::domain::rota::{Candidate, Chore, ChoreRota};
 use crate::domain::sorting;
@@ -279,37 +279,15 @@ fn chore_form(
     let submit = Submit::new();
     let meta = chosen.as_ref().map(|(m, _)| m.clone());
     let send = move || {
-        let body = match Chore::validated(
+        let checked = Chore::validated(
             &name.get_untracked(),
             &needs.get_untracked(),
             status.get_untracked() == "retired",
-        ) {
-            Ok(b) => b,
-            Err(e) => {
-                show_errors(errors, e);
-                submit.fail(t.form_has_errors.into());
-                return;
-            }
-        };
-        errors.set(vec![]);
-        let saved = body.name.clone();
-        let change = match &meta {
-            Some(m) => Change::Update {
-                id: m.id.clone(),
-                base_rev: m.rev,
-                body: RecordBody::Chore(body),
-            },
-            None => match clock::new_id() {
-                Ok(id) => Change::create(id, body),
-                Err(e) => {
-                    submit.fail(error_text(t, &e));
-                    return;
-                }
-            },
-        };
-        submit.save(vec![change], move |_| {
+        );
+        let saved = name.get_untracked();
+        submit.put(checked, errors, meta.as_ref(), move || {
             editing.set(None);
-            app.notify(fill(p.chore_saved, &[("name", &saved)]), false)
+            app.notify(fill(p.chore_saved, &[("name", saved.trim())]), false)
         });
     };
     let heading = match &chosen {

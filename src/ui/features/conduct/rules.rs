@@ -3,15 +3,13 @@
 
 use crate::domain::conduct::HouseRule;
 use crate::domain::permissions::Section;
-use crate::domain::record::{RecordBody, RecordMeta};
+use crate::domain::record::RecordMeta;
 use crate::domain::sorting;
 use crate::domain::validation::FieldError;
-use crate::store::{clock, Change};
 use crate::ui::components::bound::{self, Control, Input};
-use crate::ui::components::field::show_errors;
 use crate::ui::components::submit::Submit;
 use crate::ui::i18n::{fill, Texts};
-use crate::ui::session::{error_text, may, use_app, use_texts, vault};
+use crate::ui::session::{may, use_app, use_texts, vault};
 use leptos::prelude::*;
 
 #[component]
@@ -98,35 +96,16 @@ fn rule_form(
     let submit = Submit::new();
     let meta = chosen.as_ref().map(|(m, _)| m.clone());
     let send = move || {
-        let mut body =
-            match HouseRule::validated(&title.get_untracked(), &sanctions.get_untracked()) {
-                Ok(b) => b,
-                Err(e) => {
-                    show_errors(errors, e);
-                    submit.fail(t.form_has_errors.into());
-                    return;
-                }
-            };
-        body.retired = status.get_untracked() == "retired";
-        errors.set(vec![]);
-        let saved = body.title.clone();
-        let change = match &meta {
-            Some(m) => Change::Update {
-                id: m.id.clone(),
-                base_rev: m.rev,
-                body: RecordBody::HouseRule(body),
+        let checked = HouseRule::validated(&title.get_untracked(), &sanctions.get_untracked()).map(
+            |mut r| {
+                r.retired = status.get_untracked() == "retired";
+                r
             },
-            None => match clock::new_id() {
-                Ok(id) => Change::create(id, body),
-                Err(e) => {
-                    submit.fail(error_text(t, &e));
-                    return;
-                }
-            },
-        };
-        submit.save(vec![change], move |_| {
+        );
+        let saved = title.get_untracked();
+        submit.put(checked, errors, meta.as_ref(), move || {
             editing.set(None);
-            app.notify(fill(c.rule_saved, &[("name", &saved)]), false)
+            app.notify(fill(c.rule_saved, &[("name", saved.trim())]), false)
         });
     };
     let heading = match &chosen {

@@ -7,10 +7,10 @@ use crate::domain::date::Date;
 use crate::domain::guidance::{self, GuidanceKind, GuidanceSchedule, Repeat};
 use crate::domain::id::RecordId;
 use crate::domain::permissions::Section;
-use crate::domain::record::{RecordBody, RecordMeta};
+use crate::domain::record::RecordMeta;
 use crate::domain::sorting;
 use crate::domain::validation::FieldError;
-use crate::store::{clock, Change};
+use crate::store::clock;
 use crate::ui::components::bound::{self, Control, Input};
 use crate::ui::components::submit::Submit;
 use crate::ui::format;
@@ -415,34 +415,17 @@ fn schedule_form(
             &start.get_untracked(),
             &until.get_untracked(),
         );
-        let body = match (checked, missing.is_empty()) {
-            (Ok(b), true) => b,
+        let checked = match (checked, missing.is_empty()) {
+            (Ok(b), true) => Ok(b),
             (result, _) => {
                 missing.extend(result.err().unwrap_or_default());
-                crate::ui::components::field::show_errors(errors, missing);
-                submit.fail(t.form_has_errors.into());
-                return;
+                Err(missing)
             }
         };
-        errors.set(vec![]);
-        let saved = body.name.clone();
-        let change = match &meta {
-            Some(m) => Change::Update {
-                id: m.id.clone(),
-                base_rev: m.rev,
-                body: RecordBody::GuidanceSchedule(body),
-            },
-            None => match clock::new_id() {
-                Ok(id) => Change::create(id, body),
-                Err(e) => {
-                    submit.fail(crate::ui::session::error_text(t, &e));
-                    return;
-                }
-            },
-        };
-        submit.save(vec![change], move |_| {
+        let saved = name.get_untracked();
+        submit.put(checked, errors, meta.as_ref(), move || {
             editing.set(None);
-            app.notify(fill(g.schedule_saved, &[("name", &saved)]), false)
+            app.notify(fill(g.schedule_saved, &[("name", saved.trim())]), false)
         });
     };
     let kinds = GuidanceKind::ALL
