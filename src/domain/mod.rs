@@ -24,6 +24,7 @@ pub mod permissions;
 pub mod photo;
 pub mod plan;
 pub mod record;
+pub mod referral;
 pub mod region;
 mod region_data;
 pub mod resident;

@@ -42,6 +42,10 @@ pub enum Problem {
     BadCode,
     /// Another field has that code.
     CodeTaken,
+    /// Dated before the referral it belongs to.
+    BeforeReferral,
+    /// A referral without her consent in force, and no reason for overriding it.
+    NoConsent,
     InTheFuture,
     TooOld,
     OutOfRange {

@@ -117,6 +117,8 @@ pub const EN: Texts = Texts {
     p_before_enrolment: "This date is before she was enrolled in this field.",
     p_bad_code: "A code is lower-case letters and hyphens only, e.g. tataboga.",
     p_code_taken: "Another field has this code.",
+    p_before_referral: "This date is before the referral's.",
+    p_no_consent: "She has not consented to sharing her information with this partner (or withdrew it). Record her consent first, or write why she is referred without it (10 characters at least).",
     p_no_chores: "No chore is in force. Add chores on the Chores page.",
     p_no_residents: "No resident of this cohort lives in the shelter.",
     p_no_chore_that_day: "This resident has no chore that day. Choose one who has.",

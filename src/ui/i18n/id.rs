@@ -117,6 +117,8 @@ pub const ID: Texts = Texts {
     p_before_enrolment: "Tanggal ini sebelum ia terdaftar di bidang ini.",
     p_bad_code: "Kode hanya huruf kecil dan tanda hubung, contoh tataboga.",
     p_code_taken: "Bidang lain sudah memakai kode ini.",
+    p_before_referral: "Tanggal ini sebelum tanggal rujukan.",
+    p_no_consent: "Klien belum memberi persetujuan berbagi data dengan mitra ini (atau sudah menariknya). Catat persetujuannya dulu, atau tulis alasan merujuk tanpa persetujuan (minimal 10 karakter).",
     p_no_chores: "Tidak ada tugas piket yang berlaku. Tambahkan tugas di halaman Tugas piket.",
     p_no_residents: "Tidak ada klien yang tinggal di UPT untuk angkatan ini.",
     p_no_chore_that_day: "Klien ini tidak mendapat piket pada hari itu. Pilih yang mendapat piket.",

@@ -166,6 +166,8 @@ pub struct Texts {
     pub p_before_enrolment: &'static str,
     pub p_bad_code: &'static str,
     pub p_code_taken: &'static str,
+    pub p_before_referral: &'static str,
+    pub p_no_consent: &'static str,
     pub p_weak: &'static str,
     pub p_differ: &'static str,
 
@@ -296,6 +298,8 @@ impl Texts {
             Problem::BeforeEnrolment => self.p_before_enrolment.into(),
             Problem::BadCode => self.p_bad_code.into(),
             Problem::CodeTaken => self.p_code_taken.into(),
+            Problem::BeforeReferral => self.p_before_referral.into(),
+            Problem::NoConsent => self.p_no_consent.into(),
             Problem::PassphraseTooWeak => self.p_weak.into(),
             Problem::PassphrasesDiffer => self.p_differ.into(),
         }
