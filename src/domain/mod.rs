@@ -8,6 +8,7 @@ pub mod access_log;
 pub mod aftercare;
 pub mod assessment;
 pub mod attendance;
+pub mod budget;
 pub mod case_note;
 pub mod cohort;
 pub mod conduct;

@@ -46,6 +46,12 @@ pub enum Problem {
     BeforeReferral,
     /// A referral without her consent in force, and no reason for overriding it.
     NoConsent,
+    /// A budget line with expenses booked on it cannot be deleted (retire it).
+    LineHasExpenses,
+    /// An expense dated outside its budget line's fiscal year.
+    OutsideFiscalYear,
+    /// A retired budget line takes no new expenses.
+    LineRetired,
     InTheFuture,
     TooOld,
     OutOfRange {

@@ -168,6 +168,9 @@ pub struct Texts {
     pub p_code_taken: &'static str,
     pub p_before_referral: &'static str,
     pub p_no_consent: &'static str,
+    pub p_line_has_expenses: &'static str,
+    pub p_outside_fiscal_year: &'static str,
+    pub p_line_retired: &'static str,
     pub p_weak: &'static str,
     pub p_differ: &'static str,
 
@@ -300,6 +303,9 @@ impl Texts {
             Problem::CodeTaken => self.p_code_taken.into(),
             Problem::BeforeReferral => self.p_before_referral.into(),
             Problem::NoConsent => self.p_no_consent.into(),
+            Problem::LineHasExpenses => self.p_line_has_expenses.into(),
+            Problem::OutsideFiscalYear => self.p_outside_fiscal_year.into(),
+            Problem::LineRetired => self.p_line_retired.into(),
             Problem::PassphraseTooWeak => self.p_weak.into(),
             Problem::PassphrasesDiffer => self.p_differ.into(),
         }
