@@ -329,6 +329,28 @@ test('guidance roll-call by keyboard', async (t) => {
       await page.locator('#day-activities').waitFor();
     });
 
+    await step(t, page, 'a one-off activity: named, counted as it says, and opened again for correction', async () => {
+      await page.click('#one-off-link');
+      await page.locator('#roll tbody tr').nth(N - 1).waitFor();
+      await page.click('#rollcall-save');
+      await page.locator('#rc_title-error').filter({ hasText: 'wajib' }).waitFor();
+      await page.locator('#rc_activity-error').filter({ hasText: 'wajib' }).waitFor();
+      await page.fill('#rc_title', 'Penyuluhan kesehatan dari Puskesmas');
+      await page.selectOption('#rc_activity', 'other');
+      await page.click('#rc-0-sick');
+      await page.click('#rollcall-save');
+      const row = page.locator('#day-activities tr[data-activity="Penyuluhan kesehatan dari Puskesmas"]');
+      await row.filter({ hasText: '59 hadir, 0 alpa, 0 izin, 1 sakit' }).waitFor();
+      assert.match(await row.innerText(), /Kegiatan tambahan/);
+      await row.getByRole('link', { name: 'Koreksi absensi' }).click();
+      await page.locator('#rc-correcting').waitFor();
+      assert.equal(await page.getAttribute('#rc-0-sick', 'aria-pressed'), 'true');
+      await page.click('#rc-0-present');
+      await page.click('#rollcall-save');
+      await row.filter({ hasText: '60 hadir, 0 alpa, 0 izin, 0 sakit' }).waitFor();
+      assert.equal(await row.count(), 1, 'a correction, not a second session');
+    });
+
     await step(t, page, 'a day that has not come is refused; an unknown activity is not found', async () => {
       const go = (path) => page.evaluate((p) => { history.pushState(null, '', p); dispatchEvent(new PopStateEvent('popstate')); }, path);
       await go(href.replace(day(0), day(1)));

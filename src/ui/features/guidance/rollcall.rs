@@ -268,6 +268,7 @@ fn roll_call(
     let cohort = RwSignal::new(String::new());
     let mut cohorts: Vec<String> = roll.iter().map(|r| r.cohort.clone()).collect();
     sorting::sort_dedup(&mut cohorts);
+    let nobody = roll.is_empty();
     let roll = StoredValue::new(roll);
     let visible = Memo::new(move |_| {
         let c = cohort.get();
@@ -492,6 +493,7 @@ fn roll_call(
                 <thead><tr><th scope="col">{g.col_resident}</th><th scope="col">{g.f_cohort}</th><th scope="col">{g.col_mark}</th></tr></thead>
                 <tbody on:keydown=on_key>{rows}</tbody>
             </table>
+            {nobody.then(|| view! { <p class="muted" id="rc-nobody">{t.p_nobody_on_roll}</p> })}
             {bound::error(errors, "rc_roll")}
             {submit.banner("rollcall-error")}
             <div class="row">
