@@ -11,7 +11,6 @@ use super::id::RecordId;
 use super::resident::is_cohort;
 use super::validation::{err, FieldError, Problem};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cohort {
@@ -41,10 +40,7 @@ impl Cohort {
 
     /// The id of the record made for a cohort name that had none: the same on every laptop.
     pub fn id_for(name: &str) -> RecordId {
-        let digest = Sha256::digest(format!("naungan/cohort/{name}").as_bytes());
-        let mut b = [0u8; 16];
-        b.copy_from_slice(&digest[..16]);
-        RecordId::from_random_bytes(b)
+        RecordId::derived(&format!("naungan/cohort/{name}"))
     }
 
     /// The cohort's details as the form gives them. `taken`: the names of the other cohorts.

@@ -12,7 +12,6 @@ use super::date::Date;
 use super::id::RecordId;
 use super::validation::{err, past_date, text, FieldError, Problem};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 /// A house rule and its sanctions, mildest first.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,11 +72,8 @@ impl HouseRule {
         ]
         .into_iter()
         .map(|(slug, title)| {
-            let digest = Sha256::digest(format!("naungan/house-rule/{slug}").as_bytes());
-            let mut b = [0u8; 16];
-            b.copy_from_slice(&digest[..16]);
             (
-                RecordId::from_random_bytes(b),
+                RecordId::derived(&format!("naungan/house-rule/{slug}")),
                 HouseRule {
                     title: title.into(),
                     sanctions: USUAL_SANCTIONS.iter().map(|x| x.to_string()).collect(),

@@ -12,7 +12,6 @@ use super::date::Date;
 use super::id::RecordId;
 use super::validation::{err, FieldError, Problem};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 /// How often a schedule comes round.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,16 +86,9 @@ pub struct GuidanceSchedule {
     pub until: Option<Date>,
 }
 
-fn digest_id(text: &str) -> RecordId {
-    let digest = Sha256::digest(text.as_bytes());
-    let mut b = [0u8; 16];
-    b.copy_from_slice(&digest[..16]);
-    RecordId::from_random_bytes(b)
-}
-
 /// The id of the session taken for `schedule`'s occurrence on `day`.
 pub fn session_id(schedule: &RecordId, day: Date) -> RecordId {
-    digest_id(&format!("naungan/attendance/{schedule}/{}", day.iso()))
+    RecordId::derived(&format!("naungan/attendance/{schedule}/{}", day.iso()))
 }
 
 impl GuidanceSchedule {
@@ -157,7 +149,7 @@ impl GuidanceSchedule {
         .into_iter()
         .map(|(slug, name, kind, activity, repeat, time)| {
             (
-                digest_id(&format!("naungan/guidance/{slug}")),
+                RecordId::derived(&format!("naungan/guidance/{slug}")),
                 GuidanceSchedule {
                     name: name.into(),
                     kind,

@@ -8,6 +8,17 @@ use std::fmt;
 pub struct RecordId(String);
 
 impl RecordId {
+    /// The id a name decides: the first 16 bytes of SHA-256 of `text`, as a version 4 UUID. For
+    /// records every laptop makes alike (a cohort residents name, the seeded rules and chores),
+    /// so that merging two laptops joins them instead of doubling them.
+    pub fn derived(text: &str) -> Self {
+        use sha2::{Digest, Sha256};
+        let digest = Sha256::digest(text.as_bytes());
+        let mut b = [0u8; 16];
+        b.copy_from_slice(&digest[..16]);
+        RecordId::from_random_bytes(b)
+    }
+
     /// Builds a version 4 UUID from 16 random bytes (the caller supplies the randomness).
     pub fn from_random_bytes(mut b: [u8; 16]) -> Self {
         b[6] = (b[6] & 0x0f) | 0x40;

@@ -12,7 +12,6 @@ use super::date::Date;
 use super::id::RecordId;
 use super::validation::{err, FieldError, Problem};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 /// A chore and how many residents it needs each day.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,11 +36,8 @@ impl Chore {
         ]
         .into_iter()
         .map(|(slug, name, needs)| {
-            let digest = Sha256::digest(format!("naungan/chore/{slug}").as_bytes());
-            let mut b = [0u8; 16];
-            b.copy_from_slice(&digest[..16]);
             (
-                RecordId::from_random_bytes(b),
+                RecordId::derived(&format!("naungan/chore/{slug}")),
                 Chore {
                     name: name.into(),
                     needs,

@@ -8,7 +8,6 @@ use super::date::Date;
 use super::id::RecordId;
 use super::validation::{err, past_date, text, FieldError, Problem};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VocationalField {
@@ -24,10 +23,7 @@ pub struct VocationalField {
 
 impl VocationalField {
     pub fn id_for(code: &str) -> RecordId {
-        let digest = Sha256::digest(format!("naungan/vocational-field/{code}").as_bytes());
-        let mut b = [0u8; 16];
-        b.copy_from_slice(&digest[..16]);
-        RecordId::from_random_bytes(b)
+        RecordId::derived(&format!("naungan/vocational-field/{code}"))
     }
 
     /// The four fields the shelter teaches, with their checklists.

@@ -134,9 +134,11 @@ pub fn TrainingPanel(id: RecordId, resident: Resident) -> impl IntoView {
         }
     };
     let forms = may(Section::Vocational, true).then(|| {
+        // Her fields, enrolments and records, read once for both forms.
+        let h = hers(&id);
         view! {
-            {enrol_form(t, id.clone(), resident.intake_date)}
-            {record_form(t, id.clone())}
+            {enrol_form(t, id.clone(), resident.intake_date, &h)}
+            {record_form(t, id.clone(), &h)}
         }
     });
     view! {
@@ -150,10 +152,14 @@ pub fn TrainingPanel(id: RecordId, resident: Resident) -> impl IntoView {
     .into_any()
 }
 
-fn enrol_form(t: &'static Texts, id: RecordId, intake: crate::domain::date::Date) -> AnyView {
+fn enrol_form(
+    t: &'static Texts,
+    id: RecordId,
+    intake: crate::domain::date::Date,
+    h: &Hers,
+) -> AnyView {
     let app = use_app();
     let v = t.vocational;
-    let h = hers(&id);
     let open: Vec<(RecordId, VocationalField)> = h
         .fields
         .iter()
@@ -216,10 +222,9 @@ fn enrol_form(t: &'static Texts, id: RecordId, intake: crate::domain::date::Date
     )
 }
 
-fn record_form(t: &'static Texts, id: RecordId) -> AnyView {
+fn record_form(t: &'static Texts, id: RecordId, h: &Hers) -> AnyView {
     let app = use_app();
     let v = t.vocational;
-    let h = hers(&id);
     if h.enrolments.is_empty() {
         return ().into_any();
     }
