@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 # Keep these in step with Cargo.toml (wasm-bindgen is pinned with "=").
 WASM_BINDGEN_VERSION=0.2.130
 TRUNK_VERSION=0.21.14
+# The version Leptos 0.8's wasm_split_helpers is made for (Cargo.lock).
+WASM_SPLIT_VERSION=0.2.4
 what=${1:-test}
 
 say() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
@@ -33,6 +35,12 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes, once)"
   # --locked fails today: its lock file wants a webpki-roots version the registry lacks.
   cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION"
+fi
+
+# wasm-split-cli cuts the pages fetched on demand out of the page's wasm (tools/split-wasm.mjs).
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 3 minutes, once)"
+  cargo install wasm_split_cli_support --version "=$WASM_SPLIT_VERSION" --features build-binary --locked
 fi
 
 # wasm-opt for release builds: Debian's binaryen 108 breaks the output; npm binaryen@132 works.

@@ -4,4 +4,5 @@
 pub mod domain;
 pub mod store;
 pub mod synthetic;
+#[cfg(feature = "ui")]
 pub mod ui;

@@ -16,6 +16,10 @@ const gz = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
 export function firstLoad(dist) {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const files = ['index.html', ...[...html.matchAll(/(?:href|src|module_or_path:\s*)=?\s*['"]\/([^'"]+\.(?:js|wasm|css))['"]/g)].map((m) => m[1])];
+  // And the modules those import (the glue imports the loader of the pages fetched on demand).
+  for (const f of files.filter((f) => f.endsWith('.js'))) {
+    for (const m of readFileSync(join(dist, f), 'utf8').matchAll(/(?:import|from)\s*['"]\.\/([^'"]+\.js)['"]/g)) files.push(m[1]);
+  }
   const sizes = [...new Set(files)].map((f) => [f, gz(join(dist, f))]);
   return { sizes, total: sizes.reduce((a, [, n]) => a + n, 0) };
 }

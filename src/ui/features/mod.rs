@@ -8,6 +8,7 @@ pub mod chores;
 pub mod conduct;
 pub mod dashboard;
 pub mod guidance;
+pub mod lazy;
 pub mod residents;
 pub mod settings;
 pub mod staff;
@@ -97,10 +98,19 @@ pub fn timeline_extras(
     guidance::timeline_entries(t, resident)
 }
 
+/// The page for an address no feature has.
+pub fn not_found() -> AnyView {
+    let t = use_texts();
+    view! {
+        <p class="banner error" id="not-found">{t.err_no_such_page}</p>
+        <p><A href="/">{t.dashboard.nav_dashboard}</A></p>
+    }
+    .into_any()
+}
+
 /// The page for the current address, or "not found" for an address no feature has.
 #[component]
 pub fn FeaturePages() -> impl IntoView {
-    let t = use_texts();
     let location = use_location();
     let browser = use_context::<BrowserUrl>();
     move || {
@@ -110,13 +120,7 @@ pub fn FeaturePages() -> impl IntoView {
         let page = ROUTES
             .iter()
             .find_map(|route| route(&segments))
-            .unwrap_or_else(|| {
-                view! {
-                    <p class="banner error" id="not-found">{t.err_no_such_page}</p>
-                    <p><A href="/">{t.dashboard.nav_dashboard}</A></p>
-                }
-                .into_any()
-            });
+            .unwrap_or_else(not_found);
         // The router writes a new address into the address bar (and the history) only once
         // the page for it is ready: here.
         if let Some(b) = &browser {

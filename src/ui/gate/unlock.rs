@@ -26,6 +26,9 @@ pub fn UnlockPage() -> impl IntoView {
     // one to sign in first. Copied for the static lock screen of the next visit.
     let names = RwSignal::new(Vec::<(String, String)>::new());
     let staff = RwSignal::new(preferences::last_staff().unwrap_or_default());
+    // The everyday pages' code comes while the passphrase is typed, so the dashboard opens at
+    // once after unlocking.
+    crate::ui::features::dashboard::prefetch();
     leptos::task::spawn_local(async move {
         if let Ok(n) = vault().sign_in_names().await {
             preferences::set_sign_in_names(&n);

@@ -6,7 +6,13 @@ pub mod texts;
 
 use leptos::prelude::*;
 
-/// `/pengaturan/catatan-akses`.
-pub fn route(path: &[&str]) -> Option<AnyView> {
-    (path == ["pengaturan", "catatan-akses"]).then(|| view! { <page::AccessLogPage /> }.into_any())
-}
+// `/pengaturan/catatan-akses`.
+super::lazy::pages!(
+    office,
+    access_log_pages,
+    ["pengaturan", "catatan-akses"],
+    |_path| view! {
+        <page::AccessLogPage />
+    }
+    .into_any()
+);

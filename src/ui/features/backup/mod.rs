@@ -16,7 +16,7 @@ pub const NAV: NavEntry = NavEntry {
     id: "nav-backup",
 };
 
-/// `/cadangan`.
-pub fn route(path: &[&str]) -> Option<AnyView> {
-    (path == ["cadangan"]).then(|| view! { <BackupPage /> }.into_any())
-}
+// `/cadangan`.
+super::lazy::pages!(office, backup_pages, ["cadangan"], |_path| {
+    view! { <BackupPage /> }.into_any()
+});

@@ -62,15 +62,18 @@ fn note_opened(resident: &RecordId, what: &'static str) {
     });
 }
 
-/// `/klien/<id>/linimasa`, a resident's timeline.
-pub fn route(path: &[&str]) -> Option<AnyView> {
-    match path {
+// `/klien/<id>/linimasa`, a resident's timeline.
+super::lazy::pages!(
+    daily,
+    casework_pages,
+    ["klien", _, "linimasa" | "ringkasan-terminasi"],
+    |path| match path {
         ["klien", x, "linimasa"] => {
-            Some(view! { <timeline::TimelinePage id=RecordId::parse(x) /> }.into_any())
+            view! { <timeline::TimelinePage id=RecordId::parse(x) /> }.into_any()
         }
         ["klien", x, "ringkasan-terminasi"] => {
-            Some(view! { <summary::DischargeSummaryPage id=RecordId::parse(x) /> }.into_any())
+            view! { <summary::DischargeSummaryPage id=RecordId::parse(x) /> }.into_any()
         }
-        _ => None,
+        _ => super::not_found(),
     }
-}
+);

@@ -11,14 +11,17 @@ use crate::ui::format;
 use crate::ui::i18n::Texts;
 use leptos::prelude::*;
 
-pub fn route(path: &[&str]) -> Option<AnyView> {
-    Some(match path {
+super::lazy::pages!(
+    daily,
+    chores_pages,
+    ["piket"] | ["piket", _],
+    |path| match path {
         ["piket"] => view! { <page::RotasPage /> }.into_any(),
         ["piket", "tugas"] => view! { <page::ChoresPage /> }.into_any(),
         ["piket", id] => rota::rota_page(RecordId::parse(id)),
-        _ => return None,
-    })
-}
+        _ => super::not_found(),
+    }
+);
 
 pub fn describe_chore(t: &'static Texts, c: &Chore) -> Vec<(&'static str, String)> {
     let p = t.chores;

@@ -13,13 +13,10 @@ use crate::ui::session::vault;
 use leptos::prelude::*;
 pub use panel::ConductPanel;
 
-/// `/tata-tertib`.
-pub fn route(path: &[&str]) -> Option<AnyView> {
-    match path {
-        ["tata-tertib"] => Some(view! { <rules::RulesPage /> }.into_any()),
-        _ => None,
-    }
-}
+// `/tata-tertib`.
+super::lazy::pages!(daily, conduct_pages, ["tata-tertib"], |_path| {
+    view! { <rules::RulesPage /> }.into_any()
+});
 
 /// What an entry is, in a line: "Pelanggaran: <rule>" or "Perilaku baik".
 pub fn entry_label(t: &'static Texts, e: &ConductEntry) -> String {

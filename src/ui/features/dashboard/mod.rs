@@ -14,8 +14,7 @@ pub const NAV: NavEntry = NavEntry {
     id: "nav-dashboard",
 };
 
-/// `/`.
-pub fn route(path: &[&str]) -> Option<AnyView> {
-    path.is_empty()
-        .then(|| view! { <DashboardPage /> }.into_any())
-}
+// `/`.
+super::lazy::pages!(daily, dashboard_pages, [], |_path| {
+    view! { <DashboardPage /> }.into_any()
+});

@@ -25,12 +25,15 @@ pub const NAV: NavEntry = NavEntry {
     id: "nav-guidance",
 };
 
-/// `/kegiatan` (the day's activities and the rates), `/kegiatan/jadwal` (the schedules),
-/// `/kegiatan/<schedule>/<YYYY-MM-DD>` (that occurrence's roll-call) and
-/// `/kegiatan/tambahan/<YYYY-MM-DD>` (a one-off activity's). An address naming no schedule or
-/// no date of it shows "not found" on the page.
-pub fn route(path: &[&str]) -> Option<AnyView> {
-    Some(match path {
+// `/kegiatan` (the day's activities and the rates), `/kegiatan/jadwal` (the schedules),
+// `/kegiatan/<schedule>/<YYYY-MM-DD>` (that occurrence's roll-call) and
+// `/kegiatan/tambahan/<YYYY-MM-DD>` (a one-off activity's). An address naming no schedule or
+// no date of it shows "not found" on the page.
+super::lazy::pages!(
+    daily,
+    guidance_pages,
+    ["kegiatan"] | ["kegiatan", "jadwal"] | ["kegiatan", _, _],
+    |path| match path {
         ["kegiatan"] => view! { <page::GuidancePage /> }.into_any(),
         ["kegiatan", "jadwal"] => view! { <page::SchedulesPage /> }.into_any(),
         ["kegiatan", "tambahan", day] => rollcall::one_off_page(Date::parse_iso(day)),
@@ -38,9 +41,9 @@ pub fn route(path: &[&str]) -> Option<AnyView> {
         ["kegiatan", schedule, day] => {
             rollcall::scheduled_page(RecordId::parse(schedule), Date::parse_iso(day))
         }
-        _ => return None,
-    })
-}
+        _ => super::not_found(),
+    }
+);
 
 /// Her attendance, a month to an entry (dated the month's last day, or today for this month):
 /// how many sessions she was present at of those she was on the roll of, and per activity.

@@ -39,19 +39,24 @@ fn restricted_page() -> AnyView {
     view! { <p class="banner" id="restricted-page">{t.restricted_page}</p> }.into_any()
 }
 
-pub fn route(path: &[&str]) -> Option<AnyView> {
-    let id = |s: &str| RecordId::parse(s);
-    Some(match path {
-        ["klien"] => view! { <ResidentListPage /> }.into_any(),
-        ["angkatan"] => view! { <cohorts::CohortsPage /> }.into_any(),
-        ["klien", "baru"] if !writer() => restricted_page(),
-        ["klien", "baru"] => view! { <NewResidentPage /> }.into_any(),
-        ["klien", x] => view! { <ResidentProfilePage id=id(x) /> }.into_any(),
-        ["klien", _, "ubah"] if !writer() => restricted_page(),
-        ["klien", x, "ubah"] => view! { <EditResidentPage id=id(x) /> }.into_any(),
-        _ => return None,
-    })
-}
+super::lazy::pages!(
+    daily,
+    residents_pages,
+    ["klien"] | ["angkatan"] | ["klien", _] | ["klien", _, "ubah"],
+    |path| {
+        let id = |s: &str| RecordId::parse(s);
+        match path {
+            ["klien"] => view! { <ResidentListPage /> }.into_any(),
+            ["angkatan"] => view! { <cohorts::CohortsPage /> }.into_any(),
+            ["klien", "baru"] if !writer() => restricted_page(),
+            ["klien", "baru"] => view! { <NewResidentPage /> }.into_any(),
+            ["klien", x] => view! { <ResidentProfilePage id=id(x) /> }.into_any(),
+            ["klien", _, "ubah"] if !writer() => restricted_page(),
+            ["klien", x, "ubah"] => view! { <EditResidentPage id=id(x) /> }.into_any(),
+            _ => super::not_found(),
+        }
+    }
+);
 
 pub fn describe_resident(t: &'static Texts, x: &Resident) -> Vec<(&'static str, String)> {
     let phone = x

@@ -18,10 +18,10 @@ pub const NAV: NavEntry = NavEntry {
     id: "nav-settings",
 };
 
-/// `/pengaturan`.
-pub fn route(path: &[&str]) -> Option<AnyView> {
-    (path == ["pengaturan"]).then(|| view! { <SettingsPage /> }.into_any())
-}
+// `/pengaturan`.
+super::lazy::pages!(office, settings_pages, ["pengaturan"], |_path| {
+    view! { <SettingsPage /> }.into_any()
+});
 
 pub fn describe_shelter(t: &'static Texts, s: &Shelter) -> Vec<(&'static str, String)> {
     vec![(t.shelter_name, s.name.clone())]

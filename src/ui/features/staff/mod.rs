@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 pub use page::OwnPassphrase;
 
-/// `/pengaturan/petugas`.
-pub fn route(path: &[&str]) -> Option<AnyView> {
-    (path == ["pengaturan", "petugas"]).then(|| view! { <page::StaffPage /> }.into_any())
-}
+// `/pengaturan/petugas`.
+super::lazy::pages!(office, staff_pages, ["pengaturan", "petugas"], |_path| {
+    view! { <page::StaffPage /> }.into_any()
+});

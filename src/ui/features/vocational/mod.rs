@@ -15,13 +15,16 @@ use crate::ui::session::vault;
 use leptos::prelude::*;
 pub use panel::TrainingPanel;
 
-pub fn route(path: &[&str]) -> Option<AnyView> {
-    Some(match path {
+super::lazy::pages!(
+    daily,
+    vocational_pages,
+    ["pelatihan"] | ["pelatihan", _, "sesi"],
+    |path| match path {
         ["pelatihan"] => view! { <page::FieldsPage /> }.into_any(),
         ["pelatihan", id, "sesi"] => session(RecordId::parse(id)),
-        _ => return None,
-    })
-}
+        _ => super::not_found(),
+    }
+);
 
 /// A field's training session: its enrolled residents on the roll.
 fn session(id: Option<RecordId>) -> AnyView {
