@@ -2984,3 +2984,135 @@ async fn chores_and_fields_are_seeded_once_and_a_rota_and_training_records_come_
     v.close();
     Vault::erase(&name).await.unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn partners_consents_and_referrals_are_saved_reloaded_merged_and_kept_from_an_instructor() {
+    use naungan::domain::referral::{
+        Consent, Partner, PartnerDraft, PartnerKind, Referral, ReferralDraft, ReferralOf, Shared,
+        Status,
+    };
+    let (name, other) = (db_name("referral"), db_name("referral-other"));
+    let v = new_vault(&name).await;
+    let (head, _) = v.current_staff().unwrap();
+    let siti = clock::new_id().unwrap();
+    v.save(vec![Change::Create {
+        id: siti.clone(),
+        body: resident("Siti Rahayu", "Melati"),
+    }])
+    .await
+    .unwrap();
+    let date = |s| naungan::domain::date::Date::parse_iso(s).unwrap();
+    let today = date("2026-11-30");
+    let partner = PartnerDraft {
+        name: "Dukcapil Kabupaten Malang",
+        kind: Some(PartnerKind::Dukcapil),
+        regency: "35.07",
+        address: "Jl. Panji 158, Kepanjen",
+        contacts: [("Pak Hadi", "0341 393000"), ("", "")],
+        agreement_start: "2026-01-01",
+        agreement_end: "2026-12-31",
+        notes: "",
+    }
+    .validate()
+    .unwrap();
+    let (p_id, c_id, r_id) = (
+        clock::new_id().unwrap(),
+        clock::new_id().unwrap(),
+        clock::new_id().unwrap(),
+    );
+    let consent = Consent::validated(
+        siti.clone(),
+        p_id.clone(),
+        "2026-03-12",
+        vec![Shared::Identity, Shared::IdentityPapers],
+        "Bu Ratna",
+        "",
+        Some(28),
+        date("2026-03-02"),
+        today,
+    )
+    .unwrap();
+    let referral = ReferralDraft {
+        date: "2026-03-14",
+        reason: "KTP dan KK ditahan mucikari",
+        services: "Penerbitan ulang KTP dan KK",
+        expected: "2026-03-28",
+        override_reason: "",
+    }
+    .validate(
+        &ReferralOf {
+            resident: &siti,
+            partner: &p_id,
+            intake: date("2026-03-02"),
+            by: &head,
+            consents: std::slice::from_ref(&consent),
+        },
+        today,
+    )
+    .unwrap();
+    v.save(vec![
+        Change::create(p_id.clone(), partner.clone()),
+        Change::create(c_id.clone(), consent.clone()),
+        Change::create(r_id.clone(), referral.clone()),
+    ])
+    .await
+    .unwrap();
+    // Sent, on the referral's page.
+    let sent = referral
+        .moved(Status::Sent, "2026-03-15", head.clone(), "", today)
+        .unwrap();
+    update(&v, &r_id, 1, RecordBody::Referral(sent.clone())).await;
+    v.lock();
+    v.unlock(PASS).await.unwrap();
+    assert_eq!(
+        v.read(|ix| ix.get::<Partner>(&p_id).map(|l| l.body.clone()))
+            .unwrap(),
+        Some(partner)
+    );
+    assert_eq!(
+        v.read(|ix| ix
+            .about::<Consent>(&siti)
+            .map(|l| l.body.clone())
+            .collect::<Vec<_>>())
+            .unwrap(),
+        vec![consent]
+    );
+    let back = v
+        .read(|ix| ix.get::<Referral>(&r_id).map(|l| l.body.clone()))
+        .unwrap()
+        .unwrap();
+    assert_eq!(back, sent);
+    assert_eq!(back.status(), Status::Sent);
+    // Another laptop restored from this one: nothing new, nothing in conflict.
+    Vault::erase(&other).await.unwrap();
+    let b = Vault::open_with_kdf(&other, TEST_LOG_N).await.unwrap();
+    b.restore_into_empty(v.export_records().unwrap(), head, "laptop kedua kata sandi")
+        .await
+        .unwrap();
+    let plan = v.plan_import(b.export_records().unwrap()).unwrap();
+    assert!(plan.conflicts.is_empty());
+    assert_eq!(plan.summary.added + plan.summary.updated, 0);
+    // An instructor may not write casework: a referral of hers is refused.
+    let budi = clock::new_id().unwrap();
+    v.save(vec![Change::Create {
+        id: budi.clone(),
+        body: RecordBody::Staff(StaffMember::new("Pak Budi", StaffRole::Instructor)),
+    }])
+    .await
+    .unwrap();
+    v.set_staff_passphrase(&budi, INSTRUCTOR_PASS, false)
+        .await
+        .unwrap();
+    v.lock();
+    v.unlock_as(budi.as_str(), INSTRUCTOR_PASS).await.unwrap();
+    assert_eq!(
+        v.save(vec![Change::create(clock::new_id().unwrap(), referral)])
+            .await
+            .unwrap_err(),
+        StoreError::NotAllowed
+    );
+    for (x, n) in [(v, name), (b, other)] {
+        x.close();
+        Vault::erase(&n).await.unwrap();
+    }
+}

@@ -28,6 +28,7 @@ use super::id::RecordId;
 use super::migration::{self, MigrationError};
 use super::photo::Photo;
 use super::plan::{CaseConference, InterventionPlan, PlanReview};
+use super::referral::{Consent, Partner, Referral};
 use super::resident::Resident;
 use super::rota::{Chore, ChoreRota};
 use super::shelter::Shelter;
@@ -194,6 +195,12 @@ record_kinds! {
     InterventionPlan(InterventionPlan) = "intervention_plan", deferred: true, restricted: false, about: |p| Some(&p.resident), timeline: |p| Some(p.date);
     /// A review of one plan version.
     PlanReview(PlanReview)        = "plan_review", deferred: true, restricted: false, about: |r| Some(&r.resident), timeline: |r| Some(r.date);
+    /// A partner agency of the directory, with its MoU (`domain/referral.rs`).
+    Partner(Partner)              = "partner",    deferred: false, restricted: false, about: |_| None, timeline: |_| None;
+    /// Her consent to share her information with one partner (withdrawn in the same record).
+    Consent(Consent)              = "consent",    deferred: true, restricted: false, about: |c| Some(&c.resident), timeline: |c| Some(c.date);
+    /// A referral (rujukan) to a partner, with its status moves.
+    Referral(Referral)            = "referral",   deferred: true, restricted: false, about: |r| Some(&r.resident), timeline: |r| Some(r.date);
     /// One entry of the record of who did what (`domain/access_log.rs`): written by the vault
     /// with each change, never by a page.
     AccessEntry(AccessEntry)      = "access_entry", deferred: true, restricted: false, about: |_| None, timeline: |_| None;

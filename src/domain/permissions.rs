@@ -109,6 +109,10 @@ impl Section {
             | RecordKind::CaseConference
             | RecordKind::InterventionPlan
             | RecordKind::PlanReview => Section::CaseNotes,
+            // The directory and its agreements are the shelter's; her consents and referrals
+            // are casework.
+            RecordKind::Partner => Section::Shelter,
+            RecordKind::Consent | RecordKind::Referral => Section::CaseNotes,
             RecordKind::AccessEntry => Section::AccessLog,
         }
     }

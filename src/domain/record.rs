@@ -252,6 +252,21 @@ mod tests {
             )
             .unwrap(),
             RecordBody::from_current_json(
+                RecordKind::Partner,
+                include_str!("../../tests/fixtures/schema-5/partner.json"),
+            )
+            .unwrap(),
+            RecordBody::from_current_json(
+                RecordKind::Consent,
+                include_str!("../../tests/fixtures/schema-5/consent.json"),
+            )
+            .unwrap(),
+            RecordBody::from_current_json(
+                RecordKind::Referral,
+                include_str!("../../tests/fixtures/schema-5/referral.json"),
+            )
+            .unwrap(),
+            RecordBody::from_current_json(
                 RecordKind::FollowUpVisit,
                 include_str!("../../tests/fixtures/schema-5/follow_up.json"),
             )

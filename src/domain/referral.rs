@@ -67,6 +67,119 @@ impl Agreement {
     }
 }
 
+/// Someone to ask for at a partner.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub phone: String,
+}
+
+/// A partner agency of the directory.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Partner {
+    pub name: String,
+    pub kind: PartnerKind,
+    /// Its regency's code in the official list (`domain/region.rs`).
+    pub regency: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub address: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contacts: Vec<Contact>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreement: Option<Agreement>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+}
+
+/// What the partner form gives: up to two contacts, an agreement's dates (both or neither).
+pub struct PartnerDraft<'a> {
+    pub name: &'a str,
+    pub kind: Option<PartnerKind>,
+    pub regency: &'a str,
+    pub address: &'a str,
+    pub contacts: [(&'a str, &'a str); 2],
+    pub agreement_start: &'a str,
+    pub agreement_end: &'a str,
+    pub notes: &'a str,
+}
+
+impl PartnerDraft<'_> {
+    pub fn validate(&self) -> Result<Partner, Vec<FieldError>> {
+        let mut e = vec![];
+        let name = text(&mut e, "pt_name", self.name, true, 3, 200);
+        if self.kind.is_none() {
+            e.push(err("pt_kind", Problem::Required));
+        }
+        let regency = self.regency.trim().to_string();
+        if regency.is_empty() {
+            e.push(err("pt_regency", Problem::Required));
+        } else if super::region::province_of_regency(&regency).is_none() {
+            e.push(err("pt_regency", Problem::UnknownRegion));
+        }
+        let address = text(&mut e, "pt_address", self.address, false, 5, 300);
+        let fields = [("pt_contact1", "pt_phone1"), ("pt_contact2", "pt_phone2")];
+        let mut contacts = vec![];
+        for ((name, phone), (nf, pf)) in self.contacts.iter().zip(fields) {
+            let phone = super::validation::phone(&mut e, pf, phone);
+            let name = text(&mut e, nf, name, !phone.is_empty(), 2, 200);
+            if !name.is_empty() {
+                contacts.push(Contact { name, phone });
+            }
+        }
+        let (start, end) = (self.agreement_start.trim(), self.agreement_end.trim());
+        let agreement = match (start.is_empty(), end.is_empty()) {
+            (true, true) => None,
+            _ => match (Date::parse_iso(start), Date::parse_iso(end)) {
+                (Some(start), Some(end)) if end < start => {
+                    e.push(err("pt_mou_end", Problem::EndBeforeStart));
+                    None
+                }
+                (Some(start), Some(end)) => Some(Agreement { start, end }),
+                (s, d) => {
+                    if s.is_none() {
+                        e.push(err("pt_mou_start", Problem::NotADate));
+                    }
+                    if d.is_none() {
+                        e.push(err("pt_mou_end", Problem::NotADate));
+                    }
+                    None
+                }
+            },
+        };
+        let notes = text(&mut e, "pt_notes", self.notes, false, 0, 2000);
+        match self.kind {
+            Some(kind) if e.is_empty() => Ok(Partner {
+                name,
+                kind,
+                regency,
+                address,
+                contacts,
+                agreement,
+                notes,
+            }),
+            _ => Err(e),
+        }
+    }
+}
+
+impl Partner {
+    /// Its agreement has ended by `day` (a referral to it is warned about, not refused).
+    pub fn agreement_expired(&self, day: Date) -> bool {
+        self.agreement.is_some_and(|a| a.end < day)
+    }
+
+    /// Matches a search of the directory: every word of `query` in its name (any case), and of
+    /// the kind asked for.
+    pub fn matches(&self, query: &str, kind: Option<PartnerKind>) -> bool {
+        let name = self.name.to_lowercase();
+        kind.is_none_or(|k| k == self.kind)
+            && query
+                .split_whitespace()
+                .all(|w| name.contains(&w.to_lowercase()))
+    }
+}
+
 /// What a consent lets the shelter share with the partner.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -565,5 +678,58 @@ mod tests {
         };
         assert!(agreement.expiring(d("2026-11-25")) && !agreement.expiring(d("2026-11-15")));
         assert!(agreement.in_force(nov) && !agreement.in_force(d("2027-01-21")));
+    }
+
+    #[test]
+    fn a_partner_needs_a_name_a_kind_and_a_known_regency_and_an_agreement_ends_after_it_starts() {
+        let draft = PartnerDraft {
+            name: " Puskesmas  Kedungkandang ",
+            kind: Some(PartnerKind::Puskesmas),
+            regency: "35.73",
+            address: "Jl. Ki Ageng Gribig 142, Malang",
+            contacts: [("dr. Sari", "0341 712345"), ("", "")],
+            agreement_start: "2026-01-01",
+            agreement_end: "2026-12-31",
+            notes: "",
+        };
+        let p = draft.validate().unwrap();
+        assert_eq!(p.name, "Puskesmas Kedungkandang");
+        assert_eq!(p.contacts.len(), 1);
+        assert!(p
+            .agreement
+            .unwrap()
+            .expiring(Date::parse_iso("2026-11-15").unwrap()));
+        assert!(!p.agreement_expired(Date::parse_iso("2026-12-31").unwrap()));
+        assert!(p.agreement_expired(Date::parse_iso("2027-01-01").unwrap()));
+        assert!(p.matches("kedung", Some(PartnerKind::Puskesmas)));
+        assert!(!p.matches("kedung", Some(PartnerKind::Dukcapil)));
+        assert!(!p.matches("rumah sakit", None));
+
+        let bad = PartnerDraft {
+            name: "",
+            kind: None,
+            regency: "99.99",
+            contacts: [("", "0341 712345"), ("Pak Joko", "12")],
+            agreement_start: "2026-12-31",
+            agreement_end: "2026-01-01",
+            ..draft
+        };
+        let fields: Vec<&str> = bad
+            .validate()
+            .unwrap_err()
+            .iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                "pt_name",
+                "pt_kind",
+                "pt_regency",
+                "pt_contact1",
+                "pt_phone2",
+                "pt_mou_end"
+            ]
+        );
     }
 }

@@ -88,6 +88,8 @@ pub enum Problem {
     EndBeforeStart,
     /// Not whole rupiah (digits, dots between thousands; no minus, no cents).
     NotRupiah,
+    /// A letter-number pattern without `{n}`.
+    PatternNeedsNumber,
 }
 
 pub fn err(field: &'static str, problem: Problem) -> FieldError {

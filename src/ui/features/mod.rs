@@ -9,6 +9,7 @@ pub mod conduct;
 pub mod dashboard;
 pub mod guidance;
 pub mod lazy;
+pub mod partners;
 pub mod residents;
 pub mod settings;
 pub mod staff;
@@ -37,6 +38,7 @@ pub const NAV: &[NavEntry] = &[
     dashboard::NAV,
     residents::NAV,
     guidance::NAV,
+    partners::NAV,
     backup::NAV,
     settings::NAV,
 ];
@@ -54,6 +56,7 @@ pub const ROUTES: &[Route] = &[
     conduct::route,
     chores::route,
     vocational::route,
+    partners::route,
     backup::route,
     settings::route,
     staff::route,
@@ -244,6 +247,9 @@ pub fn describe(t: &'static Texts, body: &RecordBody) -> Vec<(&'static str, Stri
         RecordBody::Training(r) => vocational::describe_training(t, r),
         RecordBody::ChoreRota(r) => chores::describe_rota(t, r),
         RecordBody::Conduct(c) => conduct::describe_conduct(t, c),
+        RecordBody::Partner(p) => partners::describe_partner(t, p),
+        RecordBody::Consent(c) => partners::describe_consent(t, c),
+        RecordBody::Referral(r) => partners::describe_referral(t, r),
         RecordBody::AccessEntry(e) => vec![
             (t.f_date, e.what.at.clone()),
             (t.f_note, format!("{:?}", e.what.action)),

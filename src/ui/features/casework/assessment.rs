@@ -14,6 +14,7 @@ use crate::ui::components::submit::Submit;
 use crate::ui::format;
 use crate::ui::session::{error_text, may, use_app, use_texts, vault};
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 /// The vocational fields offered for her interests (the daily-life issue makes them data).
 const FIELDS: [&str; 4] = ["salon", "tataboga", "jahit", "rias"];
@@ -87,8 +88,8 @@ pub fn AssessmentPanel(id: RecordId, resident: Resident) -> impl IntoView {
     .into_any()
 }
 
-/// Each flag with its action: for now a follow-up on the signed-in member's task list (the
-/// partners issue turns these into referral drafts).
+/// Each flag with its action: a referral draft to Dukcapil or the PPA unit, or a follow-up on
+/// the signed-in member's task list.
 #[component]
 fn FlagList(id: RecordId, flags: Vec<Flag>) -> impl IntoView {
     let app = use_app();
@@ -104,10 +105,11 @@ fn FlagList(id: RecordId, flags: Vec<Flag>) -> impl IntoView {
                 Flag::Minor => (c.flag_minor, c.action_guardian, "flag-minor"),
             };
             let id = id.clone();
+            let note_for = id.clone();
             let act = move |_| {
                 let today = clock::today();
                 let note = CaseNote {
-                    resident: id.clone(),
+                    resident: note_for.clone(),
                     date: today,
                     kind: NoteKind::Other,
                     text: NoteText::Shared(text.to_string()),
@@ -123,10 +125,27 @@ fn FlagList(id: RecordId, flags: Vec<Flag>) -> impl IntoView {
                     Err(e) => submit.fail(error_text(t, &e)),
                 }
             };
+            // Papers taken and trafficking open a referral draft to the partner of that kind,
+            // filled in from the flag; a minor's flag is a task (her guardian's consent).
+            let referral = match f {
+                Flag::DocumentsConfiscated => Some("dukcapil"),
+                Flag::Trafficking => Some("police_ppa"),
+                Flag::Minor => None,
+            };
+            let control = match referral {
+                Some(kind) => view! {
+                    <A href=format!("/klien/{id}/rujukan-baru/{kind}") attr:class="button">{action}</A>
+                }
+                .into_any(),
+                None => view! {
+                    <button type="button" on:click=act disabled=move || submit.busy.get()>{action}</button>
+                }
+                .into_any(),
+            };
             view! {
                 <li class="banner warn row spread" id=key>
                     <span>{text}</span>
-                    <button type="button" on:click=act disabled=move || submit.busy.get()>{action}</button>
+                    {control}
                 </li>
             }
         })

@@ -207,6 +207,7 @@ pub fn MyTasks() -> impl IntoView {
         let mut rows = rows;
         if may(Section::CaseNotes, true) {
             rows.extend(super::aftercare::chase_lines(t, Some(&me)));
+            rows.extend(crate::ui::features::partners::task_lines(t, &me));
         }
         if rows.is_empty() {
             return ().into_any();

@@ -52,6 +52,7 @@ pub fn DashboardPage() -> impl IntoView {
             }}
         <crate::ui::features::casework::MyTasks />
         <crate::ui::features::casework::DueFollowUps />
+        <crate::ui::features::partners::PartnerAlerts />
         <crate::ui::features::residents::CohortOccupancy />
         {move || {
             let s = stats();

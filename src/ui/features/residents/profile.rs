@@ -209,6 +209,7 @@ pub fn ResidentProfilePage(id: Option<RecordId>) -> impl IntoView {
             <crate::ui::features::vocational::TrainingPanel id=m.id.clone() resident=r.clone() />
             <crate::ui::features::guidance::ResidentAttendance id=m.id.clone() />
             <crate::ui::features::conduct::ConductPanel id=m.id.clone() resident=r.clone() />
+            <crate::ui::features::partners::ReferralsPanel id=m.id.clone() resident=r.clone() />
             <crate::ui::features::casework::AftercarePanel id=m.id.clone() resident=r.clone() />
             <crate::ui::features::casework::AtensiPanel id=m.id.clone() intake=r.intake_date />
             <crate::ui::features::casework::NotesPanel id=m.id.clone() resident=r.clone() />

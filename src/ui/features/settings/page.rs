@@ -159,11 +159,18 @@ fn ShelterSettings() -> impl IntoView {
             .collect::<Vec<_>>()
             .join(", "),
     );
+    let address = RwSignal::new(shelter.address.clone());
+    let pattern = RwSignal::new(shelter.letter_pattern().to_string());
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let submit = Submit::new();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match Shelter::settings(&name.get_untracked(), &months.get_untracked()) {
+        match Shelter::settings(
+            &name.get_untracked(),
+            &months.get_untracked(),
+            &address.get_untracked(),
+            &pattern.get_untracked(),
+        ) {
             Err(e) => errors.set(e),
             Ok(body) => {
                 errors.set(vec![]);
@@ -187,6 +194,14 @@ fn ShelterSettings() -> impl IntoView {
             <Field label=t.shelter_name name="shelter_name" errors=errors>
                 <input type="text" id="shelter_name" prop:value=move || name.get() disabled=!writer
                     on:input=move |ev| name.set(event_target_value(&ev)) />
+            </Field>
+            <Field label=s.shelter_address name="shelter_address" errors=errors optional=true>
+                <textarea id="shelter_address" rows="2" prop:value=move || address.get() disabled=!writer
+                    on:input=move |ev| address.set(event_target_value(&ev))></textarea>
+            </Field>
+            <Field label=s.letter_pattern name="letter_pattern" errors=errors hint=s.letter_pattern_hint>
+                <input type="text" id="letter_pattern" prop:value=move || pattern.get() disabled=!writer
+                    on:input=move |ev| pattern.set(event_target_value(&ev)) />
             </Field>
             <Field label=s.aftercare_months name="aftercare_months" errors=errors hint=s.aftercare_months_hint>
                 <input type="text" id="aftercare_months" inputmode="numeric" prop:value=move || months.get() disabled=!writer
