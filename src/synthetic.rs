@@ -563,6 +563,9 @@ pub fn generate(seed: u64, residents: usize, everything: bool) -> Generated {
                     amount,
                     resident,
                     note: String::new(),
+                    line: None,
+                    cohort: String::new(),
+                    receipt: String::new(),
                 }),
                 &stamp(&admin, ms(date)),
             ));

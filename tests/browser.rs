@@ -3116,3 +3116,50 @@ async fn partners_consents_and_referrals_are_saved_reloaded_merged_and_kept_from
         Vault::erase(&n).await.unwrap();
     }
 }
+
+#[wasm_bindgen_test]
+async fn a_budget_line_and_an_expense_booked_on_it_are_saved_and_reloaded() {
+    use naungan::domain::budget::{BudgetLine, Programme};
+    use naungan::domain::expense::{Expense, ExpenseCategory};
+    let name = db_name("budget");
+    let v = new_vault(&name).await;
+    let line = BudgetLine::validated(
+        "2026",
+        Programme::Vocational,
+        "jahit",
+        "Bahan menjahit",
+        "10.000.000",
+    )
+    .unwrap();
+    let (l_id, x_id) = (clock::new_id().unwrap(), clock::new_id().unwrap());
+    let expense = Expense {
+        date: naungan::domain::date::Date::parse_iso("2026-04-07").unwrap(),
+        category: ExpenseCategory::Training,
+        amount: 2_500_000,
+        resident: None,
+        note: "Kain dan benang".into(),
+        line: Some(l_id.clone()),
+        cohort: "2026-I".into(),
+        receipt: "KW-0412".into(),
+    };
+    v.save(vec![
+        Change::create(l_id.clone(), line.clone()),
+        Change::create(x_id.clone(), expense.clone()),
+    ])
+    .await
+    .unwrap();
+    v.lock();
+    v.unlock(PASS).await.unwrap();
+    assert_eq!(
+        v.read(|ix| ix.get::<BudgetLine>(&l_id).map(|l| l.body.clone()))
+            .unwrap(),
+        Some(line)
+    );
+    assert_eq!(
+        v.read(|ix| ix.get::<Expense>(&x_id).map(|l| l.body.clone()))
+            .unwrap(),
+        Some(expense)
+    );
+    v.close();
+    Vault::erase(&name).await.unwrap();
+}

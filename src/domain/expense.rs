@@ -28,6 +28,15 @@ pub struct Expense {
     pub amount: i64,
     pub resident: Option<RecordId>,
     pub note: String,
+    /// The budget line it is booked on (`domain/budget.rs`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<RecordId>,
+    /// The cohort it was spent on, when on a cohort rather than one resident.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub cohort: String,
+    /// The receipt's number (nomor kuitansi).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub receipt: String,
 }
 
 impl Expense {
@@ -53,6 +62,9 @@ impl Expense {
             amount,
             resident,
             note: note.trim().to_string(),
+            line: None,
+            cohort: String::new(),
+            receipt: String::new(),
         })
     }
 }

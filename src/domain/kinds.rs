@@ -19,6 +19,7 @@ use super::access_log::AccessEntry;
 use super::aftercare::{AtensiService, Discharge, FollowUpVisit};
 use super::assessment::Assessment;
 use super::attendance::AttendanceSession;
+use super::budget::BudgetLine;
 use super::case_note::CaseNote;
 use super::cohort::Cohort;
 use super::conduct::{ConductEntry, HouseRule};
@@ -201,6 +202,8 @@ record_kinds! {
     Consent(Consent)              = "consent",    deferred: true, restricted: false, about: |c| Some(&c.resident), timeline: |c| Some(c.date);
     /// A referral (rujukan) to a partner, with its status moves.
     Referral(Referral)            = "referral",   deferred: true, restricted: false, about: |r| Some(&r.resident), timeline: |r| Some(r.date);
+    /// A budget line of a fiscal year (`domain/budget.rs`); expenses are booked on it.
+    BudgetLine(BudgetLine)        = "budget_line", deferred: false, restricted: false, about: |_| None, timeline: |_| None;
     /// One entry of the record of who did what (`domain/access_log.rs`): written by the vault
     /// with each change, never by a page.
     AccessEntry(AccessEntry)      = "access_entry", deferred: true, restricted: false, about: |_| None, timeline: |_| None;

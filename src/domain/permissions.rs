@@ -96,7 +96,7 @@ impl Section {
             RecordKind::VocationalField => Section::Shelter,
             RecordKind::Enrolment | RecordKind::Training => Section::Vocational,
             RecordKind::Conduct => Section::CaseNotes,
-            RecordKind::Expense => Section::Budget,
+            RecordKind::Expense | RecordKind::BudgetLine => Section::Budget,
             RecordKind::Photo => Section::Photo,
             // Where a case stands is part of who she is to every reader: in the programme, or not.
             RecordKind::StageChange => Section::Identity,

@@ -252,6 +252,16 @@ mod tests {
             )
             .unwrap(),
             RecordBody::from_current_json(
+                RecordKind::BudgetLine,
+                include_str!("../../tests/fixtures/schema-5/budget_line.json"),
+            )
+            .unwrap(),
+            RecordBody::from_current_json(
+                RecordKind::Expense,
+                r#"{"date": "2026-04-07", "category": "training", "amount": 1250000, "resident": null, "note": "Kain dan benang", "line": "5a1c3e5f-7b9d-4c1e-8f3a-5b7d9f1c3e5a", "cohort": "2026-I", "receipt": "KW-0412"}"#,
+            )
+            .unwrap(),
+            RecordBody::from_current_json(
                 RecordKind::Partner,
                 include_str!("../../tests/fixtures/schema-5/partner.json"),
             )

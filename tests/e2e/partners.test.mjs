@@ -32,6 +32,15 @@ test('partners, consent and a referral from an assessment flag to its printed le
   try {
     await step(t, page, 'the directory: a partner without a name is refused; a Puskesmas and Dukcapil are added', async () => {
       await setUp(page, url);
+      // The letterhead's address and the letter-number pattern are the shelter's settings.
+      await page.click('#nav-settings');
+      await page.fill('#shelter_address', 'Jl. Raya Kedung Kandang 12, Malang');
+      await page.fill('#letter_pattern', 'RSBKW/{year}');
+      await page.click('#save-shelter');
+      await page.locator('#letter_pattern-error').filter({ hasText: 'harus memuat {n}' }).waitFor();
+      await page.fill('#letter_pattern', '{n}/UPT-BKW/{month}/{year}');
+      await page.click('#save-shelter');
+      await page.getByText('Pengaturan lembaga tersimpan.').waitFor();
       await page.click('#nav-partners');
       await page.getByRole('heading', { level: 1, name: 'Mitra dan rujukan' }).waitFor();
       await page.locator('#partners-none').waitFor();
@@ -109,7 +118,7 @@ test('partners, consent and a referral from an assessment flag to its printed le
       assert.match(await page.textContent('#referral-facts'), /Nomor surat diberikan saat rujukan ditandai terkirim/);
       await page.selectOption('#rf_move_to', 'sent');
       await page.click('#move-save');
-      const number = `001/RSBKW/${month}/${year}`;
+      const number = `001/UPT-BKW/${month}/${year}`;
       await page.locator('#referral-facts').filter({ hasText: number }).waitFor();
       await checkA11y(page, 'a referral sent');
       if (process.env.E2E_SHOTS) await page.screenshot({ path: join(ARTIFACTS, 'view-referral.png'), fullPage: true });
@@ -123,6 +132,7 @@ test('partners, consent and a referral from an assessment flag to its printed le
       assert.match(text, /Dukcapil Kabupaten Malang/);
       assert.match(text, /Siti Aminah/);
       assert.match(text, /UPT REHABILITASI SOSIAL BINA KARYA WANITA|UPT Rehabilitasi Sosial Bina Karya Wanita/);
+      assert.match(text, /Jl\. Raya Kedung Kandang 12, Malang/, 'the letterhead');
       assert.match(text, /KTP: /, 'her papers: she consented to share them');
       assert.doesNotMatch(text, /Telepon/, 'her phone numbers: she did not');
       assert.match(text, /Kepala UPT/);

@@ -161,7 +161,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <span class="shelter">{shelter}</span>
             </div>
             <nav aria-label="Menu">
-                {crate::ui::features::NAV.iter().map(|n| view! {
+                {crate::ui::features::NAV.iter().filter(|n| n.section.is_none_or(|s| crate::ui::session::may(s, false))).map(|n| view! {
                     <A href=n.href exact=n.exact attr:id=n.id>{(n.label)(t)}</A>
                 }).collect_view()}
             </nav>

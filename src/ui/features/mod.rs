@@ -3,6 +3,7 @@
 
 pub mod access_log;
 pub mod backup;
+pub mod budget;
 pub mod casework;
 pub mod chores;
 pub mod conduct;
@@ -31,6 +32,8 @@ pub struct NavEntry {
     /// Current only on its own path, not on the paths below it (the dashboard, at `/`).
     pub exact: bool,
     pub id: &'static str,
+    /// Shown only to the roles that may read this section (`None`: to everyone).
+    pub section: Option<crate::domain::permissions::Section>,
 }
 
 /// The menu, in order.
@@ -39,6 +42,7 @@ pub const NAV: &[NavEntry] = &[
     residents::NAV,
     guidance::NAV,
     partners::NAV,
+    budget::NAV,
     backup::NAV,
     settings::NAV,
 ];
@@ -57,6 +61,7 @@ pub const ROUTES: &[Route] = &[
     chores::route,
     vocational::route,
     partners::route,
+    budget::route,
     backup::route,
     settings::route,
     staff::route,
@@ -248,6 +253,7 @@ pub fn describe(t: &'static Texts, body: &RecordBody) -> Vec<(&'static str, Stri
         RecordBody::ChoreRota(r) => chores::describe_rota(t, r),
         RecordBody::Conduct(c) => conduct::describe_conduct(t, c),
         RecordBody::Partner(p) => partners::describe_partner(t, p),
+        RecordBody::BudgetLine(l) => budget::describe_line(t, l),
         RecordBody::Consent(c) => partners::describe_consent(t, c),
         RecordBody::Referral(r) => partners::describe_referral(t, r),
         RecordBody::AccessEntry(e) => vec![

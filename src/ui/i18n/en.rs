@@ -188,6 +188,7 @@ pub const EN: Texts = Texts {
     case: &crate::ui::features::casework::texts::EN,
     guidance: &crate::ui::features::guidance::texts::EN,
     partners: &crate::ui::features::partners::texts::EN,
+    budget: &crate::ui::features::budget::texts::EN,
     conduct: &crate::ui::features::conduct::texts::EN,
     chores: &crate::ui::features::chores::texts::EN,
     vocational: &crate::ui::features::vocational::texts::EN,
@@ -221,6 +222,7 @@ pub const EN: Texts = Texts {
         RecordKind::Partner => "partners",
         RecordKind::Consent => "consents to share",
         RecordKind::Referral => "referrals",
+        RecordKind::BudgetLine => "budget lines",
         RecordKind::AccessEntry => "access record entries",
     },
     religion: |x| match x {

@@ -188,6 +188,7 @@ pub const ID: Texts = Texts {
     case: &crate::ui::features::casework::texts::ID,
     guidance: &crate::ui::features::guidance::texts::ID,
     partners: &crate::ui::features::partners::texts::ID,
+    budget: &crate::ui::features::budget::texts::ID,
     conduct: &crate::ui::features::conduct::texts::ID,
     chores: &crate::ui::features::chores::texts::ID,
     vocational: &crate::ui::features::vocational::texts::ID,
@@ -221,6 +222,7 @@ pub const ID: Texts = Texts {
         RecordKind::Partner => "mitra",
         RecordKind::Consent => "persetujuan berbagi data",
         RecordKind::Referral => "rujukan",
+        RecordKind::BudgetLine => "mata anggaran",
         RecordKind::AccessEntry => "catatan akses",
     },
     religion: |x| match x {

@@ -232,6 +232,7 @@ pub struct Texts {
     pub guidance: &'static crate::ui::features::guidance::texts::GuidanceTexts,
     pub conduct: &'static crate::ui::features::conduct::texts::ConductTexts,
     pub partners: &'static crate::ui::features::partners::texts::PartnerTexts,
+    pub budget: &'static crate::ui::features::budget::texts::BudgetTexts,
     pub chores: &'static crate::ui::features::chores::texts::ChoresTexts,
     pub vocational: &'static crate::ui::features::vocational::texts::VocationalTexts,
     pub offline: &'static crate::ui::offline::texts::OfflineTexts,

@@ -14,6 +14,7 @@ pub const NAV: NavEntry = NavEntry {
     label: |t| t.backup.nav_backup,
     exact: false,
     id: "nav-backup",
+    section: None,
 };
 
 // `/cadangan`.

@@ -12,6 +12,7 @@ pub const NAV: NavEntry = NavEntry {
     label: |t| t.dashboard.nav_dashboard,
     exact: true,
     id: "nav-dashboard",
+    section: None,
 };
 
 // `/`.

@@ -23,6 +23,7 @@ pub const NAV: NavEntry = NavEntry {
     label: |t| t.guidance.nav,
     exact: false,
     id: "nav-guidance",
+    section: None,
 };
 
 // `/kegiatan` (the day's activities and the rates), `/kegiatan/jadwal` (the schedules),

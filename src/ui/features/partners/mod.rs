@@ -28,6 +28,7 @@ pub const NAV: NavEntry = NavEntry {
     label: |t| t.partners.nav,
     exact: false,
     id: "nav-partners",
+    section: None,
 };
 
 super::lazy::pages!(

@@ -24,6 +24,7 @@ pub const NAV: NavEntry = NavEntry {
     label: |t| t.residents.nav_residents,
     exact: false,
     id: "nav-residents",
+    section: None,
 };
 
 /// `/klien`, `/klien/baru`, `/klien/<id>`, `/klien/<id>/ubah`, `/angkatan`. An id that is not a resident's

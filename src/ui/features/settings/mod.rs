@@ -16,6 +16,7 @@ pub const NAV: NavEntry = NavEntry {
     label: |t| t.settings.nav_settings,
     exact: false,
     id: "nav-settings",
+    section: None,
 };
 
 // `/pengaturan`.
