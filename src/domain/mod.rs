@@ -12,6 +12,7 @@ pub mod budget;
 pub mod case_note;
 pub mod cohort;
 pub mod conduct;
+pub mod csv;
 pub mod date;
 pub mod expense;
 pub mod guidance;

@@ -128,16 +128,6 @@ struct Row {
     seq: u64,
 }
 
-/// A spreadsheet cell: quoted, and never read as a formula.
-fn cell(v: &str) -> String {
-    let v = if v.starts_with(['=', '+', '-', '@']) {
-        format!("'{v}")
-    } else {
-        v.to_string()
-    };
-    format!("\"{}\"", v.replace('"', "\"\""))
-}
-
 #[component]
 pub fn AccessLogPage() -> impl IntoView {
     let app = use_app();
@@ -250,36 +240,35 @@ pub fn AccessLogPage() -> impl IntoView {
     });
     let download = move |_| {
         let rows = filtered.get_untracked();
-        let mut csv = String::from("\u{feff}");
-        csv.push_str(
-            &[
-                lt.col_time,
-                lt.col_staff,
-                lt.col_action,
-                lt.col_record,
-                lt.col_fields,
-                "laptop",
-                "no",
-            ]
-            .map(cell)
-            .join(","),
-        );
-        csv.push_str("\r\n");
-        for r in &rows {
-            let line = [
-                r.at_iso.clone(),
-                r.staff.clone(),
-                action_label(lt, r.action).to_string(),
-                r.record.clone(),
-                r.fields.clone(),
-                r.chain.clone(),
-                r.seq.to_string(),
-            ]
-            .map(|c| cell(&c))
-            .join(",");
-            csv.push_str(&line);
-            csv.push_str("\r\n");
-        }
+        let header = [
+            lt.col_time,
+            lt.col_staff,
+            lt.col_action,
+            lt.col_record,
+            lt.col_fields,
+            "laptop",
+            "no",
+        ];
+        let lines: Vec<Vec<String>> = rows
+            .iter()
+            .map(|r| {
+                vec![
+                    r.at_iso.clone(),
+                    r.staff.clone(),
+                    action_label(lt, r.action).to_string(),
+                    r.record.clone(),
+                    r.fields.clone(),
+                    r.chain.clone(),
+                    r.seq.to_string(),
+                ]
+            })
+            .collect();
+        // `;` for Indonesian spreadsheets (the decimal comma takes `,`), `,` for English.
+        let sep = match crate::ui::preferences::lang() {
+            crate::ui::i18n::Lang::Id => crate::domain::csv::Separator::Semicolon,
+            _ => crate::domain::csv::Separator::Comma,
+        };
+        let csv = crate::domain::csv::write(sep, &header, &lines);
         let name = format!("catatan-akses-{}.csv", crate::store::clock::today().iso());
         match files::download(&name, csv.as_bytes()) {
             Ok(()) => leptos::task::spawn_local(async move {
