@@ -29,6 +29,7 @@ pub mod record;
 pub mod referral;
 pub mod region;
 mod region_data;
+pub mod report;
 pub mod resident;
 pub mod restricted;
 pub mod rota;
