@@ -106,6 +106,12 @@ pub fn timeline_extras(
     guidance::timeline_entries(t, resident)
 }
 
+/// What an address shows to a role that may not use it (typed, or from an old link).
+pub fn restricted_page() -> AnyView {
+    let t = use_texts();
+    view! { <p class="banner" id="restricted-page">{t.restricted_page}</p> }.into_any()
+}
+
 /// The page for an address no feature has.
 pub fn not_found() -> AnyView {
     let t = use_texts();

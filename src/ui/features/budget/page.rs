@@ -170,7 +170,7 @@ pub fn BudgetPage() -> impl IntoView {
     let t = use_texts();
     let b = t.budget;
     if !may(Section::Budget, false) {
-        return view! { <p class="banner" id="restricted-page">{t.restricted_page}</p> }.into_any();
+        return super::super::restricted_page();
     }
     let today = clock::today();
     let year = RwSignal::new(today.year().to_string());
@@ -187,6 +187,8 @@ pub fn BudgetPage() -> impl IntoView {
             .iter()
             .find(|(_, l)| l.programme == Programme::StarterKits && !l.retired)
             .map(|(m, _)| m.id.clone());
+        // The year's spending, shared by the rows' delete buttons (each checks it on a press).
+        let spent = std::rc::Rc::new(data.spent.clone());
         let rows = data
             .lines
             .iter()
@@ -194,7 +196,7 @@ pub fn BudgetPage() -> impl IntoView {
                 let r = budget::realisation(&meta.id, l, kit_line.as_ref() == Some(&meta.id), &data.spent);
                 let (retire_meta, delete_meta) = (meta.clone(), meta.clone());
                 let retired = BudgetLine { retired: true, ..l.clone() };
-                let spent_refs: Vec<Spent> = data.spent.clone();
+                let spent_all = spent.clone();
                 let name = if l.retired { format!("{} ({})", l.name, b.retired) } else { l.name.clone() };
                 view! {
                     <tr>
@@ -211,7 +213,7 @@ pub fn BudgetPage() -> impl IntoView {
                         })}
                         {writer.then(|| view! {
                             <button type="button" class="small delete-line" on:click=move |_| {
-                                let refs: Vec<&Spent> = spent_refs.iter().collect();
+                                let refs: Vec<&Spent> = spent_all.iter().collect();
                                 match budget::may_delete(&delete_meta.id, &refs) {
                                     Err(e) => removal.fail(t.problem(e.problem)),
                                     Ok(()) => {

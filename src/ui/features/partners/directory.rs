@@ -24,10 +24,7 @@ pub fn DirectoryPage() -> impl IntoView {
     let editing = RwSignal::new(None::<Row>);
     let query = RwSignal::new(String::new());
     let kind = RwSignal::new(String::new());
-    let kinds: Vec<(String, String)> = PartnerKind::ALL
-        .into_iter()
-        .map(|k| (super::kind_code(k), (x.kind)(k).to_string()))
-        .collect();
+    let kinds = kind_choices(t);
     let list = move || {
         app.data_version.track();
         let writer = may(Section::Shelter, true);
@@ -118,6 +115,14 @@ pub fn DirectoryPage() -> impl IntoView {
     }
 }
 
+/// The partner kinds to choose from, by their address code.
+fn kind_choices(t: &'static Texts) -> Vec<(String, String)> {
+    PartnerKind::ALL
+        .into_iter()
+        .map(|k| (super::kind_code(k), (t.partners.kind)(k).to_string()))
+        .collect()
+}
+
 /// The regencies to choose from: East Java's first (the shelter's province), then the rest.
 fn regency_choices() -> Vec<(String, String)> {
     let (east_java, rest): (Vec<region::Region>, Vec<region::Region>) =
@@ -193,10 +198,7 @@ fn partner_form(t: &'static Texts, chosen: Option<Row>, editing: RwSignal<Option
         Some((_, p)) => fill(x.edit_partner, &[("name", &p.name)]),
         None => x.add.to_string(),
     };
-    let kinds = PartnerKind::ALL
-        .into_iter()
-        .map(|k| (super::kind_code(k), (x.kind)(k).to_string()))
-        .collect();
+    let kinds = kind_choices(t);
     let n = |s: &'static str, i: u8| fill(s, &[("n", &i.to_string())]);
     let parts = vec![
         bound::fields(

@@ -20,9 +20,16 @@ pub fn letter_page(id: Option<RecordId>) -> AnyView {
     let t = use_texts();
     let x = t.partners;
     if !may(Section::CaseNotes, false) {
-        return view! { <p class="banner" id="restricted-page">{t.restricted_page}</p> }.into_any();
+        return super::super::restricted_page();
     }
-    type Found = (Referral, Resident, Partner, Vec<Shared>, String, String);
+    type Found = (
+        Referral,
+        Resident,
+        Partner,
+        Vec<Shared>,
+        String,
+        (String, String),
+    );
     let found: Option<Found> = id.as_ref().and_then(|id| {
         vault()
             .read(|ix| {
@@ -39,24 +46,18 @@ pub fn letter_page(id: Option<RecordId>) -> AnyView {
                     .find(|s| s.body.role == StaffRole::Head && s.body.active)
                     .map(|s| s.body.name.clone())
                     .unwrap_or_default();
-                let address = ix
+                let shelter = ix
                     .first::<crate::domain::shelter::Shelter>()
-                    .map(|s| s.body.address.clone())
+                    .map(|s| (s.body.name.clone(), s.body.address.clone()))
                     .unwrap_or_default();
-                Some((r, resident, partner, shares, head, address))
+                Some((r, resident, partner, shares, head, shelter))
             })
             .ok()
             .flatten()
     });
-    let Some((r, resident, partner, shares, head, address)) = found else {
+    let Some((r, resident, partner, shares, head, (shelter, address))) = found else {
         return super::super::not_found();
     };
-    let shelter = vault()
-        .shelter()
-        .ok()
-        .flatten()
-        .map(|s| s.name)
-        .unwrap_or_default();
     let sent = r
         .history
         .iter()

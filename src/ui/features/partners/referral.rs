@@ -23,12 +23,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-fn restricted(t: &'static Texts) -> AnyView {
-    view! { <p class="banner" id="restricted-page">{t.restricted_page}</p> }.into_any()
-}
-
 pub fn new_referral_page(id: Option<RecordId>, kind: Option<PartnerKind>) -> AnyView {
-    let t = use_texts();
     let found = id.and_then(|id| {
         vault()
             .read(|ix| {
@@ -42,7 +37,7 @@ pub fn new_referral_page(id: Option<RecordId>, kind: Option<PartnerKind>) -> Any
         return super::super::not_found();
     };
     if !may(Section::CaseNotes, true) {
-        return restricted(t);
+        return super::super::restricted_page();
     }
     view! { <NewReferral id=id resident=resident kind=kind /> }.into_any()
 }
@@ -223,9 +218,8 @@ fn NewReferral(id: RecordId, resident: Resident, kind: Option<PartnerKind>) -> i
 }
 
 pub fn referral_page(id: Option<RecordId>) -> AnyView {
-    let t = use_texts();
     if !may(Section::CaseNotes, false) {
-        return restricted(t);
+        return super::super::restricted_page();
     }
     let found = id.and_then(|id| {
         vault()

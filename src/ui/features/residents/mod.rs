@@ -34,12 +34,6 @@ fn writer() -> bool {
     crate::ui::session::may(crate::domain::permissions::Section::Identity, true)
 }
 
-/// What an address shows to a role that may not use it (typed, or from an old link).
-fn restricted_page() -> AnyView {
-    let t = crate::ui::session::use_texts();
-    view! { <p class="banner" id="restricted-page">{t.restricted_page}</p> }.into_any()
-}
-
 super::lazy::pages!(
     daily,
     residents_pages,
@@ -49,10 +43,10 @@ super::lazy::pages!(
         match path {
             ["klien"] => view! { <ResidentListPage /> }.into_any(),
             ["angkatan"] => view! { <cohorts::CohortsPage /> }.into_any(),
-            ["klien", "baru"] if !writer() => restricted_page(),
+            ["klien", "baru"] if !writer() => super::restricted_page(),
             ["klien", "baru"] => view! { <NewResidentPage /> }.into_any(),
             ["klien", x] => view! { <ResidentProfilePage id=id(x) /> }.into_any(),
-            ["klien", _, "ubah"] if !writer() => restricted_page(),
+            ["klien", _, "ubah"] if !writer() => super::restricted_page(),
             ["klien", x, "ubah"] => view! { <EditResidentPage id=id(x) /> }.into_any(),
             _ => super::not_found(),
         }
